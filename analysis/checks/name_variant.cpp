@@ -1,0 +1,104 @@
+// name-variant: a name spelt one way here and another way by other sources.
+#include <set>
+
+#include "variant_finding.h"
+
+namespace newslint::analysis {
+
+namespace {
+
+std::string quoteList(const std::vector<std::string>& items, size_t limit = 3) {
+  std::string out;
+  for (size_t i = 0; i < items.size() && i < limit; ++i) {
+    out += (i == 0 ? "" : ", ") + items[i];
+  }
+  if (items.size() > limit) {
+    out += " and " + std::to_string(items.size() - limit) + " more";
+  }
+  return out;
+}
+
+std::string sources(size_t n) { return std::to_string(n) + (n == 1 ? " source" : " sources"); }
+
+} // namespace
+
+Finding variantFinding(const VariantUse& use, std::string_view code) {
+  Finding f;
+  f.code = std::string(code);
+  f.primary = use.location;
+  f.flagged = use.spelling;
+  if (use.fromRegister) {
+    f.message = "`" + use.spelling + "`: the register's house spelling is `" + use.preferred +
+                "` (" + use.preferredForm + ")";
+  } else if (use.sameDocument) {
+    f.message = "`" + use.spelling + "` is spelt `" + use.preferred +
+                "` elsewhere in this article (" + use.preferredForm + ")";
+    if (use.preferredDocuments.size() > 1) {
+      const size_t others = use.preferredDocuments.size() - 1;
+      f.message += " and by " + std::to_string(others) + (others == 1 ? " other source" : " other sources");
+    }
+  } else {
+    f.message = "`" + use.spelling + "` is spelt `" + use.preferred + "` by " +
+                sources(use.preferredDocuments.size()) + " (" +
+                quoteList(use.preferredDocuments) + "); `" + use.spelling + "` by " +
+                sources(use.spellingDocuments.size());
+  }
+  for (const Location& loc : use.preferredLocations) {
+    f.related.push_back({loc, "spelt `" + use.preferred + "` here"});
+  }
+  f.evidence = use.evidence;
+
+  Fix here;
+  here.title = "Use `" + use.preferred + "` here";
+  here.edits.push_back({use.location, use.preferred});
+  here.preferred = true;
+  f.fixes.push_back(std::move(here));
+
+  if (use.sameSpellingLocations.size() > 1) {
+    Fix everywhere;
+    everywhere.title = "Use `" + use.preferred + "` for every `" + use.spelling +
+                       "` in the corpus (" + std::to_string(use.sameSpellingLocations.size()) +
+                       " places)";
+    for (const Location& loc : use.sameSpellingLocations) {
+      everywhere.edits.push_back({loc, use.preferred});
+    }
+    f.fixes.push_back(std::move(everywhere));
+  }
+
+  Fix accept;
+  accept.title = "Accept `" + use.form + "` as a variant of `" + use.preferredForm +
+                 "` in newslint.json";
+  accept.registerChange = RegisterChange{RegisterChange::Kind::AcceptVariant, use.preferredForm,
+                                         use.form};
+  f.fixes.push_back(std::move(accept));
+
+  if (!use.fromRegister) {
+    Fix house;
+    house.title = "Make `" + use.form + "` the house spelling in newslint.json";
+    house.registerChange =
+        RegisterChange{RegisterChange::Kind::UseCanonical, use.form, use.preferredForm};
+    f.fixes.push_back(std::move(house));
+  }
+
+  Fix distinct;
+  distinct.title = "Record `" + use.form + "` and `" + use.preferredForm +
+                   "` as different names in newslint.json";
+  distinct.registerChange =
+      RegisterChange{RegisterChange::Kind::MarkDistinct, use.form, use.preferredForm};
+  f.fixes.push_back(std::move(distinct));
+
+  f.data["entity"] = std::to_string(use.entity);
+  f.data["spelling"] = use.spelling;
+  f.data["preferred"] = use.preferred;
+  return f;
+}
+
+void runNameVariant(const CheckContext& context, std::vector<Finding>& out) {
+  for (const VariantUse& use : context.names.variants) {
+    if (!use.sameDocument) {
+      out.push_back(variantFinding(use, "name-variant"));
+    }
+  }
+}
+
+} // namespace newslint::analysis

@@ -1,0 +1,127 @@
+// The corpus: per-document facts (extracted once per text version) and the corpus-level
+// analysis over a snapshot of them (entities, events, findings).
+#pragma once
+
+#include <map>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "newslint/analysis/config.h"
+#include "newslint/analysis/dates.h"
+#include "newslint/analysis/document.h"
+#include "newslint/analysis/finding.h"
+#include "newslint/analysis/lexicon.h"
+#include "newslint/analysis/names.h"
+
+namespace newslint::analysis {
+
+/// Everything extracted from one version of one document. Immutable once built.
+struct DocumentFacts {
+  Document doc;
+  std::vector<Mention> mentions;
+  DateFacts dates;
+};
+
+std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string text,
+                                                  const Lexicon& lexicon);
+
+/// One spelling of an entity (a full form, "Buthaina Shaaban") and where it is used.
+struct SpellingRecord {
+  std::string text;                   ///< as written
+  std::string key;                    ///< spelling key of the form (part keys joined)
+  std::vector<Location> mentions;     ///< spans of the whole name
+  std::vector<std::string> contexts;  ///< one short context line per mention (same order)
+  std::vector<std::string> documents; ///< sorted, unique
+};
+
+/// One minority use of a name part: the spelling an editor would change, the spelling the
+/// rest of the corpus (or the register) prefers, and the evidence that both name one entity.
+struct VariantUse {
+  uint32_t entity = 0;
+  Location location;              ///< the differing name part
+  std::string spelling;           ///< as written here ("Shabaan")
+  std::string preferred;          ///< the preferred spelling of that part ("Shaaban")
+  std::string form;               ///< the whole name here ("Shabaan")
+  std::string preferredForm;      ///< a whole name that uses the preferred spelling
+  bool sameDocument = false;      ///< the preferred spelling is also used in this document
+  bool fromRegister = false;      ///< the register makes `preferred` the house spelling
+  std::vector<std::string> spellingDocuments;  ///< documents using `spelling`
+  std::vector<std::string> preferredDocuments; ///< documents using `preferred`
+  std::vector<Location> preferredLocations;    ///< uses of the preferred spelling (capped)
+  std::vector<Location> sameSpellingLocations; ///< every use of `spelling` in the entity
+  std::vector<std::string> evidence;
+};
+
+/// A group of spellings judged to name one person, place or organisation.
+struct Entity {
+  uint32_t id = 0;
+  std::string name;                      ///< the preferred full form ("Bouthaina Shaaban")
+  std::vector<SpellingRecord> spellings; ///< preferred spelling first
+  std::vector<std::string> evidence;     ///< why the spellings were merged
+  std::string registerCanonical;         ///< the register's canonical spelling, if any
+  std::vector<std::string> accepted;     ///< spellings the register accepts
+  std::string registerNote;
+};
+
+struct EntityHit {
+  uint32_t entity = 0;
+  uint32_t spelling = 0;
+  Location location;
+};
+
+struct NameIndex {
+  std::vector<Entity> entities;
+  std::vector<VariantUse> variants;
+  /// Every mention of every entity's spelling, sorted by (document, offset).
+  std::vector<EntityHit> hits;
+  [[nodiscard]] std::optional<EntityHit> entityAt(std::string_view document, uint32_t offset) const;
+};
+
+/// An immutable view of the corpus at one moment: cheap to copy, safe to share across threads.
+struct CorpusSnapshot {
+  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> documents;
+  std::shared_ptr<const Config> config;
+  std::shared_ptr<const Lexicon> lexicon;
+};
+
+NameIndex buildNameIndex(const CorpusSnapshot& snapshot);
+
+struct DateIndex; // timeline.h
+
+struct Analysis {
+  NameIndex names;
+  std::shared_ptr<const DateIndex> dates;
+  std::vector<Finding> findings; ///< sorted by document, then offset
+  [[nodiscard]] std::span<const Finding> findingsFor(std::string_view document) const;
+};
+
+/// Runs every enabled check over the snapshot.
+Analysis analyze(const CorpusSnapshot& snapshot);
+
+/// A mutable corpus: documents added, replaced and removed; snapshots taken for analysis.
+class Corpus {
+public:
+  explicit Corpus(std::shared_ptr<const Lexicon> lexicon = nullptr);
+
+  void setConfig(Config config);
+  [[nodiscard]] const Config& config() const { return *config_; }
+  /// Replaces the text of `id` (adding it when new) and re-extracts its facts.
+  void upsert(const std::string& id, std::string text);
+  void put(std::shared_ptr<const DocumentFacts> facts);
+  bool remove(std::string_view id);
+  [[nodiscard]] const DocumentFacts* find(std::string_view id) const;
+  [[nodiscard]] size_t size() const { return documents_.size(); }
+  [[nodiscard]] CorpusSnapshot snapshot() const;
+  [[nodiscard]] const Lexicon& lexicon() const { return *lexicon_; }
+  [[nodiscard]] std::shared_ptr<const Lexicon> lexiconPtr() const { return lexicon_; }
+
+private:
+  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> documents_;
+  std::shared_ptr<const Config> config_;
+  std::shared_ptr<const Lexicon> lexicon_;
+};
+
+} // namespace newslint::analysis

@@ -1,0 +1,214 @@
+// Time expressions: recognition and normalisation to intervals, per document.
+//
+// extractDates finds what a text says about time (dates, weekdays, parts of day, clock
+// times, relative expressions, years, decades) and the durations that must never be read
+// as dates. resolveExpression turns one expression into an interval with a granularity,
+// given the anchors it may need (publication date, the narrative's reference date, a year).
+// Corpus-level reasoning (inferred anchors, events, conflicts) lives in timeline.h.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newslint/analysis/config.h"
+#include "newslint/analysis/document.h"
+
+namespace newslint::analysis {
+
+/// How precise a resolved time is, from the finest to the coarsest.
+enum class Granularity : uint8_t {
+  Minute,
+  Hour,
+  PartOfDay,
+  Day,
+  Weekend,
+  Week,
+  Month,
+  Season,
+  Quarter,
+  HalfYear,
+  Year,
+  Decade,
+  Century,
+  Unknown,
+};
+std::string_view granularityName(Granularity granularity);
+
+enum class PartOfDay : uint8_t {
+  None,
+  EarlyHours, ///< "after midnight", "the early hours": 00:00-06:00
+  Dawn,       ///< 04:00-08:00
+  Morning,    ///< 06:00-12:00
+  Noon,       ///< 12:00
+  Afternoon,  ///< 12:00-18:00
+  Evening,    ///< 18:00-24:00
+  Night,      ///< 18:00-24:00 ("Saturday night"), see intervalOf
+  Midnight,   ///< 24:00 of the day (00:00 of the next)
+  Day,        ///< "during the day": 06:00-18:00
+};
+
+enum class Season : uint8_t { None, Spring, Summer, Fall, Winter };
+
+enum class TimeKind : uint8_t {
+  Date,      ///< a day or a coarser calendar unit
+  Time,      ///< a time of day, possibly with its date
+  Duration,  ///< an amount of time ("24-year rule", "13 years of war"): never a date
+  Set,       ///< a recurrence ("daily", "every week")
+  Reference, ///< "now", "recently", "the future"
+};
+
+/// How an expression depends on something outside itself.
+enum class Relation : uint8_t {
+  None,        ///< absolute, or a bare weekday / month / part of day
+  Today,       ///< today, tonight, this morning: `offset` days from the anchor (0, -1, +1)
+  Offset,      ///< `offset` units from the publication date ("last week", "three days ago")
+  Narrative,   ///< `offset` units from the previous date in the text ("the next day")
+  EventOffset, ///< `offset` units from an event named in `anchorPhrase` ("four days after his visit")
+  Present,
+  Past,
+  Future,
+};
+
+enum class Unit : uint8_t { None, Minute, Hour, Day, Weekday, Weekend, Week, Month, Season, Quarter, Year, Decade };
+
+/// Tense around an expression, used to pick the direction of a bare weekday or month.
+enum class Tense : uint8_t { Unknown, Past, Present, Future };
+
+/// One recognised time expression. Calendar fields are -1 when the text does not state them.
+struct TimeExpression {
+  Span span;
+  std::string text;
+  TimeKind kind = TimeKind::Date;
+  uint32_t sentence = 0; ///< index into Document::sentences (0 when the document has none)
+
+  int year = -1;
+  int month = -1;   ///< 1-12
+  int day = -1;     ///< 1-31
+  int weekday = -1; ///< 0 = Monday ... 6 = Sunday
+  int hour = -1;    ///< 0-23 (24 only in impossible times)
+  int minute = -1;
+  int decade = -1;  ///< 199 for "the 1990s"
+  int century = -1; ///< 20 for "the 21st century"
+  int quarter = -1; ///< 1-4
+  int half = -1;    ///< 1-2
+  Season season = Season::None;
+  PartOfDay part = PartOfDay::None;
+
+  Relation relation = Relation::None;
+  Unit unit = Unit::None; ///< the unit of `offset`
+  int offset = 0;         ///< signed count of `unit` (Offset, Narrative, EventOffset, Today)
+  bool weekdayInUnit = false; ///< "Thursday, last week": the weekday inside the offset week
+  std::string anchorPhrase;   ///< EventOffset: the event it counts from ("his visit to Moscow")
+  Span anchorSpan;
+  bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
+  Tense tense = Tense::Unknown;
+
+  std::string durationValue; ///< Duration: ISO 8601 value ("P13Y"); Set: its period
+  std::string problem;       ///< non-empty when the date or time cannot exist ("February has 29 days at most")
+  Span problemSpan;          ///< the part of the text the problem is about
+
+  [[nodiscard]] bool isDuration() const { return kind == TimeKind::Duration; }
+  /// Year, month and day all stated in the text.
+  [[nodiscard]] bool explicitDay() const { return year > 0 && month > 0 && day > 0; }
+  /// Needs an anchor (publication date, narrative reference or event) to be resolved.
+  [[nodiscard]] bool relative() const;
+};
+
+/// A publication date stated on a header line at the top of the article
+/// (`Date: 2024-12-14`, `Published: December 14, 2024`).
+struct HeaderDate {
+  CivilDate date;
+  Span span; ///< the whole header line
+  std::string label;
+};
+
+/// What one document says about time, before any corpus knowledge is applied.
+struct DateFacts {
+  std::vector<TimeExpression> expressions; ///< in text order, non-overlapping, durations included
+  std::optional<HeaderDate> published;
+};
+
+DateFacts extractDates(const Document& doc);
+
+// ---------------------------------------------------------------------------------------
+// Calendar arithmetic (proleptic Gregorian).
+
+/// Days since 1970-01-01.
+int64_t daysFromCivil(CivilDate date);
+CivilDate civilFromDays(int64_t days);
+/// 0 = Monday ... 6 = Sunday.
+int weekdayOf(CivilDate date);
+int daysInMonth(int year, int month);
+bool validDate(CivilDate date);
+CivilDate addDays(CivilDate date, int64_t days);
+std::string formatDate(CivilDate date);            ///< 2024-12-07
+std::string describeDate(CivilDate date);          ///< Saturday 7 December 2024
+std::string_view weekdayName(int weekday);         ///< "Saturday"
+std::string_view monthName(int month);             ///< "December"
+/// Parses YYYY-MM-DD; nullopt when malformed or not a real date.
+std::optional<CivilDate> parseIsoDate(std::string_view text);
+
+/// A half-open interval of minutes since 1970-01-01 00:00, in the local time of the story.
+struct Interval {
+  int64_t begin = 0;
+  int64_t end = 0;
+  [[nodiscard]] bool overlaps(const Interval& other) const {
+    return begin < other.end && other.begin < end;
+  }
+  [[nodiscard]] bool contains(const Interval& other) const {
+    return begin <= other.begin && other.end <= end;
+  }
+  /// Minutes between the two intervals; 0 when they overlap.
+  [[nodiscard]] int64_t gap(const Interval& other) const;
+  friend bool operator==(const Interval&, const Interval&) = default;
+};
+Interval dayInterval(CivilDate date);
+std::string describeInterval(const Interval& interval, Granularity granularity);
+
+// ---------------------------------------------------------------------------------------
+// Resolution of one expression.
+
+/// What a resolution may lean on. Every field is optional; what was used is reported.
+struct ResolveContext {
+  std::optional<CivilDate> anchor; ///< publication date (document creation time)
+  std::string anchorSource;        ///< how the anchor is known ("register", "header line", ...)
+  /// The previous dated expression in the text: narrative reference for "the next day",
+  /// and for a bare weekday in narrative passages.
+  std::optional<CivilDate> reference;
+  std::string referenceText;
+  /// Narrative mode: bare weekdays resolve against `reference` even when `anchor` is known.
+  bool narrative = false;
+  /// The year to give a date stated without one, when the anchor cannot (inferred elsewhere).
+  std::optional<int> year;
+  std::string yearSource;
+  /// For EventOffset: the date of the event the expression counts from.
+  std::optional<CivilDate> eventDate;
+  std::string eventText;
+};
+
+struct Resolution {
+  bool resolved = false;
+  Interval interval;
+  Granularity granularity = Granularity::Unknown;
+  std::string value;  ///< TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF
+  CivilDate first;    ///< the first day of the interval
+  bool yearInferred = false;
+  std::string inference; ///< how anchors and missing fields were filled, for the reader
+};
+
+/// Resolves one expression. Never throws; unresolved when required anchors are missing.
+Resolution resolveExpression(const TimeExpression& expression, const ResolveContext& context);
+
+/// The interval of a day's part (00:00-06:00 for EarlyHours, 18:00-24:00 for Night, ...).
+Interval partOfDayInterval(CivilDate date, PartOfDay part);
+
+/// Content-word stem used to compare sentences: lower-cased, inflection stripped
+/// ("visited" -> "visit", "departure" -> "depart", "moving" -> "mov").
+std::string stemWord(std::string_view word);
+/// Function words and reporting verbs that carry no event identity.
+bool isStopWord(std::string_view stem);
+
+} // namespace newslint::analysis

@@ -1,0 +1,58 @@
+// Text primitives shared by every layer of the engine: byte spans, line tables and
+// UTF-8 decoding. Offsets are UTF-8 byte offsets everywhere inside analysis/; the LSP
+// layer converts them to UTF-16 or UTF-8 positions in one place.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace newslint::analysis {
+
+/// A half-open range [begin, end) of UTF-8 byte offsets into one document's text.
+struct Span {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  [[nodiscard]] uint32_t size() const { return end - begin; }
+  [[nodiscard]] bool contains(uint32_t offset) const { return offset >= begin && offset < end; }
+  friend bool operator==(const Span&, const Span&) = default;
+  friend auto operator<=>(const Span&, const Span&) = default;
+};
+
+/// A 0-based line and a 0-based column counted in bytes.
+struct LinePos {
+  uint32_t line = 0;
+  uint32_t column = 0;
+};
+
+/// Maps byte offsets to lines and back. Lines end at "\n", "\r\n" or a lone "\r".
+class LineTable {
+public:
+  LineTable() = default;
+  explicit LineTable(std::string_view text);
+
+  [[nodiscard]] LinePos position(uint32_t offset) const;
+  /// The byte offset of (line, column); both are clamped to the text.
+  [[nodiscard]] uint32_t offset(uint32_t line, uint32_t column) const;
+  [[nodiscard]] uint32_t lineCount() const { return static_cast<uint32_t>(starts_.size()); }
+  [[nodiscard]] uint32_t lineStart(uint32_t line) const;
+  /// End of the line's content, excluding its terminator.
+  [[nodiscard]] uint32_t lineEnd(uint32_t line) const;
+
+private:
+  std::vector<uint32_t> starts_;
+  std::vector<uint32_t> contentEnds_;
+  uint32_t size_ = 0;
+};
+
+/// Decodes one code point at `pos`; on invalid UTF-8 returns U+FFFD and advances one byte.
+char32_t decodeUtf8(std::string_view text, size_t& pos);
+void appendUtf8(std::string& out, char32_t cp);
+
+/// The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
+size_t findInvalidUtf8(std::string_view text);
+/// Replaces each invalid byte with U+FFFD. Valid text is returned unchanged.
+std::string sanitizeUtf8(std::string_view text);
+
+} // namespace newslint::analysis

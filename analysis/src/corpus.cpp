@@ -1,0 +1,138 @@
+// The corpus: per-document extraction, snapshots, and the analysis that runs the checks.
+#include "newslint/analysis/corpus.h"
+
+#include <algorithm>
+
+#include "newslint/analysis/checks.h"
+#include "newslint/analysis/timeline.h"
+
+namespace newslint::analysis {
+
+std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string text,
+                                                  const Lexicon& lexicon) {
+  auto facts = std::make_shared<DocumentFacts>();
+  facts->doc = parseDocument(std::move(id), std::move(text));
+  facts->mentions = extractMentions(facts->doc, lexicon);
+  facts->dates = extractDates(facts->doc);
+  return facts;
+}
+
+Corpus::Corpus(std::shared_ptr<const Lexicon> lexicon)
+    : config_(std::make_shared<const Config>()),
+      lexicon_(lexicon ? std::move(lexicon) : std::make_shared<const Lexicon>(Lexicon::builtin())) {}
+
+void Corpus::setConfig(Config config) { config_ = std::make_shared<const Config>(std::move(config)); }
+
+void Corpus::upsert(const std::string& id, std::string text) {
+  documents_[id] = extractFacts(id, std::move(text), *lexicon_);
+}
+
+void Corpus::put(std::shared_ptr<const DocumentFacts> facts) {
+  const std::string id = facts->doc.id;
+  documents_[id] = std::move(facts);
+}
+
+bool Corpus::remove(std::string_view id) {
+  auto it = documents_.find(id);
+  if (it == documents_.end()) {
+    return false;
+  }
+  documents_.erase(it);
+  return true;
+}
+
+const DocumentFacts* Corpus::find(std::string_view id) const {
+  auto it = documents_.find(id);
+  return it == documents_.end() ? nullptr : it->second.get();
+}
+
+CorpusSnapshot Corpus::snapshot() const { return {documents_, config_, lexicon_}; }
+
+std::span<const Finding> Analysis::findingsFor(std::string_view document) const {
+  auto lower = std::lower_bound(findings.begin(), findings.end(), document,
+                                [](const Finding& f, std::string_view d) {
+                                  return f.primary.document < d;
+                                });
+  auto upper = std::upper_bound(lower, findings.end(), document,
+                                [](std::string_view d, const Finding& f) {
+                                  return d < f.primary.document;
+                                });
+  return {lower, upper};
+}
+
+Analysis analyze(const CorpusSnapshot& snapshot) {
+  Analysis result;
+  result.names = buildNameIndex(snapshot);
+  result.dates = analyzeDates(snapshot, result.names);
+  static const DateIndex kNoDates{};
+  const CheckContext context{snapshot, result.names, result.dates ? *result.dates : kNoDates};
+  const Config& config = *snapshot.config;
+  for (const CheckInfo& check : allChecks()) {
+    Severity severity = check.defaultSeverity;
+    if (auto it = config.checks.find(std::string(check.code)); it != config.checks.end()) {
+      severity = it->second;
+    }
+    if (severity == Severity::Off) {
+      continue;
+    }
+    std::vector<Finding> found;
+    check.run(context, found);
+    for (Finding& f : found) {
+      auto doc = snapshot.documents.find(f.primary.document);
+      if (doc != snapshot.documents.end() &&
+          doc->second->doc.suppressed(f.code, f.primary.span.begin)) {
+        continue;
+      }
+      f.severity = severity;
+      result.findings.push_back(std::move(f));
+    }
+  }
+  std::stable_sort(result.findings.begin(), result.findings.end(),
+                   [](const Finding& a, const Finding& b) {
+                     if (a.primary.document != b.primary.document) {
+                       return a.primary.document < b.primary.document;
+                     }
+                     if (a.primary.span.begin != b.primary.span.begin) {
+                       return a.primary.span.begin < b.primary.span.begin;
+                     }
+                     return a.code < b.code;
+                   });
+  return result;
+}
+
+std::string_view severityName(Severity severity) {
+  switch (severity) {
+  case Severity::Error:
+    return "error";
+  case Severity::Warning:
+    return "warning";
+  case Severity::Info:
+    return "info";
+  case Severity::Hint:
+    return "hint";
+  case Severity::Off:
+    return "off";
+  }
+  return "warning";
+}
+
+std::optional<Severity> parseSeverity(std::string_view name) {
+  if (name == "error") {
+    return Severity::Error;
+  }
+  if (name == "warning" || name == "warn") {
+    return Severity::Warning;
+  }
+  if (name == "info" || name == "information") {
+    return Severity::Info;
+  }
+  if (name == "hint") {
+    return Severity::Hint;
+  }
+  if (name == "off" || name == "none") {
+    return Severity::Off;
+  }
+  return std::nullopt;
+}
+
+} // namespace newslint::analysis

@@ -1,0 +1,1503 @@
+// Recognition of time expressions in running news text.
+//
+// The text is split into light tokens of its own (words, numbers, single punctuation marks,
+// with their byte spans), so that recognition does not depend on how the document was
+// tokenised for names. Atomic units (a month-day date, a weekday, a part of day, a clock
+// time, a relative phrase, a duration) are found left to right, longest first, and then
+// adjacent units joined by "on", "at", "of" or a comma are merged into one expression
+// ("Saturday night at 10:30 pm", "9:30 p.m. on December 7").
+#include <algorithm>
+#include <array>
+#include <cstdlib>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "newslint/analysis/dates.h"
+#include "newslint/analysis/unicode.h"
+
+namespace newslint::analysis {
+
+bool TimeExpression::relative() const {
+  if (kind == TimeKind::Duration || kind == TimeKind::Set) {
+    return false;
+  }
+  if (relation != Relation::None) {
+    return true;
+  }
+  return year < 0 && decade < 0 && century < 0;
+}
+
+namespace {
+
+enum class Kind : uint8_t { Word, Number, Punct };
+
+struct Tok {
+  uint32_t begin = 0;
+  uint32_t end = 0;
+  Kind kind = Kind::Word;
+  std::string low; ///< ASCII lower case; punctuation normalised (’ -> ', – -> -)
+  bool cap = false;
+  bool space = false; ///< white space before
+  bool newline = false;
+};
+
+std::vector<Tok> tokenize(std::string_view text) {
+  std::vector<Tok> out;
+  size_t pos = 0;
+  bool space = true;
+  bool newline = true;
+  while (pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = decodeUtf8(text, pos);
+    if (cp == U'\n' || cp == U'\r') {
+      space = true;
+      newline = true;
+      continue;
+    }
+    if (isSpace(cp)) {
+      space = true;
+      continue;
+    }
+    Tok tok;
+    tok.begin = static_cast<uint32_t>(start);
+    tok.space = space;
+    tok.newline = newline;
+    space = false;
+    newline = false;
+    if (cp >= U'0' && cp <= U'9') {
+      tok.kind = Kind::Number;
+      tok.low.push_back(static_cast<char>(cp));
+      while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
+        tok.low.push_back(text[pos]);
+        ++pos;
+      }
+    } else if (isLetter(cp) || isCombiningMark(cp)) {
+      tok.kind = Kind::Word;
+      tok.cap = isUpper(cp);
+      auto add = [&](char32_t c) {
+        if (c < 0x80) {
+          const auto ch = static_cast<char>(c);
+          tok.low.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+        } else {
+          appendUtf8(tok.low, c);
+        }
+      };
+      add(cp);
+      while (pos < text.size()) {
+        size_t next = pos;
+        const char32_t c = decodeUtf8(text, next);
+        if (!(isLetter(c) || isCombiningMark(c))) {
+          break;
+        }
+        add(c);
+        pos = next;
+      }
+    } else {
+      tok.kind = Kind::Punct;
+      if (isApostrophe(cp)) {
+        tok.low = "'";
+      } else if (isHyphen(cp) || cp == U'\u2013' || cp == U'\u2014') {
+        tok.low = "-";
+      } else if (cp == U'\u201C' || cp == U'\u201D') {
+        tok.low = "\"";
+      } else {
+        appendUtf8(tok.low, cp);
+      }
+    }
+    tok.end = static_cast<uint32_t>(pos);
+    out.push_back(std::move(tok));
+  }
+  return out;
+}
+
+constexpr std::array<std::string_view, 12> kMonthNames = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december"};
+constexpr std::array<std::string_view, 7> kWeekdayNames = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+struct NumberWord {
+  std::string_view word;
+  int value;
+};
+constexpr std::array<NumberWord, 31> kNumberWords = {{
+    {"a", 1},         {"an", 1},        {"one", 1},        {"two", 2},       {"three", 3},
+    {"four", 4},      {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},
+    {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},    {"forty", 40},    {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100},
+    {"several", -1},
+}};
+
+struct Candidate {
+  TimeExpression expr;
+  size_t end = 0; ///< one past the last token
+  bool standalone = true; ///< may be reported on its own (bare parts of day may not)
+};
+
+class Scanner {
+public:
+  Scanner(std::string_view text, std::vector<Tok> toks) : text_(text), t_(std::move(toks)) {}
+
+  std::vector<TimeExpression> run();
+
+private:
+  std::string_view text_;
+  std::vector<Tok> t_;
+
+  // -- token helpers ------------------------------------------------------------------
+  [[nodiscard]] bool has(size_t i) const { return i < t_.size(); }
+  [[nodiscard]] bool word(size_t i, std::string_view w) const {
+    return has(i) && t_[i].kind == Kind::Word && t_[i].low == w;
+  }
+  [[nodiscard]] bool punct(size_t i, std::string_view p) const {
+    return has(i) && t_[i].kind == Kind::Punct && t_[i].low == p;
+  }
+  [[nodiscard]] bool number(size_t i) const { return has(i) && t_[i].kind == Kind::Number; }
+  [[nodiscard]] bool glued(size_t i) const { return has(i) && !t_[i].space; }
+  [[nodiscard]] int num(size_t i) const {
+    if (!number(i) || t_[i].low.size() > 6) {
+      return -1;
+    }
+    return std::atoi(t_[i].low.c_str());
+  }
+  [[nodiscard]] bool anyWord(size_t i, std::initializer_list<std::string_view> words) const {
+    if (!has(i) || t_[i].kind != Kind::Word) {
+      return false;
+    }
+    return std::find(words.begin(), words.end(), t_[i].low) != words.end();
+  }
+
+  /// Month name at i (capitalised; abbreviations need a period or a following number).
+  /// Returns the month and sets `end`.
+  int monthAt(size_t i, size_t& end) const;
+  int weekdayAt(size_t i, size_t& end) const;
+  /// A count: digits or number words ("twenty four", "twenty-four", "a"). -1 when none;
+  /// 0 for "several"/"a few" (unknown count).
+  std::optional<int> countAt(size_t i, size_t& end) const;
+  Unit unitAt(size_t i, size_t& end, bool& plural) const;
+  PartOfDay partAt(size_t i, size_t& end) const;
+  /// Ordinal suffix after a day number ("8th").
+  size_t skipOrdinal(size_t i) const;
+  /// A four-digit year 1000-2099 at i, with no glued continuation.
+  int yearAt(size_t i) const;
+  /// "a.m." / "pm" / "p.m." at i: returns +1 for pm, 0 for am, -1 when none.
+  int meridiemAt(size_t i, size_t& end) const;
+
+  Tense tenseAround(size_t begin, size_t end) const;
+  std::pair<std::string, Span> anchorPhraseAt(size_t i) const;
+
+  std::optional<Candidate> matchAt(size_t i) const;
+  std::optional<Candidate> matchNumericDate(size_t i) const;
+  std::optional<Candidate> matchMonthFirst(size_t i) const;
+  std::optional<Candidate> matchDayFirst(size_t i) const;
+  std::optional<Candidate> matchClock(size_t i) const;
+  std::optional<Candidate> matchWeekday(size_t i) const;
+  std::optional<Candidate> matchPart(size_t i) const;
+  std::optional<Candidate> matchRelativeWord(size_t i) const;
+  std::optional<Candidate> matchModifierUnit(size_t i) const;
+  std::optional<Candidate> matchCountUnit(size_t i) const;
+  std::optional<Candidate> matchYear(size_t i) const;
+  std::optional<Candidate> matchQuarter(size_t i) const;
+
+  Candidate make(size_t begin, size_t end) const {
+    Candidate c;
+    c.end = end;
+    c.expr.span = Span{t_[begin].begin, t_[end - 1].end};
+    return c;
+  }
+
+  bool mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) const;
+};
+
+int Scanner::monthAt(size_t i, size_t& end) const {
+  if (!has(i) || t_[i].kind != Kind::Word || !t_[i].cap) {
+    return -1;
+  }
+  const std::string& w = t_[i].low;
+  for (size_t m = 0; m < kMonthNames.size(); ++m) {
+    if (w == kMonthNames[m]) {
+      end = i + 1;
+      if (punct(end, ".") && m != 4) {
+        // "March." at a sentence end: leave the period alone.
+      }
+      return static_cast<int>(m) + 1;
+    }
+  }
+  static constexpr std::array<std::string_view, 13> kAbbrev = {
+      "jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec", "sept"};
+  for (size_t m = 0; m < kAbbrev.size(); ++m) {
+    if (kAbbrev[m].empty() || w != kAbbrev[m]) {
+      continue;
+    }
+    const int month = m == 12 ? 9 : static_cast<int>(m) + 1;
+    if (punct(i + 1, ".") && glued(i + 1)) {
+      end = i + 2;
+      return month;
+    }
+    if (number(i + 1)) {
+      end = i + 1;
+      return month;
+    }
+  }
+  return -1;
+}
+
+int Scanner::weekdayAt(size_t i, size_t& end) const {
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return -1;
+  }
+  for (size_t d = 0; d < kWeekdayNames.size(); ++d) {
+    if (t_[i].low == kWeekdayNames[d]) {
+      if (!t_[i].cap) {
+        return -1;
+      }
+      end = i + 1;
+      return static_cast<int>(d);
+    }
+  }
+  return -1;
+}
+
+std::optional<int> Scanner::countAt(size_t i, size_t& end) const {
+  if (number(i)) {
+    if (punct(i + 1, ",") && glued(i + 1) && number(i + 2) && glued(i + 2)) {
+      return std::nullopt; // 1,000
+    }
+    if (punct(i + 1, ".") && glued(i + 1) && number(i + 2) && glued(i + 2)) {
+      return std::nullopt; // 1.5
+    }
+    end = i + 1;
+    return num(i);
+  }
+  if (word(i, "a") && word(i + 1, "few")) {
+    end = i + 2;
+    return 0;
+  }
+  if (word(i, "half") && anyWord(i + 1, {"a", "an"})) {
+    end = i + 2;
+    return -2; // half a unit
+  }
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return std::nullopt;
+  }
+  for (const auto& nw : kNumberWords) {
+    if (t_[i].low != nw.word) {
+      continue;
+    }
+    int value = nw.value < 0 ? 0 : nw.value;
+    end = i + 1;
+    if (value >= 20 && value < 100) {
+      size_t j = end;
+      if (punct(j, "-") && glued(j)) {
+        ++j;
+      }
+      if (has(j) && t_[j].kind == Kind::Word) {
+        for (const auto& unit : kNumberWords) {
+          if (t_[j].low == unit.word && unit.value >= 1 && unit.value <= 9 && unit.word != "a" &&
+              unit.word != "an") {
+            value += unit.value;
+            end = j + 1;
+            break;
+          }
+        }
+      }
+    }
+    return value;
+  }
+  return std::nullopt;
+}
+
+Unit Scanner::unitAt(size_t i, size_t& end, bool& plural) const {
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return Unit::None;
+  }
+  struct Entry {
+    std::string_view singular;
+    std::string_view pluralForm;
+    Unit unit;
+  };
+  static constexpr std::array<Entry, 10> kUnits = {{
+      {"minute", "minutes", Unit::Minute},
+      {"hour", "hours", Unit::Hour},
+      {"day", "days", Unit::Day},
+      {"week", "weeks", Unit::Week},
+      {"weekend", "weekends", Unit::Weekend},
+      {"month", "months", Unit::Month},
+      {"quarter", "quarters", Unit::Quarter},
+      {"year", "years", Unit::Year},
+      {"decade", "decades", Unit::Decade},
+      {"century", "centuries", Unit::Decade},
+  }};
+  for (const auto& entry : kUnits) {
+    if (t_[i].low == entry.singular || t_[i].low == entry.pluralForm) {
+      plural = t_[i].low == entry.pluralForm;
+      end = i + 1;
+      if (entry.singular == "century") {
+        return Unit::Year; // counted as 100 years by the caller
+      }
+      return entry.unit;
+    }
+  }
+  return Unit::None;
+}
+
+PartOfDay Scanner::partAt(size_t i, size_t& end) const {
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return PartOfDay::None;
+  }
+  const std::string& w = t_[i].low;
+  end = i + 1;
+  if (w == "morning") return PartOfDay::Morning;
+  if (w == "afternoon") return PartOfDay::Afternoon;
+  if (w == "evening") return PartOfDay::Evening;
+  if (w == "night") return PartOfDay::Night;
+  if (w == "dawn" || w == "daybreak" || w == "sunrise") return PartOfDay::Dawn;
+  if (w == "dusk" || w == "sunset" || w == "nightfall") return PartOfDay::Evening;
+  if (w == "noon" || w == "midday") return PartOfDay::Noon;
+  if (w == "midnight") return PartOfDay::Midnight;
+  return PartOfDay::None;
+}
+
+size_t Scanner::skipOrdinal(size_t i) const {
+  if (glued(i) && anyWord(i, {"st", "nd", "rd", "th"})) {
+    return i + 1;
+  }
+  return i;
+}
+
+int Scanner::yearAt(size_t i) const {
+  if (!number(i) || t_[i].low.size() != 4) {
+    return -1;
+  }
+  const int y = num(i);
+  if (y < 1000 || y > 2099) {
+    return -1;
+  }
+  if (has(i + 1) && glued(i + 1) && (t_[i + 1].kind == Kind::Number || punct(i + 1, "%"))) {
+    return -1;
+  }
+  if (i > 0 && glued(i) && (punct(i - 1, "$") || punct(i - 1, ".") || punct(i - 1, ","))) {
+    return -1;
+  }
+  return y;
+}
+
+int Scanner::meridiemAt(size_t i, size_t& end) const {
+  if (anyWord(i, {"am", "pm"})) {
+    end = i + 1;
+    if (punct(end, ".") && glued(end) && !(has(end + 1) && t_[end + 1].cap)) {
+      ++end;
+    }
+    return t_[i].low == "pm" ? 1 : 0;
+  }
+  if (anyWord(i, {"a", "p"}) && punct(i + 1, ".") && glued(i + 1) && word(i + 2, "m") && glued(i + 2)) {
+    end = i + 3;
+    if (punct(end, ".") && glued(end)) {
+      ++end;
+    }
+    return t_[i].low == "p" ? 1 : 0;
+  }
+  return -1;
+}
+
+Tense Scanner::tenseAround(size_t begin, size_t end) const {
+  // The clause around the expression: up to 10 tokens each side, bounded by sentence ends.
+  size_t from = begin;
+  for (size_t k = 0; k < 10 && from > 0; ++k) {
+    if (punct(from - 1, ".") || punct(from - 1, "!") || punct(from - 1, "?") || t_[from].newline) {
+      break;
+    }
+    --from;
+  }
+  size_t to = end;
+  for (size_t k = 0; k < 10 && to < t_.size(); ++k) {
+    if (punct(to, ".") || punct(to, "!") || punct(to, "?") || (to > end && t_[to].newline)) {
+      break;
+    }
+    ++to;
+  }
+  bool past = false;
+  bool present = false;
+  for (size_t k = from; k < to; ++k) {
+    if (k >= begin && k < end) {
+      continue;
+    }
+    if (t_[k].kind != Kind::Word) {
+      if (punct(k, "'") && anyWord(k + 1, {"ll"})) {
+        return Tense::Future;
+      }
+      continue;
+    }
+    const std::string& w = t_[k].low;
+    if (w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "expected" ||
+        w == "planned" || w == "plans" || w == "due" || w == "until" || w == "tomorrow" ||
+        (w == "going" && word(k + 1, "to"))) {
+      return Tense::Future;
+    }
+    if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "told" ||
+        w == "met" || w == "left" || w == "fled" || w == "flew" || w == "went" || w == "came" ||
+        w == "took" || w == "made" || w == "held" || w == "ago" || w == "yesterday" ||
+        w == "began" || w == "sent" || w == "won" || w == "lost" || w == "got" || w == "gave" ||
+        w == "struck" || w == "shot" || w == "hit" || w == "found" || w == "sold" || w == "bought") {
+      past = true;
+    } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap) {
+      past = true;
+    } else if (w == "is" || w == "are" || w == "says" || w == "has" || w == "have") {
+      present = true;
+    }
+  }
+  if (past) {
+    return Tense::Past;
+  }
+  return present ? Tense::Present : Tense::Unknown;
+}
+
+std::pair<std::string, Span> Scanner::anchorPhraseAt(size_t i) const {
+  size_t j = i;
+  while (j < t_.size() && j < i + 8) {
+    if (t_[j].kind == Kind::Punct && t_[j].low != "-" && t_[j].low != "'") {
+      break;
+    }
+    if (j > i && (t_[j].newline || anyWord(j, {"and", "but", "when", "while", "where", "which", "who"}))) {
+      break;
+    }
+    ++j;
+  }
+  if (j == i) {
+    return {{}, {}};
+  }
+  const Span span{t_[i].begin, t_[j - 1].end};
+  return {std::string(text_.substr(span.begin, span.size())), span};
+}
+
+// -- recognisers --------------------------------------------------------------------------
+
+std::optional<Candidate> Scanner::matchNumericDate(size_t i) const {
+  if (!number(i)) {
+    return std::nullopt;
+  }
+  // 2024-12-08
+  if (t_[i].low.size() == 4 && punct(i + 1, "-") && glued(i + 1) && number(i + 2) && glued(i + 2) &&
+      t_[i + 2].low.size() <= 2 && punct(i + 3, "-") && glued(i + 3) && number(i + 4) &&
+      glued(i + 4) && t_[i + 4].low.size() <= 2) {
+    const int y = num(i);
+    const int m = num(i + 2);
+    const int d = num(i + 4);
+    if (y >= 1000 && m >= 1 && m <= 12 && d >= 1 && d <= 31) {
+      Candidate c = make(i, i + 5);
+      c.expr.year = y;
+      c.expr.month = m;
+      c.expr.day = d;
+      return c;
+    }
+    return std::nullopt;
+  }
+  // 12/8/2024 or 8/12/2024, only when the order is unambiguous.
+  if (t_[i].low.size() <= 2 && punct(i + 1, "/") && glued(i + 1) && number(i + 2) && glued(i + 2) &&
+      t_[i + 2].low.size() <= 2 && punct(i + 3, "/") && glued(i + 3) && number(i + 4) &&
+      glued(i + 4) && t_[i + 4].low.size() == 4) {
+    const int a = num(i);
+    const int b = num(i + 2);
+    const int y = num(i + 4);
+    int m = -1;
+    int d = -1;
+    if (a >= 1 && a <= 12 && b > 12 && b <= 31) {
+      m = a;
+      d = b;
+    } else if (b >= 1 && b <= 12 && a > 12 && a <= 31) {
+      m = b;
+      d = a;
+    } else if (a == b && a >= 1 && a <= 12) {
+      m = a;
+      d = a;
+    }
+    if (m < 0 || y < 1000) {
+      return std::nullopt;
+    }
+    Candidate c = make(i, i + 5);
+    c.expr.year = y;
+    c.expr.month = m;
+    c.expr.day = d;
+    return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
+  size_t j = 0;
+  const int month = monthAt(i, j);
+  if (month < 0) {
+    return std::nullopt;
+  }
+  // Month day [, year]
+  if (number(j) && t_[j].low.size() <= 2 && num(j) >= 1 && num(j) <= 31 &&
+      !(punct(j + 1, ":") && glued(j + 1)) && !(punct(j + 1, "%") && glued(j + 1))) {
+    const int d = num(j);
+    size_t k = skipOrdinal(j + 1);
+    Candidate c = make(i, k);
+    c.expr.month = month;
+    c.expr.day = d;
+    if (punct(k, ",") && yearAt(k + 1) > 0) {
+      c.expr.year = yearAt(k + 1);
+      c = [&] {
+        Candidate with = make(i, k + 2);
+        with.expr.month = month;
+        with.expr.day = d;
+        with.expr.year = yearAt(k + 1);
+        return with;
+      }();
+    } else if (yearAt(k) > 0) {
+      Candidate with = make(i, k + 1);
+      with.expr.month = month;
+      with.expr.day = d;
+      with.expr.year = yearAt(k);
+      c = with;
+    }
+    return c;
+  }
+  // Month [,|of] year
+  size_t k = j;
+  if (punct(k, ",") || word(k, "of")) {
+    ++k;
+  }
+  if (yearAt(k) > 0) {
+    Candidate c = make(i, k + 1);
+    c.expr.month = month;
+    c.expr.year = yearAt(k);
+    return c;
+  }
+  // A bare month: "May" and "March" need a cue that they are months.
+  if (month == 5 || month == 3) {
+    if (i == 0 || !anyWord(i - 1, {"in", "of", "since", "until", "by", "last", "next", "this", "early",
+                                  "late", "mid", "during", "before", "after", "through", "from",
+                                  "and", "or", "to"})) {
+      return std::nullopt;
+    }
+    if (t_[i].low != "march" && t_[i].low != "may") {
+      return std::nullopt;
+    }
+  }
+  if (t_[i].low.size() <= 4 && t_[i].low != "may" && t_[i].low != "june" && t_[i].low != "july") {
+    return std::nullopt; // an abbreviation alone
+  }
+  Candidate c = make(i, j);
+  c.expr.month = month;
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchDayFirst(size_t i) const {
+  if (!number(i) || t_[i].low.size() > 2) {
+    return std::nullopt;
+  }
+  const int d = num(i);
+  if (d < 1 || d > 31) {
+    return std::nullopt;
+  }
+  size_t k = skipOrdinal(i + 1);
+  if (word(k, "of")) {
+    ++k;
+  }
+  size_t j = 0;
+  const int month = monthAt(k, j);
+  if (month < 0) {
+    return std::nullopt;
+  }
+  Candidate c = make(i, j);
+  c.expr.month = month;
+  c.expr.day = d;
+  size_t y = j;
+  if (punct(y, ",")) {
+    ++y;
+  }
+  if (yearAt(y) > 0) {
+    c = make(i, y + 1);
+    c.expr.month = month;
+    c.expr.day = d;
+    c.expr.year = yearAt(y);
+  }
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchClock(size_t i) const {
+  if (!number(i) || t_[i].low.size() > 2) {
+    return std::nullopt;
+  }
+  const int h = num(i);
+  size_t j = i + 1;
+  int m = 0;
+  bool colon = false;
+  if ((punct(j, ":") || punct(j, ".")) && glued(j) && number(j + 1) && glued(j + 1) &&
+      t_[j + 1].low.size() == 2) {
+    colon = punct(j, ":");
+    m = num(j + 1);
+    j += 2;
+  }
+  size_t k = j;
+  if (word(k, "o") && punct(k + 1, "'") && word(k + 2, "clock")) {
+    Candidate c = make(i, k + 3);
+    c.expr.hour = h;
+    c.expr.minute = m;
+    if (h < 1 || h > 12) {
+      return std::nullopt;
+    }
+    return c;
+  }
+  size_t end = 0;
+  const int meridiem = meridiemAt(k, end);
+  if (meridiem >= 0) {
+    if (h < 1 || h > 12 || m > 59) {
+      if (h > 12 && h < 100) {
+        Candidate c = make(i, end);
+        c.expr.hour = h;
+        c.expr.minute = m;
+        c.expr.problem = "there is no " + std::to_string(h) + " o'clock in the 12-hour clock";
+        c.expr.problemSpan = c.expr.span;
+        return c;
+      }
+      return std::nullopt;
+    }
+    Candidate c = make(i, end);
+    c.expr.hour = (h % 12) + (meridiem == 1 ? 12 : 0);
+    c.expr.minute = m;
+    return c;
+  }
+  if (!colon) {
+    return std::nullopt;
+  }
+  // 24-hour clock: needs a time context unless it is a valid time.
+  const bool cue = i > 0 && anyWord(i - 1, {"at", "by", "until", "till", "around", "about", "from",
+                                            "before", "after", "since", "approximately", "to"});
+  const bool zone = anyWord(k, {"gmt", "utc", "hours", "hrs", "local", "et", "est", "edt", "cet", "bst"});
+  if (!cue && !zone) {
+    return std::nullopt;
+  }
+  size_t last = k;
+  if (zone) {
+    last = k + 1;
+    if (word(k, "local") && word(k + 1, "time")) {
+      last = k + 2;
+    }
+  }
+  Candidate c = make(i, last);
+  c.expr.hour = h;
+  c.expr.minute = m;
+  if (h > 24 || m > 59 || (h == 24 && m > 0)) {
+    c.expr.problem = std::string(text_.substr(t_[i].begin, t_[j - 1].end - t_[i].begin)) +
+                     " is not a time of day";
+    c.expr.problemSpan = Span{t_[i].begin, t_[j - 1].end};
+  }
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
+  size_t begin = i;
+  size_t j = i;
+  Relation relation = Relation::None;
+  int offset = 0;
+  bool narrative = false;
+  bool eventRelative = false;
+  if (anyWord(j, {"last", "past", "next", "this", "coming", "that", "the", "same"})) {
+    const std::string& m = t_[j].low;
+    if (m == "last" || m == "past") {
+      relation = Relation::Offset;
+      offset = -1;
+    } else if (m == "next" || m == "coming") {
+      relation = Relation::Offset;
+      offset = 1;
+    } else if (m == "this") {
+      relation = Relation::Offset;
+      offset = 0;
+    } else if (m == "that" || m == "same") {
+      narrative = true;
+    } else if (m == "the") {
+      eventRelative = true;
+    }
+    ++j;
+    // "that fateful Sunday": one adjective between the determiner and the weekday.
+    size_t probe = 0;
+    if (narrative && weekdayAt(j, probe) < 0 && has(j) && t_[j].kind == Kind::Word && !t_[j].cap) {
+      ++j;
+    }
+  }
+  size_t end = 0;
+  const int weekday = weekdayAt(j, end);
+  if (weekday < 0) {
+    return std::nullopt;
+  }
+  if (begin == j) {
+    begin = j;
+  }
+  Candidate c = make(begin, end);
+  c.expr.weekday = weekday;
+  c.expr.narrativeCue = narrative;
+  if (relation == Relation::Offset) {
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Weekday;
+    c.expr.offset = offset;
+  }
+  // Part of day glued to the weekday: "Saturday night", "Friday morning".
+  size_t p = 0;
+  const PartOfDay part = partAt(end, p);
+  if (part != PartOfDay::None && part != PartOfDay::Noon && part != PartOfDay::Midnight) {
+    c.expr.part = part;
+    c.end = p;
+    end = p;
+    c.expr.span.end = t_[p - 1].end;
+  }
+  if (eventRelative) {
+    // "the Saturday before his departure"
+    if (anyWord(end, {"before", "after"})) {
+      auto [phrase, span] = anchorPhraseAt(end + 1);
+      if (!phrase.empty()) {
+        c.expr.relation = Relation::EventOffset;
+        c.expr.unit = Unit::Weekday;
+        c.expr.offset = t_[end].low == "before" ? -1 : 1;
+        c.expr.anchorPhrase = phrase;
+        c.expr.anchorSpan = span;
+        const size_t phraseEnd = [&] {
+          size_t q = end + 1;
+          while (q < t_.size() && t_[q].end <= span.end) {
+            ++q;
+          }
+          return q;
+        }();
+        c.end = phraseEnd;
+        c.expr.span.end = span.end;
+        return c;
+      }
+    }
+    // "the Saturday" alone: the determiner is not part of the expression.
+    c.expr.span.begin = t_[j].begin;
+  }
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchPart(size_t i) const {
+  // "the early hours", "the small hours", "after midnight", "overnight", "at dawn".
+  if (word(i, "the") && anyWord(i + 1, {"early", "small", "wee"}) && word(i + 2, "hours")) {
+    Candidate c = make(i, i + 3);
+    c.expr.part = PartOfDay::EarlyHours;
+    c.standalone = false;
+    return c;
+  }
+  if (anyWord(i, {"early", "small", "wee"}) && word(i + 1, "hours")) {
+    Candidate c = make(i, i + 2);
+    c.expr.part = PartOfDay::EarlyHours;
+    c.standalone = false;
+    return c;
+  }
+  if (word(i, "after") && word(i + 1, "midnight")) {
+    Candidate c = make(i, i + 2);
+    c.expr.part = PartOfDay::EarlyHours;
+    c.standalone = false;
+    return c;
+  }
+  size_t begin = i;
+  size_t j = i;
+  PartOfDay modifier = PartOfDay::None;
+  if (anyWord(j, {"early", "late"}) && has(j + 1)) {
+    modifier = t_[j].low == "early" ? PartOfDay::Morning : PartOfDay::Night;
+    ++j;
+  }
+  size_t end = 0;
+  PartOfDay part = partAt(j, end);
+  if (part == PartOfDay::None) {
+    return std::nullopt;
+  }
+  if (modifier == PartOfDay::Morning && part == PartOfDay::Morning) {
+    part = PartOfDay::EarlyHours;
+  }
+  Candidate c = make(begin, end);
+  c.expr.part = part;
+  // Stand-alone only when it clearly names a time ("at dawn", "at midnight").
+  c.standalone = false;
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return std::nullopt;
+  }
+  const std::string& w = t_[i].low;
+  auto dayOffset = [&](size_t end, int offset, PartOfDay part) {
+    Candidate c = make(i, end);
+    c.expr.relation = Relation::Today;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = offset;
+    c.expr.part = part;
+    size_t p = 0;
+    if (part == PartOfDay::None) {
+      const PartOfDay after = partAt(end, p);
+      if (after != PartOfDay::None && after != PartOfDay::Noon && after != PartOfDay::Midnight) {
+        c.expr.part = after;
+        c.end = p;
+        c.expr.span.end = t_[p - 1].end;
+      }
+    }
+    return c;
+  };
+  if (w == "today") return dayOffset(i + 1, 0, PartOfDay::None);
+  if (w == "yesterday") return dayOffset(i + 1, -1, PartOfDay::None);
+  if (w == "tomorrow") return dayOffset(i + 1, 1, PartOfDay::None);
+  if (w == "tonight") return dayOffset(i + 1, 0, PartOfDay::Night);
+  if (w == "the" && word(i + 1, "day") && word(i + 2, "before") && word(i + 3, "yesterday")) {
+    return dayOffset(i + 4, -2, PartOfDay::None);
+  }
+  if (w == "the" && word(i + 1, "day") && word(i + 2, "after") && word(i + 3, "tomorrow")) {
+    return dayOffset(i + 4, 2, PartOfDay::None);
+  }
+  if (w == "last" && word(i + 1, "night")) return dayOffset(i + 2, -1, PartOfDay::Night);
+  if (w == "this" && has(i + 1)) {
+    size_t p = 0;
+    const PartOfDay part = partAt(i + 1, p);
+    if (part == PartOfDay::Morning || part == PartOfDay::Afternoon || part == PartOfDay::Evening) {
+      return dayOffset(p, 0, part);
+    }
+  }
+  auto reference = [&](size_t end, Relation relation) {
+    Candidate c = make(i, end);
+    c.expr.kind = TimeKind::Reference;
+    c.expr.relation = relation;
+    return c;
+  };
+  if (w == "now" && !word(i + 1, "that") && !(i > 0 && anyWord(i - 1, {"right", "until", "by", "from"}))) {
+    return reference(i + 1, Relation::Present);
+  }
+  if (w == "currently" || w == "nowadays") return reference(i + 1, Relation::Present);
+  if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
+    return reference(i + 1, Relation::Past);
+  }
+  if (w == "the" && word(i + 1, "past") && !has(i + 2)) return reference(i + 2, Relation::Past);
+  if (w == "the" && word(i + 1, "past") && (t_[i + 2].kind == Kind::Punct || anyWord(i + 2, {"and", "but"}))) {
+    return reference(i + 2, Relation::Past);
+  }
+  if (w == "the" && word(i + 1, "future")) return reference(i + 2, Relation::Future);
+  if (w == "recent" && anyWord(i + 1, {"years", "months", "weeks", "days", "decades"})) {
+    return reference(i + 2, Relation::Past);
+  }
+  if (w == "the" && word(i + 1, "eve") && word(i + 2, "of")) {
+    auto [phrase, span] = anchorPhraseAt(i + 3);
+    if (phrase.empty()) {
+      return std::nullopt;
+    }
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::EventOffset;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = -1;
+    c.expr.part = PartOfDay::Evening;
+    c.expr.anchorPhrase = phrase;
+    c.expr.anchorSpan = span;
+    size_t q = i + 3;
+    while (q < t_.size() && t_[q].end <= span.end) {
+      ++q;
+    }
+    c.end = q;
+    c.expr.span.end = span.end;
+    return c;
+  }
+  return std::nullopt;
+}
+
+std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
+  if (!has(i) || t_[i].kind != Kind::Word) {
+    return std::nullopt;
+  }
+  size_t j = i;
+  // "earlier this year", "later this month", "early next year", "late last year"
+  bool loose = false;
+  if (anyWord(j, {"earlier", "later", "early", "late", "mid"}) && anyWord(j + 1, {"this", "last", "next"})) {
+    loose = true;
+    ++j;
+    if (punct(j, "-")) {
+      ++j;
+    }
+  }
+  bool narrative = false;
+  int offset = 0;
+  bool relationSet = false;
+  if (word(j, "the") && anyWord(j + 1, {"following", "next", "previous", "same", "preceding"})) {
+    narrative = true;
+    const std::string& m = t_[j + 1].low;
+    offset = (m == "following" || m == "next") ? 1 : (m == "same" ? 0 : -1);
+    j += 2;
+    relationSet = true;
+  } else if (word(j, "that") && anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week"})) {
+    narrative = true;
+    offset = 0;
+    j += 1;
+    relationSet = true;
+  } else if (anyWord(j, {"last", "next", "this", "coming", "previous", "current"})) {
+    const std::string& m = t_[j].low;
+    offset = (m == "last" || m == "previous") ? -1 : ((m == "next" || m == "coming") ? 1 : 0);
+    ++j;
+    relationSet = true;
+  }
+  if (!relationSet) {
+    return std::nullopt;
+  }
+  bool plural = false;
+  size_t end = 0;
+  Unit unit = unitAt(j, end, plural);
+  PartOfDay part = PartOfDay::None;
+  if (unit == Unit::None && narrative) {
+    part = partAt(j, end);
+    if (part == PartOfDay::Morning || part == PartOfDay::Night || part == PartOfDay::Evening ||
+        part == PartOfDay::Afternoon) {
+      unit = Unit::Day;
+    } else {
+      part = PartOfDay::None;
+    }
+  }
+  Season season = Season::None;
+  int month = -1;
+  if (unit == Unit::None) {
+    if (anyWord(j, {"spring", "summer", "fall", "autumn", "winter"})) {
+      const std::string& s = t_[j].low;
+      season = s == "spring" ? Season::Spring
+                             : (s == "summer" ? Season::Summer : (s == "winter" ? Season::Winter : Season::Fall));
+      unit = Unit::Season;
+      end = j + 1;
+    } else {
+      size_t mEnd = 0;
+      month = monthAt(j, mEnd);
+      if (month > 0 && !narrative) {
+        unit = Unit::Month;
+        end = mEnd;
+      } else {
+        return std::nullopt;
+      }
+    }
+  }
+  if (plural || unit == Unit::Minute || unit == Unit::Hour) {
+    return std::nullopt; // "the last three years" is a duration, handled elsewhere
+  }
+  if (unit == Unit::Decade && !narrative) {
+    return std::nullopt;
+  }
+  Candidate c = make(i, end);
+  c.expr.relation = narrative ? Relation::Narrative : Relation::Offset;
+  c.expr.unit = unit;
+  c.expr.offset = offset;
+  c.expr.part = part;
+  c.expr.season = season;
+  if (month > 0) {
+    c.expr.month = month;
+    c.expr.unit = Unit::Month;
+    c.expr.relation = Relation::Offset;
+    // "last November": the named month, counted back (or forward) from the anchor.
+    c.expr.weekdayInUnit = true;
+  }
+  (void)loose;
+  // "the next day after ..." is still narrative; "the day before X" is handled by counts.
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
+  size_t begin = i;
+  size_t j = i;
+  // Duration cues in front: "for", "over", "more than", "nearly", "the last/past N units".
+  bool durationCue = false;
+  if (anyWord(j, {"the"}) && anyWord(j + 1, {"last", "past", "next", "first"})) {
+    durationCue = true;
+    j += 2;
+  }
+  size_t cEnd = 0;
+  std::optional<int> count = countAt(j, cEnd);
+  bool hyphenated = false;
+  if (!count && (word(j, "the") || word(j, "a")) && anyWord(j + 1, {"day", "week", "month", "year"}) &&
+      anyWord(j + 2, {"before", "after"})) {
+    count = 1;
+    cEnd = j + 1;
+  }
+  if (!count) {
+    // bare plural units: "decades of authoritarian rule", "for years"
+    bool plural = false;
+    size_t uEnd = 0;
+    const Unit unit = unitAt(j, uEnd, plural);
+    if (unit != Unit::None && plural &&
+        (word(uEnd, "of") || (j > 0 && anyWord(j - 1, {"for", "over", "after", "within", "in"})))) {
+      if (anyWord(uEnd, {"ago", "later", "earlier"})) {
+        return std::nullopt;
+      }
+      Candidate c = make(j, uEnd);
+      c.expr.kind = TimeKind::Duration;
+      c.expr.durationValue = "PX";
+      c.expr.unit = unit;
+      return c;
+    }
+    return std::nullopt;
+  }
+  size_t k = cEnd;
+  if (punct(k, "-") && glued(k)) {
+    hyphenated = true;
+    ++k;
+  }
+  bool plural = false;
+  size_t uEnd = 0;
+  Unit unit = unitAt(k, uEnd, plural);
+  int value = *count;
+  bool century = false;
+  if (unit == Unit::Year && has(k) && (t_[k].low == "century" || t_[k].low == "centuries")) {
+    century = true;
+  }
+  if (unit == Unit::None) {
+    return std::nullopt;
+  }
+  if (number(j) && t_[j].low.size() == 4 && !hyphenated) {
+    return std::nullopt; // "2011 years" is not a phrase; "1990 year" neither
+  }
+  if (value == -2) {
+    value = century ? 50 : 0; // half a century = 50 years; half a day etc. left vague
+  } else if (century) {
+    value *= 100;
+  }
+  if (unit == Unit::Decade) {
+    value *= 10;
+    unit = Unit::Year;
+  }
+  Candidate c = make(begin, uEnd);
+  if (!durationCue && !hyphenated) {
+    if (anyWord(uEnd, {"ago", "earlier", "later", "before", "after", "hence"})) {
+      const std::string& dir = t_[uEnd].low;
+      const int sign = (dir == "ago" || dir == "earlier" || dir == "before") ? -1 : 1;
+      if (dir == "before" || dir == "after") {
+        if (anyWord(uEnd + 1, {"that", "this"}) || punct(uEnd + 1, ",") || punct(uEnd + 1, ".") || !has(uEnd + 1)) {
+          Candidate r = make(begin, uEnd + 1);
+          r.expr.relation = Relation::Narrative;
+          r.expr.unit = unit;
+          r.expr.offset = sign * value;
+          return r;
+        }
+        auto [phrase, span] = anchorPhraseAt(uEnd + 1);
+        if (phrase.empty() || value <= 0) {
+          return std::nullopt;
+        }
+        Candidate r = make(begin, uEnd + 1);
+        r.expr.relation = Relation::EventOffset;
+        r.expr.unit = unit;
+        r.expr.offset = sign * value;
+        r.expr.anchorPhrase = phrase;
+        r.expr.anchorSpan = span;
+        size_t q = uEnd + 1;
+        while (q < t_.size() && t_[q].end <= span.end) {
+          ++q;
+        }
+        r.end = q;
+        r.expr.span.end = span.end;
+        return r;
+      }
+      if (value <= 0) {
+        return std::nullopt;
+      }
+      Candidate r = make(begin, uEnd + 1);
+      r.expr.relation = dir == "ago" ? Relation::Offset : Relation::Narrative;
+      r.expr.unit = unit;
+      r.expr.offset = sign * value;
+      return r;
+    }
+  }
+  // A duration: never a date.
+  c.expr.kind = TimeKind::Duration;
+  c.expr.unit = unit;
+  std::string v = "P";
+  if (unit == Unit::Hour || unit == Unit::Minute) {
+    v += "T";
+  }
+  v += value > 0 ? std::to_string(value) : std::string("X");
+  switch (unit) {
+  case Unit::Minute: v += "M"; break;
+  case Unit::Hour: v += "H"; break;
+  case Unit::Day: v += "D"; break;
+  case Unit::Week: v += "W"; break;
+  case Unit::Weekend: v += "WE"; break;
+  case Unit::Month: v += "M"; break;
+  case Unit::Quarter: v += "Q"; break;
+  default: v += "Y"; break;
+  }
+  c.expr.durationValue = v;
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchYear(size_t i) const {
+  // Decades: "the 1990s", "1990s"
+  if (number(i) && t_[i].low.size() == 4 && word(i + 1, "s") && glued(i + 1)) {
+    const int y = num(i);
+    if (y >= 1000 && y <= 2090 && y % 10 == 0) {
+      Candidate c = make(i, i + 2);
+      c.expr.decade = y / 10;
+      return c;
+    }
+  }
+  // "the 21st century"
+  if (number(i) && t_[i].low.size() <= 2 && skipOrdinal(i + 1) != i + 1 && word(skipOrdinal(i + 1), "century")) {
+    Candidate c = make(i, skipOrdinal(i + 1) + 1);
+    c.expr.century = num(i) - 1;
+    return c;
+  }
+  size_t j = i;
+  if (word(j, "fiscal") && yearAt(j + 1) > 0) {
+    ++j;
+  }
+  const int y = yearAt(j);
+  if (y < 0) {
+    return std::nullopt;
+  }
+  // Not a count: "1500 people", "2000 troops".
+  if (has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap &&
+      !anyWord(j + 1, {"and", "or", "to", "when", "after", "before", "as", "but", "the", "in", "on",
+                       "at", "for", "with", "was", "were", "is", "had", "has", "by", "until", "through",
+                       "that", "which", "while", "since", "from", "of", "election", "elections",
+                       "season", "budget", "campaign", "period", "census", "olympics", "quarter",
+                       "levels", "level", "earnings", "results", "figures", "rate", "total"})) {
+    return std::nullopt;
+  }
+  if (y < 1800 && !(i > 0 && anyWord(i - 1, {"in", "since", "of", "until", "by"}))) {
+    return std::nullopt;
+  }
+  Candidate c = make(i, j + 1);
+  c.expr.year = y;
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchQuarter(size_t i) const {
+  size_t j = i;
+  if (word(j, "the")) {
+    ++j;
+  }
+  int ordinal = -1;
+  if (anyWord(j, {"first", "second", "third", "fourth"})) {
+    const std::string& w = t_[j].low;
+    ordinal = w == "first" ? 1 : (w == "second" ? 2 : (w == "third" ? 3 : 4));
+  } else if (number(j) && t_[j].low.size() == 1 && skipOrdinal(j + 1) != j + 1) {
+    ordinal = num(j);
+  }
+  if (ordinal < 1 || ordinal > 4) {
+    return std::nullopt;
+  }
+  size_t k = j + 1;
+  if (number(j)) {
+    k = skipOrdinal(j + 1);
+  }
+  if (punct(k, "-") && glued(k)) {
+    ++k;
+  }
+  bool half = false;
+  if (word(k, "quarter")) {
+    half = false;
+  } else if (word(k, "half") && ordinal <= 2) {
+    half = true;
+  } else {
+    return std::nullopt;
+  }
+  size_t end = k + 1;
+  Candidate c = make(i, end);
+  if (half) {
+    c.expr.half = ordinal;
+  } else {
+    c.expr.quarter = ordinal;
+  }
+  size_t y = end;
+  if (word(y, "of")) {
+    ++y;
+  }
+  if (yearAt(y) > 0) {
+    const int year = yearAt(y);
+    c = make(i, y + 1);
+    if (half) {
+      c.expr.half = ordinal;
+    } else {
+      c.expr.quarter = ordinal;
+    }
+    c.expr.year = year;
+  } else if (i > 0 && yearAt(i - 1) > 0 && glued(i) == false) {
+    // "1989 third quarter" is rare; the year, if any, is merged later.
+  }
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchAt(size_t i) const {
+  std::optional<Candidate> best;
+  auto consider = [&](std::optional<Candidate> c) {
+    if (c && (!best || c->end > best->end)) {
+      best = std::move(c);
+    }
+  };
+  consider(matchNumericDate(i));
+  consider(matchMonthFirst(i));
+  consider(matchDayFirst(i));
+  consider(matchClock(i));
+  consider(matchWeekday(i));
+  consider(matchRelativeWord(i));
+  consider(matchModifierUnit(i));
+  consider(matchCountUnit(i));
+  consider(matchQuarter(i));
+  if (!best) {
+    consider(matchYear(i));
+  }
+  if (!best) {
+    consider(matchPart(i));
+  }
+  if (!best && anyWord(i, {"daily", "weekly", "monthly", "annually", "yearly"})) {
+    Candidate c = make(i, i + 1);
+    c.expr.kind = TimeKind::Set;
+    const std::string& w = t_[i].low;
+    c.expr.durationValue = w == "daily" ? "P1D" : (w == "weekly" ? "P1W" : (w == "monthly" ? "P1M" : "P1Y"));
+    best = c;
+  }
+  return best;
+}
+
+// Two adjacent units merge when the words between them are only connectors and their
+// fields complement each other.
+bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) const {
+  const TimeExpression& x = a.expr;
+  const TimeExpression& y = b.expr;
+  auto plain = [](const TimeExpression& e) {
+    return e.kind != TimeKind::Duration && e.kind != TimeKind::Set && e.kind != TimeKind::Reference &&
+           e.relation != Relation::EventOffset;
+  };
+  if (!plain(x) || !plain(y)) {
+    return false;
+  }
+  // the gap between the two
+  size_t gap = a.end;
+  size_t firstOfB = gap;
+  while (firstOfB < t_.size() && t_[firstOfB].begin < y.span.begin) {
+    ++firstOfB;
+  }
+  if (firstOfB - gap > 3) {
+    return false;
+  }
+  for (size_t k = gap; k < firstOfB; ++k) {
+    if (!(punct(k, ",") || anyWord(k, {"on", "at", "of", "in", "the", "around", "about", "by"}))) {
+      return false;
+    }
+    if (t_[k].newline) {
+      return false;
+    }
+  }
+  gapEnd = firstOfB;
+  auto both = [](int p, int q) { return p >= 0 && q >= 0; };
+  if (both(x.year, y.year) || both(x.month, y.month) || both(x.day, y.day) || both(x.hour, y.hour) ||
+      both(x.weekday, y.weekday)) {
+    return false;
+  }
+  if (x.part != PartOfDay::None && y.part != PartOfDay::None) {
+    return false;
+  }
+  if (x.relation != Relation::None && y.relation != Relation::None) {
+    // "Thursday, last week": a weekday and the week that holds it
+    const bool weekdayAndWeek = (x.weekday >= 0 && y.unit == Unit::Week && y.relation == Relation::Offset) ||
+                                (y.weekday >= 0 && x.unit == Unit::Week && x.relation == Relation::Offset);
+    if (!weekdayAndWeek) {
+      return false;
+    }
+  }
+  // A lone year only joins a month or a quarter that lacks one ("the third quarter of 1989").
+  const bool xYearOnly = x.year >= 0 && x.month < 0 && x.quarter < 0 && x.half < 0;
+  const bool yYearOnly = y.year >= 0 && y.month < 0 && y.quarter < 0 && y.half < 0;
+  if (xYearOnly || yYearOnly) {
+    return false;
+  }
+  // Something must be a time or a day-level anchor: avoid merging two unrelated months.
+  const bool xDay = x.day >= 0 || x.weekday >= 0 || x.relation == Relation::Today;
+  const bool yDay = y.day >= 0 || y.weekday >= 0 || y.relation == Relation::Today;
+  const bool xTime = x.hour >= 0 || x.part != PartOfDay::None;
+  const bool yTime = y.hour >= 0 || y.part != PartOfDay::None;
+  if ((xDay && yTime) || (xTime && yDay)) {
+    return true;
+  }
+  if (x.hour >= 0 && y.part != PartOfDay::None) {
+    return true; // "10:30 in the morning"
+  }
+  if (y.hour >= 0 && x.part != PartOfDay::None) {
+    return true; // "Saturday night at 10:30 pm" (after weekday merge), "dawn at 5:00"
+  }
+  if ((x.weekday >= 0 && y.day >= 0) || (x.day >= 0 && y.weekday >= 0)) {
+    return true; // "Wednesday, October 20, 2011"
+  }
+  if ((x.weekday >= 0 && y.unit == Unit::Week) || (y.weekday >= 0 && x.unit == Unit::Week)) {
+    return true;
+  }
+  return false;
+}
+
+std::vector<TimeExpression> Scanner::run() {
+  std::vector<Candidate> found;
+  size_t i = 0;
+  while (i < t_.size()) {
+    std::optional<Candidate> c = matchAt(i);
+    if (!c) {
+      ++i;
+      continue;
+    }
+    const size_t next = std::max(c->end, i + 1);
+    found.push_back(std::move(*c));
+    i = next;
+  }
+  // Merge neighbours into one expression.
+  std::vector<Candidate> merged;
+  for (auto& c : found) {
+    if (!merged.empty()) {
+      Candidate& last = merged.back();
+      size_t gapEnd = 0;
+      if (mergeable(last, c, gapEnd)) {
+        TimeExpression& x = last.expr;
+        const TimeExpression& y = c.expr;
+        auto take = [](int& into, int from) {
+          if (into < 0) {
+            into = from;
+          }
+        };
+        take(x.year, y.year);
+        take(x.month, y.month);
+        take(x.day, y.day);
+        take(x.weekday, y.weekday);
+        take(x.hour, y.hour);
+        take(x.minute, y.minute);
+        take(x.quarter, y.quarter);
+        if (x.part == PartOfDay::None) {
+          x.part = y.part;
+        }
+        if (x.relation == Relation::None) {
+          x.relation = y.relation;
+          x.unit = y.unit;
+          x.offset = y.offset;
+        } else if (y.relation == Relation::Offset && y.unit == Unit::Week && x.unit == Unit::Weekday) {
+          x.unit = Unit::Week;
+          x.offset = y.offset;
+          x.weekdayInUnit = true;
+        }
+        if (x.relation == Relation::Offset && x.unit == Unit::Week && x.weekday >= 0) {
+          x.weekdayInUnit = true;
+        }
+        x.narrativeCue = x.narrativeCue || y.narrativeCue;
+        if (x.problem.empty()) {
+          x.problem = y.problem;
+          x.problemSpan = y.problemSpan;
+        }
+        x.span.end = y.span.end;
+        last.end = c.end;
+        last.standalone = true;
+        continue;
+      }
+    }
+    merged.push_back(std::move(c));
+  }
+  std::vector<TimeExpression> out;
+  for (auto& c : merged) {
+    TimeExpression& e = c.expr;
+    if (!c.standalone) {
+      // A bare part of day: keep "at dawn", "at midnight", "at noon", "overnight" only.
+      const size_t first = [&] {
+        size_t k = 0;
+        while (k < t_.size() && t_[k].begin < e.span.begin) {
+          ++k;
+        }
+        return k;
+      }();
+      const bool cued = first > 0 && word(first - 1, "at") &&
+                        (e.part == PartOfDay::Dawn || e.part == PartOfDay::Midnight || e.part == PartOfDay::Noon);
+      if (!cued) {
+        continue;
+      }
+    }
+    if (e.kind == TimeKind::Date && (e.hour >= 0 || e.part != PartOfDay::None)) {
+      e.kind = TimeKind::Time;
+    }
+    // Impossible calendar dates.
+    if (e.problem.empty() && e.month > 0 && e.day > 0) {
+      const int limit = daysInMonth(e.year > 0 ? e.year : 2000, e.month);
+      if (e.day > limit) {
+        e.problem = std::string(monthName(e.month)) + " has " + std::to_string(limit) + " days" +
+                    (e.month == 2 && e.year > 0 && limit == 28
+                         ? " in " + std::to_string(e.year) + " (not a leap year)"
+                         : (e.month == 2 ? " at most" : ""));
+        e.problemSpan = e.span;
+      }
+    }
+    size_t first = 0;
+    while (first < t_.size() && t_[first].begin < e.span.begin) {
+      ++first;
+    }
+    size_t last = first;
+    while (last < t_.size() && t_[last].end <= e.span.end) {
+      ++last;
+    }
+    e.tense = tenseAround(first, last);
+    e.text = std::string(text_.substr(e.span.begin, e.span.size()));
+    out.push_back(std::move(e));
+  }
+  return out;
+}
+
+std::optional<HeaderDate> headerDate(std::string_view text) {
+  // The first few non-empty lines may carry "Date:" or "Published:".
+  size_t pos = 0;
+  for (int line = 0; line < 6 && pos < text.size(); ++line) {
+    size_t end = text.find('\n', pos);
+    if (end == std::string_view::npos) {
+      end = text.size();
+    }
+    std::string_view content = text.substr(pos, end - pos);
+    if (!content.empty() && content.back() == '\r') {
+      content.remove_suffix(1);
+    }
+    const size_t colon = content.find(':');
+    if (colon != std::string_view::npos && colon <= 16) {
+      std::string label;
+      for (const char c : content.substr(0, colon)) {
+        label.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      }
+      if (label == "date" || label == "published" || label == "published on" || label == "dateline" ||
+          label == "publication date" || label == "pubdate") {
+        const std::string_view rest = content.substr(colon + 1);
+        Scanner scanner(rest, tokenize(rest));
+        for (const auto& e : scanner.run()) {
+          if (e.explicitDay() && e.problem.empty()) {
+            HeaderDate h;
+            h.date = CivilDate{e.year, e.month, e.day};
+            h.span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + content.size())};
+            h.label = std::string(content.substr(0, colon));
+            return h;
+          }
+        }
+      }
+    }
+    pos = end + 1;
+  }
+  return std::nullopt;
+}
+
+} // namespace
+
+DateFacts extractDates(const Document& doc) {
+  DateFacts facts;
+  const std::string_view text = doc.text;
+  Scanner scanner(text, tokenize(text));
+  facts.expressions = scanner.run();
+  facts.published = headerDate(text);
+  if (!doc.sentences.empty()) {
+    for (auto& e : facts.expressions) {
+      auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), e.span.begin,
+                                 [](uint32_t offset, const Sentence& s) { return offset < s.span.begin; });
+      e.sentence = it == doc.sentences.begin()
+                       ? 0
+                       : static_cast<uint32_t>(std::distance(doc.sentences.begin(), it) - 1);
+    }
+  }
+  if (facts.published) {
+    // The header line states the publication date; it is not a claim about an event.
+    const Span header = facts.published->span;
+    std::erase_if(facts.expressions, [&](const TimeExpression& e) {
+      return e.span.begin >= header.begin && e.span.end <= header.end;
+    });
+  }
+  return facts;
+}
+
+} // namespace newslint::analysis

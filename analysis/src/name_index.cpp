@@ -1,0 +1,1072 @@
+// The corpus-level name index: forms (distinct full names), candidate spelling pairs found
+// by blocking, context evidence for each aligned pair of forms, entities (groups of forms
+// judged to be one person, place or organisation) and the minority uses to report.
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "newslint/analysis/corpus.h"
+#include "newslint/analysis/spelling.h"
+#include "newslint/analysis/unicode.h"
+
+namespace newslint::analysis {
+
+namespace {
+
+constexpr double kIdenticalKey = 0.95; // normalised keys equal: any evidence will do
+constexpr double kStrongSim = 0.75;    // one strong piece of evidence
+constexpr double kWeakSim = 0.55;      // two strong pieces of evidence
+constexpr size_t kMaxFormsPerToken = 64;
+constexpr size_t kMaxBlock = 400;
+constexpr size_t kMaxRelated = 8;
+
+struct MentionRef {
+  uint32_t doc = 0;     // index into docs
+  uint32_t mention = 0; // index into that document's mentions
+};
+
+struct Form {
+  std::string key;                 // effective part keys joined by ' '
+  std::vector<uint32_t> tokens;    // token ids of the effective parts
+  uint32_t ownParts = 0;           // parts written in the text (the rest are inherited)
+  std::vector<MentionRef> mentions;
+};
+
+struct TokenInfo {
+  std::string key;
+  SpellingKey spelling;
+  std::vector<std::pair<uint32_t, uint32_t>> forms; // (form, position)
+  bool acronym = true;
+  bool place = false;
+  bool properName = false;
+};
+
+struct UnionFind {
+  std::vector<uint32_t> parent;
+  explicit UnionFind(size_t n) : parent(n) { std::iota(parent.begin(), parent.end(), 0U); }
+  uint32_t find(uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  }
+  void unite(uint32_t a, uint32_t b) {
+    a = find(a);
+    b = find(b);
+    if (a != b) {
+      parent[std::max(a, b)] = std::min(a, b);
+    }
+  }
+};
+
+struct Edge {
+  uint32_t formA = 0;
+  uint32_t formB = 0;
+  uint32_t tokenA = 0;
+  uint32_t tokenB = 0;
+  std::vector<std::string> evidence;
+};
+
+std::string joinKeys(const std::vector<std::string>& keys) {
+  std::string out;
+  for (const auto& k : keys) {
+    if (!out.empty()) {
+      out.push_back(' ');
+    }
+    out += k;
+  }
+  return out;
+}
+
+// Family relations identify a person; offices ("minister") are shared by many.
+bool isRelationRole(std::string_view head) {
+  static const std::set<std::string_view> kRelations = {
+      "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "cousin",
+      "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandfather",
+      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law", "son-in-law",
+      "father-in-law", "widow", "children"};
+  return kRelations.contains(head);
+}
+
+bool isAcronym(std::string_view text) {
+  size_t letters = 0;
+  for (size_t pos = 0; pos < text.size();) {
+    const char32_t cp = decodeUtf8(text, pos);
+    if (isLetter(cp)) {
+      ++letters;
+      if (isLower(cp)) {
+        return false;
+      }
+    }
+  }
+  return letters > 0;
+}
+
+class Builder {
+public:
+  explicit Builder(const CorpusSnapshot& snapshot) : snap_(snapshot) {
+    for (const auto& [id, facts] : snapshot.documents) {
+      docs_.push_back(facts.get());
+    }
+    config_ = snapshot.config.get();
+    lexicon_ = snapshot.lexicon.get();
+  }
+
+  NameIndex build() {
+    collectForms();
+    addRegisterForms();
+    findCandidates();
+    scoreEdges();
+    buildEntities();
+    return std::move(index_);
+  }
+
+private:
+  const CorpusSnapshot& snap_;
+  std::vector<const DocumentFacts*> docs_;
+  const Config* config_ = nullptr;
+  const Lexicon* lexicon_ = nullptr;
+
+  std::vector<Form> forms_;
+  std::unordered_map<std::string, uint32_t> formByKey_;
+  std::vector<TokenInfo> tokens_;
+  std::unordered_map<std::string, uint32_t> tokenByKey_;
+  std::set<std::pair<uint32_t, uint32_t>> candidates_;
+  std::vector<Edge> edges_;
+  std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
+  std::set<std::pair<std::string, std::string>> distinct_;
+  std::unordered_map<std::string, uint32_t> documentFrequency_; // part key -> documents
+  NameIndex index_;
+
+  const Mention& mentionOf(const MentionRef& ref) const {
+    return docs_[ref.doc]->mentions[ref.mention];
+  }
+
+  uint32_t tokenId(const std::string& key, std::string_view text) {
+    auto [it, inserted] = tokenByKey_.try_emplace(key, static_cast<uint32_t>(tokens_.size()));
+    if (inserted) {
+      TokenInfo info;
+      info.key = key;
+      info.spelling = spellingKey(text);
+      const std::string folded = foldDiacritics(key);
+      if (lexicon_ != nullptr) {
+        info.place = lexicon_->isPlace(folded);
+        info.properName = lexicon_->isProperName(folded) || lexicon_->isCommonWord(folded);
+      }
+      tokens_.push_back(std::move(info));
+    }
+    if (!isAcronym(text)) {
+      tokens_[it->second].acronym = false;
+    }
+    return it->second;
+  }
+
+  uint32_t formId(const std::vector<std::string>& keys, const std::vector<std::string>& texts,
+                  uint32_t ownParts) {
+    const std::string key = joinKeys(keys);
+    auto [it, inserted] = formByKey_.try_emplace(key, static_cast<uint32_t>(forms_.size()));
+    if (inserted) {
+      Form form;
+      form.key = key;
+      form.ownParts = ownParts;
+      for (size_t i = 0; i < keys.size(); ++i) {
+        form.tokens.push_back(tokenId(keys[i], texts[i]));
+      }
+      forms_.push_back(std::move(form));
+      registerEntryOfForm_.push_back(-1);
+    }
+    return it->second;
+  }
+
+  void collectForms() {
+    // Part keys used by confident mentions: a weak mention counts only when its word is
+    // also used as (part of) a name elsewhere.
+    std::unordered_set<std::string> strongKeys;
+    for (const DocumentFacts* facts : docs_) {
+      for (const Mention& m : facts->mentions) {
+        if (!m.weak) {
+          for (const NamePart& p : m.parts) {
+            strongKeys.insert(p.key);
+          }
+        }
+      }
+    }
+    for (const DocumentFacts* facts : docs_) {
+      std::unordered_set<std::string> seen;
+      for (const Mention& m : facts->mentions) {
+        for (const NamePart& p : m.parts) {
+          if (seen.insert(p.key).second) {
+            ++documentFrequency_[p.key];
+          }
+        }
+      }
+    }
+    for (uint32_t d = 0; d < docs_.size(); ++d) {
+      const auto& mentions = docs_[d]->mentions;
+      for (uint32_t i = 0; i < mentions.size(); ++i) {
+        const Mention& m = mentions[i];
+        if (m.weak && !strongKeys.contains(m.parts.front().key)) {
+          continue;
+        }
+        std::vector<std::string> keys;
+        std::vector<std::string> texts;
+        for (const NamePart& p : m.parts) {
+          keys.push_back(p.key);
+          texts.push_back(p.text);
+        }
+        for (const std::string& inherited : m.inheritedKeys) {
+          keys.push_back(inherited);
+          texts.push_back(inherited);
+        }
+        const uint32_t f = formId(keys, texts, static_cast<uint32_t>(m.parts.size()));
+        forms_[f].mentions.push_back({d, i});
+      }
+    }
+    for (uint32_t f = 0; f < forms_.size(); ++f) {
+      for (uint32_t pos = 0; pos < forms_[f].tokens.size(); ++pos) {
+        tokens_[forms_[f].tokens[pos]].forms.emplace_back(f, pos);
+      }
+    }
+  }
+
+  static std::vector<std::string> splitWords(std::string_view text) {
+    std::vector<std::string> words;
+    std::string current;
+    for (const char c : text) {
+      if (c == ' ') {
+        if (!current.empty()) {
+          words.push_back(current);
+          current.clear();
+        }
+      } else {
+        current.push_back(c);
+      }
+    }
+    if (!current.empty()) {
+      words.push_back(current);
+    }
+    return words;
+  }
+
+  std::vector<std::string> keysOf(std::string_view text) const {
+    std::vector<std::string> keys;
+    for (const std::string& w : splitWords(text)) {
+      const std::string folded = foldCase(w);
+      if (folded == "al" || folded == "el" || folded == "of") {
+        continue;
+      }
+      keys.emplace_back(stripArticle(folded));
+    }
+    return keys;
+  }
+
+  // Register spellings take part as forms of their own (without mentions), so that a
+  // canonical spelling finds its variants anywhere in the corpus.
+  void addRegisterForms() {
+    if (config_ == nullptr) {
+      return;
+    }
+    for (const auto& [a, b] : config_->distinct) {
+      const std::string ka = joinKeys(keysOf(a));
+      const std::string kb = joinKeys(keysOf(b));
+      distinct_.insert({std::min(ka, kb), std::max(ka, kb)});
+    }
+    for (size_t e = 0; e < config_->entities.size(); ++e) {
+      const EntityEntry& entry = config_->entities[e];
+      std::vector<std::string> spellings{entry.canonical};
+      spellings.insert(spellings.end(), entry.variants.begin(), entry.variants.end());
+      for (const std::string& spelling : spellings) {
+        const std::vector<std::string> keys = keysOf(spelling);
+        if (keys.empty()) {
+          continue;
+        }
+        std::vector<std::string> texts;
+        for (const std::string& w : splitWords(spelling)) {
+          const std::string folded = foldCase(w);
+          if (folded != "al" && folded != "el" && folded != "of") {
+            texts.push_back(w);
+          }
+        }
+        const bool existed = formByKey_.contains(joinKeys(keys));
+        const uint32_t f = formId(keys, texts, static_cast<uint32_t>(keys.size()));
+        if (!existed) {
+          for (uint32_t pos = 0; pos < forms_[f].tokens.size(); ++pos) {
+            tokens_[forms_[f].tokens[pos]].forms.emplace_back(f, pos);
+          }
+        }
+        registerEntryOfForm_[f] = static_cast<int>(e);
+      }
+    }
+  }
+
+  bool pairAllowed(const TokenInfo& a, const TokenInfo& b) const {
+    if (a.spelling.exact == b.spelling.exact) {
+      return false;
+    }
+    if (a.acronym || b.acronym) {
+      return false;
+    }
+    if (a.spelling.normalized.size() < 3 || b.spelling.normalized.size() < 3) {
+      return false;
+    }
+    if (isDerivedForm(foldDiacritics(a.key), foldDiacritics(b.key))) {
+      return false;
+    }
+    if (a.place && b.place) {
+      return false; // Iran/Iraq, Austria/Australia, Niger/Nigeria
+    }
+    return true;
+  }
+
+  void findCandidates() {
+    std::unordered_map<std::string, std::vector<uint32_t>> blocks;
+    for (uint32_t t = 0; t < tokens_.size(); ++t) {
+      const TokenInfo& info = tokens_[t];
+      if (info.acronym || info.spelling.normalized.size() < 3) {
+        continue;
+      }
+      for (const std::string& key : blockingKeys(info.spelling)) {
+        blocks[key].push_back(t);
+      }
+    }
+    for (auto& [key, members] : blocks) {
+      if (members.size() < 2 || members.size() > kMaxBlock) {
+        continue;
+      }
+      for (size_t i = 0; i < members.size(); ++i) {
+        for (size_t j = i + 1; j < members.size(); ++j) {
+          const uint32_t a = std::min(members[i], members[j]);
+          const uint32_t b = std::max(members[i], members[j]);
+          if (candidates_.contains({a, b})) {
+            continue;
+          }
+          if (!pairAllowed(tokens_[a], tokens_[b])) {
+            continue;
+          }
+          if (spellingSimilarity(tokens_[a].spelling, tokens_[b].spelling) < kWeakSim) {
+            continue;
+          }
+          candidates_.insert({a, b});
+        }
+      }
+    }
+  }
+
+  bool isCandidate(uint32_t a, uint32_t b) const {
+    return candidates_.contains({std::min(a, b), std::max(a, b)});
+  }
+
+  // The other parts of the two forms agree: each part of the shorter one is in the longer
+  // one, or is itself a candidate variant of a part there.
+  bool compatible(const Form& fa, uint32_t pa, const Form& fb, uint32_t pb,
+                  std::vector<uint32_t>& shared) const {
+    const Form& shorter = fa.tokens.size() <= fb.tokens.size() ? fa : fb;
+    const Form& longer = fa.tokens.size() <= fb.tokens.size() ? fb : fa;
+    const uint32_t ps = &shorter == &fa ? pa : pb;
+    const uint32_t pl = &shorter == &fa ? pb : pa;
+    if (shorter.tokens.size() >= 2 && longer.tokens.size() >= 2) {
+      // The aligned parts stand in the same place, counted from the start or the end.
+      const size_t fromEndS = shorter.tokens.size() - ps;
+      const size_t fromEndL = longer.tokens.size() - pl;
+      if (ps != pl && fromEndS != fromEndL) {
+        return false;
+      }
+    }
+    std::vector<bool> used(longer.tokens.size(), false);
+    used[pl] = true;
+    for (uint32_t i = 0; i < shorter.tokens.size(); ++i) {
+      if (i == ps) {
+        continue;
+      }
+      const uint32_t t = shorter.tokens[i];
+      bool found = false;
+      for (uint32_t j = 0; j < longer.tokens.size(); ++j) {
+        if (used[j]) {
+          continue;
+        }
+        if (longer.tokens[j] == t) {
+          used[j] = true;
+          shared.push_back(t);
+          found = true;
+          break;
+        }
+        if (isCandidate(longer.tokens[j], t)) {
+          used[j] = true;
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  // Part keys of the other names in the mention's sentence.
+  std::set<std::string> sentenceNeighbours(const MentionRef& ref, uint32_t self,
+                                           uint32_t other) const {
+    std::set<std::string> out;
+    const auto& mentions = docs_[ref.doc]->mentions;
+    const Mention& m = mentions[ref.mention];
+    // Mentions are in text order: scan outwards from this one.
+    for (size_t i = ref.mention; i-- > 0 && mentions[i].sentence == m.sentence;) {
+      for (const NamePart& p : mentions[i].parts) {
+        out.insert(p.key);
+      }
+    }
+    for (size_t i = ref.mention + 1; i < mentions.size() && mentions[i].sentence == m.sentence;
+         ++i) {
+      for (const NamePart& p : mentions[i].parts) {
+        out.insert(p.key);
+      }
+    }
+    for (const NamePart& p : m.parts) {
+      out.erase(p.key);
+    }
+    out.erase(tokens_[self].key);
+    out.erase(tokens_[other].key);
+    return out;
+  }
+
+  std::set<std::string> listNeighbours(const MentionRef& ref) const {
+    std::set<std::string> out;
+    const auto& mentions = docs_[ref.doc]->mentions;
+    const Mention& m = mentions[ref.mention];
+    if (m.list < 0) {
+      return out;
+    }
+    for (const Mention& other : mentions) {
+      if (other.list == m.list && &other != &m) {
+        out.insert(other.key());
+      }
+    }
+    return out;
+  }
+
+  std::string displayKey(const std::string& key) const {
+    // Capitalise the first letter of each word of a key for messages.
+    std::string out = key;
+    bool start = true;
+    for (char& c : out) {
+      if (start && c >= 'a' && c <= 'z') {
+        c = static_cast<char>(c - 'a' + 'A');
+      }
+      start = c == ' ' || c == '-';
+    }
+    return out;
+  }
+
+  void collectEvidence(uint32_t fa, uint32_t fb, uint32_t ta, uint32_t tb,
+                       const std::vector<uint32_t>& shared, std::vector<std::string>& strong,
+                       std::vector<std::string>& weak) const {
+    const Form& a = forms_[fa];
+    const Form& b = forms_[fb];
+    for (uint32_t t : shared) {
+      const bool inherited = [&] {
+        for (uint32_t i = a.ownParts; i < a.tokens.size(); ++i) {
+          if (a.tokens[i] == t) {
+            return true;
+          }
+        }
+        for (uint32_t i = b.ownParts; i < b.tokens.size(); ++i) {
+          if (b.tokens[i] == t) {
+            return true;
+          }
+        }
+        return false;
+      }();
+      strong.push_back("shared name part `" + displayKey(tokens_[t].key) + "`" +
+                       (inherited ? " (by coordination, as in \"A and B " +
+                                        displayKey(tokens_[t].key) + "\")"
+                                  : ""));
+    }
+    const int ra = registerEntryOfForm_[fa];
+    const int rb = registerEntryOfForm_[fb];
+    if (ra >= 0 || rb >= 0) {
+      const EntityEntry& entry = config_->entities[static_cast<size_t>(ra >= 0 ? ra : rb)];
+      strong.push_back("register entry `" + entry.canonical + "`");
+    }
+    bool role = false;
+    bool age = false;
+    bool list = false;
+    bool near = false;
+    std::set<std::string> sharedNeighbours;
+    const size_t limitA = std::min<size_t>(a.mentions.size(), 32);
+    const size_t limitB = std::min<size_t>(b.mentions.size(), 32);
+    for (size_t i = 0; i < limitA; ++i) {
+      const Mention& ma = mentionOf(a.mentions[i]);
+      for (size_t j = 0; j < limitB; ++j) {
+        const Mention& mb = mentionOf(b.mentions[j]);
+        if (!role && !ma.role.empty() && !mb.role.empty()) {
+          const auto head = [](const std::string& r) {
+            const size_t space = r.rfind(' ');
+            return space == std::string::npos ? r : r.substr(space + 1);
+          };
+          const bool relation = isRelationRole(head(ma.role));
+          const bool sameRole =
+              head(ma.role) == head(mb.role) &&
+              (relation ? (ma.roleOf.empty() || mb.roleOf.empty() || ma.roleOf == mb.roleOf)
+                        : (ma.role == mb.role && ma.role.find(' ') != std::string::npos));
+          if (sameRole) {
+            role = true;
+            std::string what = ma.role.size() >= mb.role.size() ? ma.role : mb.role;
+            const std::string& of = ma.roleOf.empty() ? mb.roleOf : ma.roleOf;
+            strong.push_back("same role: " + (of.empty() ? what : displayKey(of) + "'s " + what));
+          }
+        }
+        if (!age && ma.age > 0 && ma.age == mb.age) {
+          age = true;
+          strong.push_back("same age: " + std::to_string(ma.age));
+        }
+        if (!list && ma.list >= 0 && mb.list >= 0) {
+          std::set<std::string> na = listNeighbours(a.mentions[i]);
+          std::set<std::string> nb = listNeighbours(b.mentions[j]);
+          std::vector<std::string> common;
+          std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(),
+                                std::back_inserter(common));
+          if (!common.empty()) {
+            list = true;
+            std::string names;
+            for (const auto& c : common) {
+              names += (names.empty() ? "" : ", ") + displayKey(c);
+            }
+            strong.push_back("listed with the same names: " + names);
+          }
+        }
+        if (!near && a.mentions[i].doc == b.mentions[j].doc) {
+          const uint32_t sa = ma.sentence;
+          const uint32_t sb = mb.sentence;
+          if ((sa > sb ? sa - sb : sb - sa) <= 3) {
+            near = true;
+            weak.push_back("used within a few sentences of each other in " +
+                           docs_[a.mentions[i].doc]->doc.id);
+          }
+        }
+        if (sharedNeighbours.size() < 3) {
+          const std::set<std::string> na = sentenceNeighbours(a.mentions[i], ta, tb);
+          const std::set<std::string> nb = sentenceNeighbours(b.mentions[j], ta, tb);
+          for (const std::string& n : na) {
+            // A name in most documents (the story's protagonist) says nothing.
+            if (nb.contains(n) && !ubiquitous(n)) {
+              sharedNeighbours.insert(n);
+            }
+          }
+        }
+      }
+    }
+    if (!sharedNeighbours.empty()) {
+      std::string names;
+      for (const auto& c : sharedNeighbours) {
+        names += (names.empty() ? "" : ", ") + displayKey(c);
+      }
+      weak.push_back("named in the same sentence as " + names);
+    }
+  }
+
+  bool ubiquitous(const std::string& key) const {
+    auto it = documentFrequency_.find(key);
+    if (it == documentFrequency_.end()) {
+      return false;
+    }
+    const double n = static_cast<double>(docs_.size());
+    return static_cast<double>(it->second) > std::max(3.0, 0.6 * n);
+  }
+
+  bool distinctPair(uint32_t fa, uint32_t fb) const {
+    if (distinct_.empty()) {
+      return false;
+    }
+    const std::string& ka = forms_[fa].key;
+    const std::string& kb = forms_[fb].key;
+    if (distinct_.contains({std::min(ka, kb), std::max(ka, kb)})) {
+      return true;
+    }
+    // A distinct pair of full names also separates their differing parts.
+    for (const auto& [x, y] : distinct_) {
+      const bool aInX = ka.find(x) != std::string::npos || x.find(ka) != std::string::npos;
+      const bool bInY = kb.find(y) != std::string::npos || y.find(kb) != std::string::npos;
+      const bool aInY = ka.find(y) != std::string::npos || y.find(ka) != std::string::npos;
+      const bool bInX = kb.find(x) != std::string::npos || x.find(kb) != std::string::npos;
+      if ((aInX && bInY) || (aInY && bInX)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  void scoreEdges() {
+    for (const auto& [ta, tb] : candidates_) {
+      const TokenInfo& a = tokens_[ta];
+      const TokenInfo& b = tokens_[tb];
+      const double sim = spellingSimilarity(a.spelling, b.spelling);
+      const size_t na = std::min(a.forms.size(), kMaxFormsPerToken);
+      const size_t nb = std::min(b.forms.size(), kMaxFormsPerToken);
+      for (size_t i = 0; i < na; ++i) {
+        const auto [fa, pa] = a.forms[i];
+        for (size_t j = 0; j < nb; ++j) {
+          const auto [fb, pb] = b.forms[j];
+          if (fa == fb) {
+            continue;
+          }
+          const int ra = registerEntryOfForm_[fa];
+          const int rb = registerEntryOfForm_[fb];
+          if (ra >= 0 && rb >= 0 && ra != rb) {
+            continue; // two register entries: kept apart
+          }
+          if (forms_[fa].mentions.empty() && forms_[fb].mentions.empty()) {
+            continue;
+          }
+          std::vector<uint32_t> shared;
+          if (!compatible(forms_[fa], pa, forms_[fb], pb, shared)) {
+            continue;
+          }
+          if (distinctPair(fa, fb)) {
+            continue;
+          }
+          std::vector<std::string> strong;
+          std::vector<std::string> weak;
+          collectEvidence(fa, fb, ta, tb, shared, strong, weak);
+          // A lone word aligned with an inner or first part of a longer name ("Israel" and
+          // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
+          const Form& formA = forms_[fa];
+          const Form& formB = forms_[fb];
+          const bool loneAgainstInner =
+              (formA.ownParts == 1 && formB.ownParts >= 2 && pb + 1 != formB.ownParts) ||
+              (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
+          if (loneAgainstInner && strong.empty()) {
+            continue;
+          }
+          const bool sameRegisterEntry = ra >= 0 && ra == rb;
+          const bool registerBacked = ra >= 0 || rb >= 0;
+          // Two dictionary names (John/Joan) or two places need more than one clue.
+          const bool known = a.properName && b.properName;
+          bool merge = false;
+          if (sameRegisterEntry) {
+            merge = true;
+          } else if (registerBacked) {
+            merge = sim >= kStrongSim;
+          } else if (known) {
+            merge = sim >= kStrongSim && strong.size() >= 2;
+          } else if (sim >= kIdenticalKey) {
+            merge = !strong.empty() || !weak.empty();
+          } else if (sim >= kStrongSim) {
+            merge = !strong.empty();
+          } else {
+            merge = strong.size() >= 2;
+          }
+          if (!merge) {
+            continue;
+          }
+          Edge edge{fa, fb, ta, tb, {}};
+          char buffer[64];
+          std::snprintf(buffer, sizeof buffer, "spelling similarity %.2f", sim);
+          edge.evidence.emplace_back(buffer);
+          edge.evidence.insert(edge.evidence.end(), strong.begin(), strong.end());
+          edge.evidence.insert(edge.evidence.end(), weak.begin(), weak.end());
+          edges_.push_back(std::move(edge));
+        }
+      }
+    }
+  }
+
+  Location partLocation(const MentionRef& ref, uint32_t tokenIndexInForm) const {
+    const Mention& m = mentionOf(ref);
+    const uint32_t part = std::min<uint32_t>(tokenIndexInForm, static_cast<uint32_t>(m.parts.size() - 1));
+    return {docs_[ref.doc]->doc.id, m.parts[part].span};
+  }
+
+  std::string contextLine(const MentionRef& ref) const {
+    const Document& doc = docs_[ref.doc]->doc;
+    const Mention& m = mentionOf(ref);
+    const Span sentence = doc.sentences.empty() ? Span{0, static_cast<uint32_t>(doc.text.size())}
+                                                : doc.sentences[m.sentence].span;
+    // Up to ~60 bytes either side of the name, cut at spaces.
+    uint32_t begin = m.span.begin > sentence.begin + 60 ? m.span.begin - 60 : sentence.begin;
+    uint32_t end = std::min(sentence.end, m.span.end + 60);
+    while (begin > sentence.begin && begin < doc.text.size() && doc.text[begin] != ' ') {
+      --begin;
+    }
+    while (end < sentence.end && doc.text[end] != ' ') {
+      ++end;
+    }
+    // Never cut a UTF-8 sequence.
+    while (begin < end && (static_cast<unsigned char>(doc.text[begin]) & 0xC0) == 0x80) {
+      ++begin;
+    }
+    while (end < doc.text.size() && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
+      ++end;
+    }
+    std::string line = doc.text.substr(begin, end - begin);
+    for (char& c : line) {
+      if (c == '\n' || c == '\r' || c == '\t') {
+        c = ' ';
+      }
+    }
+    if (begin > sentence.begin) {
+      line = "\u2026" + line.substr(line.front() == ' ' ? 1 : 0);
+    }
+    if (end < sentence.end) {
+      line += "\u2026";
+    }
+    return line;
+  }
+
+  std::string formText(uint32_t f) const {
+    const Form& form = forms_[f];
+    if (!form.mentions.empty()) {
+      return mentionOf(form.mentions.front()).text();
+    }
+    std::string out;
+    for (uint32_t i = 0; i < form.ownParts; ++i) {
+      out += (out.empty() ? "" : " ") + displayKey(tokens_[form.tokens[i]].key);
+    }
+    return out;
+  }
+
+  // The text of token `t` as written in form `f`.
+  std::string tokenText(uint32_t f, uint32_t t) const {
+    const Form& form = forms_[f];
+    for (uint32_t i = 0; i < form.ownParts && i < form.tokens.size(); ++i) {
+      if (form.tokens[i] == t) {
+        if (!form.mentions.empty()) {
+          const Mention& m = mentionOf(form.mentions.front());
+          if (i < m.parts.size()) {
+            return m.parts[i].text;
+          }
+        }
+        return registerText(f, i);
+      }
+    }
+    return displayKey(tokens_[t].key);
+  }
+
+  std::string registerText(uint32_t f, uint32_t part) const {
+    const int r = registerEntryOfForm_[f];
+    if (r < 0) {
+      return displayKey(tokens_[forms_[f].tokens[part]].key);
+    }
+    const EntityEntry& entry = config_->entities[static_cast<size_t>(r)];
+    std::vector<std::string> spellings{entry.canonical};
+    spellings.insert(spellings.end(), entry.variants.begin(), entry.variants.end());
+    for (const std::string& s : spellings) {
+      if (joinKeys(keysOf(s)) == forms_[f].key) {
+        std::vector<std::string> words;
+        for (const std::string& w : splitWords(s)) {
+          const std::string folded = foldCase(w);
+          if (folded != "al" && folded != "el" && folded != "of") {
+            words.push_back(w);
+          }
+        }
+        if (part < words.size()) {
+          return words[part];
+        }
+      }
+    }
+    return displayKey(tokens_[forms_[f].tokens[part]].key);
+  }
+
+  void buildEntities();
+};
+
+void Builder::buildEntities() {
+  if (edges_.empty()) {
+    return;
+  }
+  UnionFind formSets(forms_.size());
+  for (const Edge& e : edges_) {
+    formSets.unite(e.formA, e.formB);
+  }
+  // Entities: components of forms, numbered in order of their first form.
+  std::map<uint32_t, uint32_t> entityOfRoot;
+  std::vector<std::vector<uint32_t>> members;
+  std::vector<std::vector<const Edge*>> entityEdges;
+  for (const Edge& e : edges_) {
+    const uint32_t root = formSets.find(e.formA);
+    auto [it, inserted] = entityOfRoot.try_emplace(root, static_cast<uint32_t>(members.size()));
+    if (inserted) {
+      members.emplace_back();
+      entityEdges.emplace_back();
+    }
+    entityEdges[it->second].push_back(&e);
+  }
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    auto it = entityOfRoot.find(formSets.find(f));
+    if (it != entityOfRoot.end()) {
+      members[it->second].push_back(f);
+    }
+  }
+
+  for (uint32_t e = 0; e < members.size(); ++e) {
+    Entity entity;
+    entity.id = e;
+    // The register entry of this entity, if any.
+    const EntityEntry* entry = nullptr;
+    for (uint32_t f : members[e]) {
+      if (registerEntryOfForm_[f] >= 0) {
+        entry = &config_->entities[static_cast<size_t>(registerEntryOfForm_[f])];
+        break;
+      }
+    }
+    std::set<uint32_t> registerTokensCanonical;
+    std::set<uint32_t> registerTokensAccepted;
+    if (entry != nullptr) {
+      entity.registerCanonical = entry->canonical;
+      entity.accepted = entry->variants;
+      entity.registerNote = entry->note;
+      for (const std::string& k : keysOf(entry->canonical)) {
+        if (auto it = tokenByKey_.find(k); it != tokenByKey_.end()) {
+          registerTokensCanonical.insert(it->second);
+        }
+      }
+      for (const std::string& v : entry->variants) {
+        for (const std::string& k : keysOf(v)) {
+          if (auto it = tokenByKey_.find(k); it != tokenByKey_.end()) {
+            registerTokensAccepted.insert(it->second);
+          }
+        }
+      }
+    }
+    // Spelling records: one per form with mentions.
+    std::vector<uint32_t> withMentions;
+    for (uint32_t f : members[e]) {
+      if (!forms_[f].mentions.empty()) {
+        withMentions.push_back(f);
+      }
+    }
+    if (withMentions.empty()) {
+      continue;
+    }
+    auto documentsOfForm = [&](uint32_t f) {
+      std::set<std::string> out;
+      for (const MentionRef& r : forms_[f].mentions) {
+        out.insert(docs_[r.doc]->doc.id);
+      }
+      return out;
+    };
+    std::sort(withMentions.begin(), withMentions.end(), [&](uint32_t x, uint32_t y) {
+      const size_t dx = documentsOfForm(x).size();
+      const size_t dy = documentsOfForm(y).size();
+      if (dx != dy) {
+        return dx > dy;
+      }
+      if (forms_[x].mentions.size() != forms_[y].mentions.size()) {
+        return forms_[x].mentions.size() > forms_[y].mentions.size();
+      }
+      return forms_[x].tokens.size() > forms_[y].tokens.size();
+    });
+    const uint32_t spellingBase = 0;
+    std::map<uint32_t, uint32_t> spellingOfForm;
+    for (uint32_t f : withMentions) {
+      SpellingRecord record;
+      record.text = formText(f);
+      record.key = forms_[f].key;
+      std::set<std::string> docs;
+      for (const MentionRef& r : forms_[f].mentions) {
+        const Mention& m = mentionOf(r);
+        record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
+        record.contexts.push_back(contextLine(r));
+        docs.insert(docs_[r.doc]->doc.id);
+      }
+      record.documents.assign(docs.begin(), docs.end());
+      spellingOfForm[f] = spellingBase + static_cast<uint32_t>(entity.spellings.size());
+      entity.spellings.push_back(std::move(record));
+    }
+    entity.name = entry != nullptr ? entry->canonical : entity.spellings.front().text;
+    {
+      std::set<std::string> seen;
+      for (const Edge* edge : entityEdges[e]) {
+        for (size_t i = 1; i < edge->evidence.size(); ++i) {
+          if (seen.insert(edge->evidence[i]).second) {
+            entity.evidence.push_back(edge->evidence[i]);
+          }
+        }
+      }
+    }
+    for (const auto& [f, s] : spellingOfForm) {
+      for (const MentionRef& r : forms_[f].mentions) {
+        index_.hits.push_back({e, s, {docs_[r.doc]->doc.id, mentionOf(r).span}});
+      }
+    }
+
+    // Spelling slots: name parts linked by edges. Within a slot, the preferred spelling is
+    // the register's, else the one used by most documents (then most mentions).
+    UnionFind slots(tokens_.size());
+    std::set<uint32_t> slotTokens;
+    for (const Edge* edge : entityEdges[e]) {
+      slots.unite(edge->tokenA, edge->tokenB);
+      slotTokens.insert(edge->tokenA);
+      slotTokens.insert(edge->tokenB);
+    }
+    std::map<uint32_t, std::vector<uint32_t>> slotMembers;
+    for (uint32_t t : slotTokens) {
+      slotMembers[slots.find(t)].push_back(t);
+    }
+    for (const auto& [root, slot] : slotMembers) {
+      // Uses of each spelling of the slot in this entity's forms.
+      struct Use {
+        std::set<std::string> documents;
+        std::vector<std::pair<MentionRef, uint32_t>> places; // mention, part index
+        uint32_t exampleForm = 0;
+      };
+      std::map<uint32_t, Use> uses;
+      for (uint32_t t : slot) {
+        for (uint32_t f : members[e]) {
+          const Form& form = forms_[f];
+          for (uint32_t i = 0; i < form.ownParts && i < form.tokens.size(); ++i) {
+            if (form.tokens[i] != t) {
+              continue;
+            }
+            Use& use = uses[t];
+            if (use.places.empty()) {
+              use.exampleForm = f;
+            }
+            for (const MentionRef& r : form.mentions) {
+              use.documents.insert(docs_[r.doc]->doc.id);
+              use.places.emplace_back(r, i);
+            }
+          }
+        }
+      }
+      uint32_t preferred = slot.front();
+      bool fromRegister = false;
+      for (uint32_t t : slot) {
+        if (registerTokensCanonical.contains(t)) {
+          preferred = t;
+          fromRegister = true;
+        }
+      }
+      if (!fromRegister) {
+        for (uint32_t t : slot) {
+          const Use& u = uses[t];
+          const Use& p = uses[preferred];
+          if (u.documents.size() > p.documents.size() ||
+              (u.documents.size() == p.documents.size() && u.places.size() > p.places.size())) {
+            preferred = t;
+          }
+        }
+      }
+      const Use& best = uses[preferred];
+      for (uint32_t t : slot) {
+        if (t == preferred || registerTokensAccepted.contains(t)) {
+          continue;
+        }
+        const Use& use = uses[t];
+        if (use.places.empty()) {
+          continue;
+        }
+        // A tie without a register decision: both spellings are reported, each against
+        // the other.
+        const bool tie = !fromRegister && use.documents.size() == best.documents.size() &&
+                         use.places.size() == best.places.size();
+        auto report = [&](uint32_t minority, uint32_t major) {
+          const Use& mu = uses[minority];
+          const Use& pu = uses[major];
+          std::vector<std::string> evidence;
+          for (const Edge* edge : entityEdges[e]) {
+            const bool linksPair = (edge->tokenA == minority || edge->tokenB == minority) ||
+                                   (edge->tokenA == major || edge->tokenB == major);
+            if (!linksPair) {
+              continue;
+            }
+            for (const std::string& ev : edge->evidence) {
+              if (std::find(evidence.begin(), evidence.end(), ev) == evidence.end()) {
+                evidence.push_back(ev);
+              }
+            }
+          }
+          std::vector<Location> all;
+          for (const auto& [ref, part] : mu.places) {
+            all.push_back(partLocation(ref, part));
+          }
+          std::vector<Location> preferredLocations;
+          for (const auto& [ref, part] : pu.places) {
+            if (preferredLocations.size() >= kMaxRelated) {
+              break;
+            }
+            preferredLocations.push_back(partLocation(ref, part));
+          }
+          for (const auto& [ref, part] : mu.places) {
+            VariantUse v;
+            v.entity = e;
+            v.location = partLocation(ref, part);
+            v.spelling = mentionOf(ref).parts[part].text;
+            v.preferred = tokenText(pu.exampleForm, major);
+            if (pu.places.empty() && fromRegister) {
+              v.preferred = tokenText(pu.exampleForm, major);
+            }
+            v.form = mentionOf(ref).text();
+            v.preferredForm = formText(pu.exampleForm);
+            for (const auto& [pref, prefPart] : pu.places) {
+              if (pref.doc == ref.doc) {
+                v.preferredForm = mentionOf(pref).text(); // the name as this article writes it
+                break;
+              }
+            }
+            v.sameDocument = pu.documents.contains(docs_[ref.doc]->doc.id);
+            v.fromRegister = fromRegister;
+            v.spellingDocuments.assign(mu.documents.begin(), mu.documents.end());
+            v.preferredDocuments.assign(pu.documents.begin(), pu.documents.end());
+            v.preferredLocations = preferredLocations;
+            v.sameSpellingLocations = all;
+            v.evidence = evidence;
+            index_.variants.push_back(std::move(v));
+          }
+        };
+        if (uses[preferred].places.empty() && !fromRegister) {
+          continue;
+        }
+        report(t, preferred);
+        if (tie) {
+          report(preferred, t);
+        }
+      }
+    }
+    index_.entities.push_back(std::move(entity));
+  }
+  std::sort(index_.hits.begin(), index_.hits.end(), [](const EntityHit& a, const EntityHit& b) {
+    if (a.location.document != b.location.document) {
+      return a.location.document < b.location.document;
+    }
+    return a.location.span.begin < b.location.span.begin;
+  });
+  // Stable, readable order for reporters.
+  std::sort(index_.variants.begin(), index_.variants.end(),
+            [](const VariantUse& a, const VariantUse& b) {
+              if (a.location.document != b.location.document) {
+                return a.location.document < b.location.document;
+              }
+              return a.location.span.begin < b.location.span.begin;
+            });
+  index_.variants.erase(std::unique(index_.variants.begin(), index_.variants.end(),
+                                    [](const VariantUse& a, const VariantUse& b) {
+                                      return a.location == b.location;
+                                    }),
+                        index_.variants.end());
+}
+
+} // namespace
+
+std::optional<EntityHit> NameIndex::entityAt(std::string_view document, uint32_t offset) const {
+  auto it = std::lower_bound(hits.begin(), hits.end(), document,
+                             [](const EntityHit& h, std::string_view doc) {
+                               return h.location.document < doc;
+                             });
+  for (; it != hits.end() && it->location.document == document; ++it) {
+    if (it->location.span.begin <= offset && offset <= it->location.span.end) {
+      return *it;
+    }
+    if (it->location.span.begin > offset) {
+      break;
+    }
+  }
+  return std::nullopt;
+}
+
+NameIndex buildNameIndex(const CorpusSnapshot& snapshot) { return Builder(snapshot).build(); }
+
+} // namespace newslint::analysis

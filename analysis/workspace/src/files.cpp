@@ -1,0 +1,198 @@
+// Reading articles from disk and finding them under the corpus root. Nothing here
+// throws: a file or folder that cannot be used is reported and the rest goes on.
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <system_error>
+
+#include "newslint/analysis/text.h"
+#include "newslint/workspace/workspace.h"
+
+namespace newslint::workspace {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+/// Folder nesting beyond which the walk stops (a guard, not a limit real corpora reach).
+constexpr size_t kMaxDepth = 64;
+
+std::string errnoMessage(int error) { return std::generic_category().message(error); }
+
+std::string megabytes(uintmax_t bytes) { return std::to_string(bytes / (1024u * 1024u)) + " MiB"; }
+
+bool selected(const analysis::Config& config, const std::string& id) {
+  const auto matches = [&](const std::string& pattern) { return globMatch(pattern, id); };
+  return std::any_of(config.include.begin(), config.include.end(), matches) &&
+         std::none_of(config.exclude.begin(), config.exclude.end(), matches);
+}
+
+} // namespace
+
+FileText readTextFile(const fs::path& path) {
+  FileText out;
+  std::error_code ec;
+  const fs::file_status status = fs::status(path, ec);
+  if (ec) {
+    out.error = ec.message();
+    return out;
+  }
+  if (fs::is_directory(status)) {
+    out.error = "is a folder, not a file";
+    return out;
+  }
+  if (!fs::is_regular_file(status)) {
+    out.error = "not a regular file";
+    return out;
+  }
+  if (const uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxFileBytes) {
+    out.error = "too large (" + megabytes(size) + "; the limit is " + megabytes(kMaxFileBytes) +
+                ")";
+    return out;
+  }
+  errno = 0;
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    out.error = errno != 0 ? errnoMessage(errno) : "cannot be opened";
+    return out;
+  }
+  std::string bytes;
+  std::string chunk(64 * 1024, '\0');
+  while (in) {
+    in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
+    bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
+    if (bytes.size() > kMaxFileBytes) { // it grew after the size check
+      out.error = "too large (the limit is " + megabytes(kMaxFileBytes) + ")";
+      return out;
+    }
+  }
+  if (in.bad()) {
+    out.error = "read error";
+    return out;
+  }
+  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
+                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+    out.error = "UTF-16 text; save it as UTF-8";
+    return out;
+  }
+  if (bytes.find('\0') != std::string::npos) {
+    out.error = "binary file (contains NUL bytes)";
+    return out;
+  }
+  if (bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+    bytes.erase(0, 3);
+  }
+  if (const size_t invalid = analysis::findInvalidUtf8(bytes); invalid != std::string::npos) {
+    out.invalidUtf8 = invalid;
+    out.text = analysis::sanitizeUtf8(bytes);
+  } else {
+    out.text = std::move(bytes);
+  }
+  return out;
+}
+
+Discovery discover(const fs::path& root, const analysis::Config& config) {
+  Discovery out;
+  std::error_code ec;
+  if (!fs::is_directory(root, ec)) {
+    out.problems.push_back(root.string() + ": " + (ec ? ec.message() : "not a folder"));
+    return out;
+  }
+  struct Pending {
+    fs::path folder;
+    std::string id; ///< relative to root, '/'-separated; empty for root
+    size_t depth = 0;
+  };
+  std::vector<Pending> pending{{root, "", 0}};
+  std::vector<std::pair<std::string, fs::path>> found;
+  while (!pending.empty()) {
+    const Pending current = std::move(pending.back());
+    pending.pop_back();
+    fs::directory_iterator it(current.folder, ec);
+    if (ec) {
+      out.problems.push_back(current.folder.string() + ": cannot list the folder: " + ec.message());
+      continue;
+    }
+    for (; it != fs::directory_iterator(); it.increment(ec)) {
+      const fs::directory_entry& entry = *it;
+      const std::string name = entry.path().filename().string();
+      if (name.empty() || name.front() == '.') {
+        continue; // hidden: .git, editor backups, macOS resource forks
+      }
+      const std::string id = current.id.empty() ? name : current.id + "/" + name;
+      std::error_code entryError;
+      const fs::file_status own = entry.symlink_status(entryError);
+      if (entryError) {
+        out.problems.push_back(entry.path().string() + ": " + entryError.message());
+        continue;
+      }
+      if (fs::is_directory(own)) {
+        if (name == "node_modules") {
+          continue;
+        }
+        if (current.depth + 1 >= kMaxDepth) {
+          out.problems.push_back(entry.path().string() + ": folders nested too deeply; skipped");
+          continue;
+        }
+        pending.push_back({entry.path(), id, current.depth + 1});
+        continue;
+      }
+      if (name == kRegisterFileName || !selected(config, id)) {
+        continue;
+      }
+      fs::file_status target = own;
+      if (fs::is_symlink(own)) {
+        target = entry.status(entryError); // follows the link
+        if (entryError) {
+          out.problems.push_back(entry.path().string() +
+                                 ": broken symbolic link: " + entryError.message());
+          continue;
+        }
+        if (fs::is_directory(target)) {
+          continue; // links to folders are not followed: no loops, no escaping the root
+        }
+      }
+      if (!fs::is_regular_file(target)) {
+        out.problems.push_back(entry.path().string() + ": not a regular file; skipped");
+        continue;
+      }
+      found.emplace_back(id, entry.path());
+    }
+    if (ec) {
+      out.problems.push_back(current.folder.string() + ": listing stopped: " + ec.message());
+      ec.clear();
+    }
+  }
+  std::sort(found.begin(), found.end(),
+            [](const auto& a, const auto& b) { return a.first < b.first; });
+  out.files.reserve(found.size());
+  for (auto& [id, path] : found) {
+    out.files.push_back(std::move(path));
+  }
+  return out;
+}
+
+std::string documentId(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  fs::path base = fs::absolute(root, ec);
+  if (ec) {
+    base = root;
+  }
+  fs::path full = fs::absolute(path, ec);
+  if (ec) {
+    full = path;
+  }
+  base = base.lexically_normal();
+  full = full.lexically_normal();
+  const fs::path relative = full.lexically_relative(base);
+  if (relative.empty() || *relative.begin() == "..") {
+    return full.generic_string(); // outside the root: the full path is the only stable name
+  }
+  if (relative == ".") {
+    return full.filename().generic_string();
+  }
+  return relative.generic_string();
+}
+
+} // namespace newslint::workspace

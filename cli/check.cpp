@@ -1,0 +1,250 @@
+// `newslint check PATH… [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE]`
+#include "check.h"
+
+#include <fstream>
+#include <iostream>
+#include <sstream>
+
+#include "newslint/analysis/checks.h"
+#include "reporters/reporter.h"
+
+namespace newslint::cli {
+
+namespace fs = std::filesystem;
+
+std::string_view toolVersion() { return NEWSLINT_VERSION; }
+
+namespace {
+
+std::optional<fs::path> findRegister(fs::path dir) {
+  std::error_code ec;
+  dir = fs::absolute(dir, ec);
+  for (int depth = 0; depth < 64 && !dir.empty(); ++depth) {
+    const fs::path candidate = dir / workspace::kRegisterFileName;
+    if (fs::is_regular_file(candidate, ec)) {
+      return candidate;
+    }
+    if (!dir.has_parent_path() || dir.parent_path() == dir) {
+      break;
+    }
+    dir = dir.parent_path();
+  }
+  return std::nullopt;
+}
+
+std::string readAll(const fs::path& path, bool& ok) {
+  std::ifstream in(path, std::ios::binary);
+  ok = static_cast<bool>(in);
+  std::ostringstream s;
+  s << in.rdbuf();
+  return s.str();
+}
+
+bool isUnder(const fs::path& path, const fs::path& root) {
+  const fs::path rel = path.lexically_relative(root);
+  return !rel.empty() && *rel.begin() != "..";
+}
+
+} // namespace
+
+LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
+                        const std::optional<std::string>& config) {
+  LoadedCorpus loaded{analysis::Corpus(workspace::loadLexicon()), {}, {}, {}, {}, {}, {}, {}};
+  std::error_code ec;
+  // The corpus root: the first folder named (or the folder of the first file).
+  fs::path firstDir = ".";
+  for (const std::string& p : paths) {
+    if (fs::is_directory(p, ec)) {
+      firstDir = p;
+      break;
+    }
+    if (fs::exists(p, ec)) {
+      firstDir = fs::path(p).parent_path().empty() ? fs::path(".") : fs::path(p).parent_path();
+      break;
+    }
+  }
+  if (config) {
+    loaded.registerPath = fs::path(*config);
+  } else {
+    loaded.registerPath = findRegister(firstDir);
+  }
+  analysis::Config cfg;
+  if (loaded.registerPath) {
+    bool ok = false;
+    loaded.registerText = readAll(*loaded.registerPath, ok);
+    if (!ok) {
+      loaded.errors.push_back(loaded.registerPath->string() + ": cannot read the register");
+    } else {
+      workspace::LoadedConfig parsed = workspace::parseConfig(loaded.registerText);
+      loaded.registerProblems = parsed.problems;
+      cfg = std::move(parsed.config);
+    }
+    loaded.root = fs::absolute(loaded.registerPath->parent_path().empty()
+                                   ? fs::path(".")
+                                   : loaded.registerPath->parent_path(),
+                               ec)
+                      .lexically_normal();
+  } else {
+    loaded.root = fs::absolute(firstDir, ec).lexically_normal();
+  }
+
+  std::vector<workspace::LoadedFile> files;
+  auto addFile = [&](const fs::path& onDisk, const std::string& shown) {
+    const fs::path absolute = fs::absolute(onDisk, ec).lexically_normal();
+    std::string id = isUnder(absolute, loaded.root) ? workspace::documentId(loaded.root, absolute)
+                                                    : fs::path(shown).lexically_normal().string();
+    loaded.displayPaths[id] = fs::path(shown).lexically_normal().string();
+    files.push_back({onDisk, std::move(id)});
+  };
+  for (const std::string& p : paths) {
+    if (fs::is_directory(p, ec)) {
+      const fs::path dirAbs = fs::absolute(p, ec).lexically_normal();
+      workspace::Discovery found = workspace::discover(dirAbs, cfg);
+      for (const std::string& problem : found.problems) {
+        loaded.notes.push_back({problem, "cannot be listed", true});
+      }
+      for (const fs::path& file : found.files) {
+        const fs::path rel = file.lexically_relative(dirAbs);
+        addFile(file, (fs::path(p) / rel).string());
+      }
+    } else if (fs::exists(p, ec)) {
+      addFile(p, p);
+    } else {
+      loaded.errors.push_back(p + ": no such file or folder");
+    }
+  }
+  loaded.corpus.setConfig(std::move(cfg));
+  loaded.notes = workspace::loadFiles(loaded.corpus, files);
+  return loaded;
+}
+
+namespace {
+
+constexpr std::string_view kCheckUsage =
+    "usage: newslint check PATH... [--format text|json|sarif|github] "
+    "[--fail-on error|warning|info|never] [--config FILE]\n";
+
+int severityRank(analysis::Severity s) {
+  switch (s) {
+  case analysis::Severity::Error:
+    return 3;
+  case analysis::Severity::Warning:
+    return 2;
+  case analysis::Severity::Info:
+    return 1;
+  default:
+    return 0;
+  }
+}
+
+} // namespace
+
+int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> paths;
+  std::string format = "text";
+  std::string failOn = "warning";
+  std::optional<std::string> config;
+  for (size_t i = 0; i < args.size(); ++i) {
+    const std::string& a = args[i];
+    auto value = [&](std::string& into) {
+      if (i + 1 >= args.size()) {
+        err << "newslint: " << a << " needs a value\n" << kCheckUsage;
+        return false;
+      }
+      into = args[++i];
+      return true;
+    };
+    if (a == "--format" || a == "-f") {
+      if (!value(format)) {
+        return 2;
+      }
+    } else if (a.starts_with("--format=")) {
+      format = a.substr(9);
+    } else if (a == "--fail-on") {
+      if (!value(failOn)) {
+        return 2;
+      }
+    } else if (a.starts_with("--fail-on=")) {
+      failOn = a.substr(10);
+    } else if (a == "--config" || a == "-c") {
+      std::string c;
+      if (!value(c)) {
+        return 2;
+      }
+      config = c;
+    } else if (a.starts_with("--config=")) {
+      config = a.substr(9);
+    } else if (a == "--help" || a == "-h") {
+      out << kCheckUsage;
+      return 0;
+    } else if (a.starts_with("-") && a != "-") {
+      err << "newslint: unknown option " << a << "\n" << kCheckUsage;
+      return 2;
+    } else {
+      paths.push_back(a);
+    }
+  }
+  if (format != "text" && format != "json" && format != "sarif" && format != "github") {
+    err << "newslint: unknown format '" << format << "'\n" << kCheckUsage;
+    return 2;
+  }
+  int threshold = 0;
+  if (failOn == "never" || failOn == "none") {
+    threshold = 99;
+  } else if (auto s = analysis::parseSeverity(failOn); s && *s != analysis::Severity::Off) {
+    threshold = severityRank(*s);
+  } else {
+    err << "newslint: unknown --fail-on level '" << failOn << "'\n" << kCheckUsage;
+    return 2;
+  }
+  if (paths.empty()) {
+    paths.emplace_back(".");
+  }
+
+  LoadedCorpus loaded = loadCorpus(paths, config);
+  for (const std::string& e : loaded.errors) {
+    err << "newslint: " << e << '\n';
+  }
+  if (!loaded.errors.empty()) {
+    return 2;
+  }
+  if (loaded.registerPath) {
+    for (const auto& p : loaded.registerProblems) {
+      err << loaded.registerPath->string() << ':' << p.line + 1 << ':' << p.column + 1 << ": "
+          << analysis::severityName(p.severity) << ": " << p.message << " [register]\n";
+    }
+  }
+  for (const auto& n : loaded.notes) {
+    err << "newslint: " << n.path << ": " << n.message << '\n';
+  }
+
+  const analysis::CorpusSnapshot snapshot = loaded.corpus.snapshot();
+  const analysis::Analysis analysis = analysis::analyze(snapshot);
+  ReportInput input{snapshot, analysis.findings, loaded.displayPaths, loaded.notes,
+                    std::string(toolVersion())};
+  if (format == "json") {
+    reportJson(input, out);
+  } else if (format == "sarif") {
+    reportSarif(input, out);
+  } else if (format == "github") {
+    reportGithub(input, out);
+  } else {
+    reportText(input, out);
+  }
+  size_t errors = 0;
+  size_t warnings = 0;
+  int worst = 0;
+  for (const analysis::Finding& f : analysis.findings) {
+    errors += f.severity == analysis::Severity::Error ? 1 : 0;
+    warnings += f.severity == analysis::Severity::Warning ? 1 : 0;
+    worst = std::max(worst, severityRank(f.severity));
+  }
+  if (format == "text") {
+    err << analysis.findings.size() << (analysis.findings.size() == 1 ? " finding" : " findings")
+        << " (" << errors << " errors, " << warnings << " warnings) in "
+        << snapshot.documents.size() << " documents\n";
+  }
+  return worst >= threshold && worst > 0 ? 1 : 0;
+}
+
+} // namespace newslint::cli
