@@ -23,6 +23,7 @@
 //   --bm-helper DIR    directory of BeiderMorseHelper.java (default: next to this source)
 //   --no-bm            skip Beider-Morse
 //   --dump-errors N    print N false positives and N false negatives of newslint
+//   --curve            print newslint's precision, recall and F1 at thresholds 0.70..0.99
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -62,6 +63,7 @@ struct Options {
   std::string bmHelperDir;
   bool beiderMorse = true;
   int dumpErrors = 0;
+  bool curve = false;
   std::vector<std::string> files;
 };
 
@@ -1203,10 +1205,37 @@ void evaluate(const std::string& path, const Options& options) {
   for (const std::string& note : notes) {
     std::cout << "- " << note << '\n';
   }
+  {
+    // The engine only scores pairs that share a blocking key: how many accepted pairs does
+    // blocking keep?
+    std::vector<std::vector<std::string>> blocks;
+    blocks.reserve(keys.size());
+    for (const na::SpellingKey& key : keys) {
+      blocks.push_back(na::blockingKeys(key));
+    }
+    size_t accepted = 0;
+    size_t kept = 0;
+    for (size_t k = 0; k < positives; ++k) {
+      if (ours[k] >= options.threshold - 1e-12) {
+        ++accepted;
+        kept += intersects(blocks[pairs[k].a], blocks[pairs[k].b]) ? 1 : 0;
+      }
+    }
+    std::cout << "- blocking keys keep " << kept << " of the " << accepted
+              << " positive pairs newslint accepts\n";
+  }
   std::cout << "- time: pairs " << fixed(seconds(start, pairsDone), 1) << " s, newslint and "
             << "in-process baselines " << fixed(seconds(pairsDone, scoredOurs), 1)
             << " s, total " << fixed(seconds(start, end), 1) << " s\n";
 
+  if (options.curve) {
+    std::cout << "\n| newslint threshold | Precision | Recall | F1 |\n|---:|---:|---:|---:|\n";
+    for (int t = 70; t <= 99; ++t) {
+      const Score s = scoreAt(pairs, ours, t / 100.0);
+      std::cout << "| " << fixed(t / 100.0, 2) << " | " << fixed(s.precision) << " | "
+                << fixed(s.recall) << " | " << fixed(s.f1) << " |\n";
+    }
+  }
   if (options.dumpErrors > 0) {
     std::vector<size_t> fps;
     std::vector<size_t> fns;
@@ -1239,7 +1268,7 @@ void evaluate(const std::string& path, const Options& options) {
 int usage() {
   std::cerr << "usage: eval_names [--threshold X] [--split all|tune|test] [--min-count N]\n"
                "                  [--codec-jar PATH] [--bm-helper DIR] [--no-bm]\n"
-               "                  [--dump-errors N] FILE...\n";
+               "                  [--dump-errors N] [--curve] FILE...\n";
   return 2;
 }
 
@@ -1278,6 +1307,8 @@ int main(int argc, char** argv) {
       } else {
         options.dumpErrors = std::stoi(*v);
       }
+    } else if (arg == "--curve") {
+      options.curve = true;
     } else if (arg == "--no-bm") {
       options.beiderMorse = false;
     } else if (arg == "-h" || arg == "--help") {

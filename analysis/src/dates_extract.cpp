@@ -188,6 +188,16 @@ private:
   int meridiemAt(size_t i, size_t& end) const;
 
   Tense tenseAround(size_t begin, size_t end) const;
+  /// Quarterly results nearby ("quarter", "period"): "a year ago" then means that quarter.
+  bool quarterContext(size_t at) const {
+    const size_t from = at > 30 ? at - 30 : 0;
+    for (size_t k = from; k < t_.size() && k < at + 30; ++k) {
+      if (anyWord(k, {"quarter", "quarterly"})) {
+        return true;
+      }
+    }
+    return false;
+  }
   std::pair<std::string, Span> anchorPhraseAt(size_t i) const;
 
   std::optional<Candidate> matchAt(size_t i) const;
@@ -394,7 +404,8 @@ int Scanner::meridiemAt(size_t i, size_t& end) const {
     }
     return t_[i].low == "pm" ? 1 : 0;
   }
-  if (anyWord(i, {"a", "p"}) && punct(i + 1, ".") && glued(i + 1) && word(i + 2, "m") && glued(i + 2)) {
+  if (anyWord(i, {"a", "p"}) && punct(i + 1, ".") && glued(i + 1) && word(i + 2, "m") &&
+      (glued(i + 2) || !t_[i + 2].cap)) {
     end = i + 3;
     if (punct(end, ".") && glued(end)) {
       ++end;
@@ -407,14 +418,14 @@ int Scanner::meridiemAt(size_t i, size_t& end) const {
 Tense Scanner::tenseAround(size_t begin, size_t end) const {
   // The clause around the expression: up to 10 tokens each side, bounded by sentence ends.
   size_t from = begin;
-  for (size_t k = 0; k < 10 && from > 0; ++k) {
+  for (size_t k = 0; k < 6 && from > 0; ++k) {
     if (punct(from - 1, ".") || punct(from - 1, "!") || punct(from - 1, "?") || t_[from].newline) {
       break;
     }
     --from;
   }
   size_t to = end;
-  for (size_t k = 0; k < 10 && to < t_.size(); ++k) {
+  for (size_t k = 0; k < 6 && to < t_.size(); ++k) {
     if (punct(to, ".") || punct(to, "!") || punct(to, "?") || (to > end && t_[to].newline)) {
       break;
     }
@@ -570,6 +581,15 @@ std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
     c.expr.year = yearAt(k);
     return c;
   }
+  // "September this year", "April last year"
+  if (anyWord(j, {"this", "last", "next"}) && word(j + 1, "year")) {
+    Candidate c = make(i, j + 2);
+    c.expr.month = month;
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = t_[j].low == "last" ? -1 : (t_[j].low == "next" ? 1 : 0);
+    return c;
+  }
   // A bare month: "May" and "March" need a cue that they are months.
   if (month == 5 || month == 3) {
     if (i == 0 || !anyWord(i - 1, {"in", "of", "since", "until", "by", "last", "next", "this", "early",
@@ -625,6 +645,18 @@ std::optional<Candidate> Scanner::matchDayFirst(size_t i) const {
 std::optional<Candidate> Scanner::matchClock(size_t i) const {
   if (!number(i) || t_[i].low.size() > 2) {
     return std::nullopt;
+  }
+  if (number(i) && t_[i].low.size() == 4 && anyWord(i + 1, {"gmt", "utc"}) && t_[i + 1].cap) {
+    const int hhmm = num(i);
+    if (hhmm / 100 <= 23 && hhmm % 100 <= 59) {
+      Candidate c = make(i, i + 2);
+      c.expr.hour = hhmm / 100;
+      c.expr.minute = hhmm % 100;
+      return c;
+    }
+  }
+  if (i > 0 && (punct(i - 1, ":") || punct(i - 1, "."))) {
+    return std::nullopt; // the minutes of "7: 38pm", not an hour
   }
   const int h = num(i);
   size_t j = i + 1;
@@ -700,7 +732,15 @@ std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
   int offset = 0;
   bool narrative = false;
   bool eventRelative = false;
-  if (anyWord(j, {"last", "past", "next", "this", "coming", "that", "the", "same"})) {
+  PartOfDay lateEarly = PartOfDay::None;
+  if (anyWord(j, {"late", "early"})) {
+    size_t probe = 0;
+    if (weekdayAt(j + 1, probe) >= 0) {
+      lateEarly = t_[j].low == "late" ? PartOfDay::Evening : PartOfDay::None;
+      ++j;
+    }
+  }
+  if (j == i && anyWord(j, {"last", "past", "next", "this", "coming", "that", "the", "same"})) {
     const std::string& m = t_[j].low;
     if (m == "last" || m == "past") {
       relation = Relation::Offset;
@@ -747,6 +787,11 @@ std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
     c.end = p;
     end = p;
     c.expr.span.end = t_[p - 1].end;
+  } else if (lateEarly != PartOfDay::None) {
+    c.expr.part = lateEarly;
+  }
+  if (j > i && word(i, "early") && c.expr.part == PartOfDay::Morning) {
+    c.expr.part = PartOfDay::EarlyHours; // "early Tuesday morning"
   }
   if (eventRelative) {
     // "the Saturday before his departure"
@@ -781,7 +826,10 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
   if (word(i, "the") && anyWord(i + 1, {"early", "small", "wee"}) && word(i + 2, "hours")) {
     Candidate c = make(i, i + 3);
     c.expr.part = PartOfDay::EarlyHours;
-    c.standalone = false;
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
     return c;
   }
   if (anyWord(i, {"early", "small", "wee"}) && word(i + 1, "hours")) {
@@ -799,6 +847,10 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
   size_t begin = i;
   size_t j = i;
   PartOfDay modifier = PartOfDay::None;
+  const bool determiner = word(j, "the");
+  if (determiner) {
+    ++j;
+  }
   if (anyWord(j, {"early", "late"}) && has(j + 1)) {
     modifier = t_[j].low == "early" ? PartOfDay::Morning : PartOfDay::Night;
     ++j;
@@ -813,8 +865,15 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
   }
   Candidate c = make(begin, end);
   c.expr.part = part;
-  // Stand-alone only when it clearly names a time ("at dawn", "at midnight").
+  // Stand-alone only when it clearly names a time ("at dawn", "the morning").
   c.standalone = false;
+  if (determiner && part != PartOfDay::Noon && part != PartOfDay::Midnight) {
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
+    c.standalone = true;
+  }
   return c;
 }
 
@@ -864,10 +923,19 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     c.expr.relation = relation;
     return c;
   };
-  if (w == "now" && !word(i + 1, "that") && !(i > 0 && anyWord(i - 1, {"right", "until", "by", "from"}))) {
+  if (w == "now" && !word(i + 1, "that") && !(i > 0 && anyWord(i - 1, {"until", "by", "from"}))) {
     return reference(i + 1, Relation::Present);
   }
   if (w == "currently" || w == "nowadays") return reference(i + 1, Relation::Present);
+  if (w == "current" && has(i + 1) && t_[i + 1].kind == Kind::Word && !anyWord(i + 1, {"account", "accounts"})) {
+    return reference(i + 1, Relation::Present);
+  }
+  if (w == "soon" && !word(i + 1, "after") && !(i > 0 && anyWord(i - 1, {"as", "too"}))) {
+    return reference(i + 1, Relation::Future);
+  }
+  if (w == "future" && !(i > 0 && word(i - 1, "the"))) {
+    return reference(i + 1, Relation::Future);
+  }
   if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
     return reference(i + 1, Relation::Past);
   }
@@ -878,6 +946,51 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (w == "the" && word(i + 1, "future")) return reference(i + 2, Relation::Future);
   if (w == "recent" && anyWord(i + 1, {"years", "months", "weeks", "days", "decades"})) {
     return reference(i + 2, Relation::Past);
+  }
+  if (w == "recent" && !(i > 0 && anyWord(i - 1, {"most", "more"}))) {
+    return reference(i + 1, Relation::Past);
+  }
+  // "year-earlier", "the year-ago quarter"
+  {
+    size_t k = i;
+    if (w == "the") {
+      ++k;
+    }
+    if (word(k, "year") && punct(k + 1, "-") && glued(k + 1) && anyWord(k + 2, {"earlier", "ago"})) {
+      size_t end = k + 3;
+      if (anyWord(end, {"quarter", "period"})) {
+        ++end;
+      }
+      Candidate c = make(i, end);
+      c.expr.relation = Relation::Offset;
+      if (quarterContext(i)) {
+        c.expr.unit = Unit::Quarter;
+        c.expr.offset = -4;
+        c.expr.weekdayInUnit = true;
+      } else {
+        c.expr.unit = Unit::Year;
+        c.expr.offset = -1;
+      }
+      return c;
+    }
+  }
+  // "the quarter", "the latest quarter": the reporting quarter; "the year": the current one.
+  if (w == "the" && (word(i + 1, "quarter") || (anyWord(i + 1, {"latest", "recent", "fiscal"}) && word(i + 2, "quarter")))) {
+    const size_t end = word(i + 1, "quarter") ? i + 2 : i + 3;
+    Candidate c = make(i, end);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Quarter;
+    c.expr.offset = 0;
+    c.expr.weekdayInUnit = true; // the quarter being reported: the one 45 days back
+    return c;
+  }
+  if (w == "the" && word(i + 1, "year") && !word(i + 2, "before") && !word(i + 2, "after") &&
+      !word(i + 2, "earlier") && !word(i + 2, "later") && !(punct(i + 2, "'") || word(i + 2, "s"))) {
+    Candidate c = make(i, i + 2);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = 0;
+    return c;
   }
   if (w == "the" && word(i + 1, "eve") && word(i + 2, "of")) {
     auto [phrase, span] = anchorPhraseAt(i + 3);
@@ -919,6 +1032,30 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   bool narrative = false;
   int offset = 0;
   bool relationSet = false;
+  if (!loose && word(j, "the") && word(j + 1, "weekend")) {
+    Candidate c = make(i, j + 2);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Weekend;
+    c.expr.offset = 0;
+    return c;
+  }
+  if (!loose && word(j, "the") && word(j + 1, "day") && !anyWord(j + 2, {"before", "after", "of"})) {
+    Candidate c = make(i, j + 2);
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
+    return c;
+  }
+  if (!loose && (word(j, "earlier") || word(j, "later")) && word(j + 1, "in") && word(j + 2, "the") &&
+      word(j + 3, "day")) {
+    Candidate c = make(i, j + 4);
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
+    return c;
+  }
   if (word(j, "the") && anyWord(j + 1, {"following", "next", "previous", "same", "preceding"})) {
     narrative = true;
     const std::string& m = t_[j + 1].low;
@@ -1097,6 +1234,13 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
       r.expr.relation = dir == "ago" ? Relation::Offset : Relation::Narrative;
       r.expr.unit = unit;
       r.expr.offset = sign * value;
+      if (unit == Unit::Year && value == 1 && sign < 0 && quarterContext(begin)) {
+        // In quarterly results "a year ago" / "a year earlier" is the same quarter last year.
+        r.expr.relation = Relation::Offset;
+        r.expr.unit = Unit::Quarter;
+        r.expr.offset = -4;
+        r.expr.weekdayInUnit = true;
+      }
       return r;
     }
   }
@@ -1146,13 +1290,15 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
   if (y < 0) {
     return std::nullopt;
   }
-  // Not a count: "1500 people", "2000 troops".
-  if (has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap &&
-      !anyWord(j + 1, {"and", "or", "to", "when", "after", "before", "as", "but", "the", "in", "on",
-                       "at", "for", "with", "was", "were", "is", "had", "has", "by", "until", "through",
-                       "that", "which", "while", "since", "from", "of", "election", "elections",
-                       "season", "budget", "campaign", "period", "census", "olympics", "quarter",
-                       "levels", "level", "earnings", "results", "figures", "rate", "total"})) {
+  // Not a count: "1500 people", "2000 troops", "about 1990 workers".
+  if (has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap && t_[j + 1].low.size() > 3 &&
+      t_[j + 1].low.back() == 's' &&
+      !anyWord(j + 1, {"elections", "levels", "earnings", "results", "figures", "olympics", "games", "talks",
+                       "was", "has", "is", "as"})) {
+    return std::nullopt;
+  }
+  if (i > 0 && anyWord(i - 1, {"about", "some", "nearly", "than", "almost", "approximately", "around", "over",
+                               "only", "just", "another"})) {
     return std::nullopt;
   }
   if (y < 1800 && !(i > 0 && anyWord(i - 1, {"in", "since", "of", "until", "by"}))) {
@@ -1203,6 +1349,19 @@ std::optional<Candidate> Scanner::matchQuarter(size_t i) const {
   size_t y = end;
   if (word(y, "of")) {
     ++y;
+  }
+  if (anyWord(y, {"this", "last", "next"}) && word(y + 1, "year") && y > end) {
+    const int offset = t_[y].low == "last" ? -1 : (t_[y].low == "next" ? 1 : 0);
+    c = make(i, y + 2);
+    if (half) {
+      c.expr.half = ordinal;
+    } else {
+      c.expr.quarter = ordinal;
+    }
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = offset;
+    return c;
   }
   if (yearAt(y) > 0) {
     const int year = yearAt(y);
@@ -1286,8 +1445,18 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
       both(x.weekday, y.weekday)) {
     return false;
   }
-  if (x.part != PartOfDay::None && y.part != PartOfDay::None) {
+  const bool earlyHours = x.part == PartOfDay::EarlyHours &&
+                          (y.part == PartOfDay::Morning || y.part == PartOfDay::Night || y.part == PartOfDay::None);
+  if (x.part != PartOfDay::None && y.part != PartOfDay::None && !earlyHours) {
     return false;
+  }
+  // A vague part of day ("the early hours") takes its day from what follows it.
+  if (x.vague && !y.vague) {
+    return y.day >= 0 || y.weekday >= 0 || y.relation == Relation::Today ||
+           (y.relation == Relation::Narrative && y.unit == Unit::Day);
+  }
+  if (x.vague && y.vague) {
+    return earlyHours;
   }
   if (x.relation != Relation::None && y.relation != Relation::None) {
     // "Thursday, last week": a weekday and the week that holds it
@@ -1363,7 +1532,13 @@ std::vector<TimeExpression> Scanner::run() {
         if (x.part == PartOfDay::None) {
           x.part = y.part;
         }
-        if (x.relation == Relation::None) {
+        if (x.vague && !y.vague) {
+          x.vague = false;
+          x.relation = y.relation;
+          x.unit = y.unit;
+          x.offset = y.offset;
+          x.weekdayInUnit = y.weekdayInUnit;
+        } else if (x.relation == Relation::None) {
           x.relation = y.relation;
           x.unit = y.unit;
           x.offset = y.offset;
@@ -1379,6 +1554,9 @@ std::vector<TimeExpression> Scanner::run() {
         if (x.problem.empty()) {
           x.problem = y.problem;
           x.problemSpan = y.problemSpan;
+        } else if (!y.problem.empty()) {
+          x.problem += "; " + y.problem;
+          x.problemSpan = Span{x.problemSpan.begin, y.problemSpan.end};
         }
         x.span.end = y.span.end;
         last.end = c.end;
@@ -1409,6 +1587,13 @@ std::vector<TimeExpression> Scanner::run() {
     if (e.kind == TimeKind::Date && (e.hour >= 0 || e.part != PartOfDay::None)) {
       e.kind = TimeKind::Time;
     }
+    // A clock time alone takes its day from the story (or the publication date): vague.
+    if (e.hour >= 0 && e.day < 0 && e.weekday < 0 && e.month < 0 && e.relation == Relation::None) {
+      e.relation = Relation::Narrative;
+      e.unit = Unit::Day;
+      e.offset = 0;
+      e.vague = true;
+    }
     // Impossible calendar dates.
     if (e.problem.empty() && e.month > 0 && e.day > 0) {
       const int limit = daysInMonth(e.year > 0 ? e.year : 2000, e.month);
@@ -1429,6 +1614,19 @@ std::vector<TimeExpression> Scanner::run() {
       ++last;
     }
     e.tense = tenseAround(first, last);
+    {
+      // Inside quotation marks opened earlier on the same line.
+      int quotes = 0;
+      for (size_t k = first; k > 0; --k) {
+        if (punct(k - 1, "\"")) {
+          ++quotes;
+        }
+        if (t_[k - 1].newline) {
+          break;
+        }
+      }
+      e.quoted = quotes % 2 == 1;
+    }
     e.text = std::string(text_.substr(e.span.begin, e.span.size()));
     out.push_back(std::move(e));
   }

@@ -16,9 +16,9 @@ namespace newslint::analysis {
 
 namespace {
 
-constexpr double kIdenticalKey = 0.95; // normalised keys equal: any evidence will do
-constexpr double kStrongSim = 0.75;    // one strong piece of evidence
-constexpr double kWeakSim = 0.55;      // two strong pieces of evidence
+constexpr double kIdenticalKey = 0.95; // (nearly) equal normalised keys: any evidence will do
+constexpr double kStrongSim = 0.85;    // one strong piece of evidence
+constexpr double kWeakSim = 0.70;      // two strong pieces of evidence; candidate threshold
 constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
@@ -42,6 +42,7 @@ struct TokenInfo {
   bool acronym = true;
   bool place = false;
   bool properName = false;
+  bool common = false; // a lower-case dictionary word
 };
 
 struct UnionFind {
@@ -155,7 +156,8 @@ private:
       const std::string folded = foldDiacritics(key);
       if (lexicon_ != nullptr) {
         info.place = lexicon_->isPlace(folded);
-        info.properName = lexicon_->isProperName(folded) || lexicon_->isCommonWord(folded);
+        info.common = lexicon_->isCommonWord(folded);
+        info.properName = lexicon_->isProperName(folded) || info.common;
       }
       tokens_.push_back(std::move(info));
     }
@@ -167,7 +169,11 @@ private:
 
   uint32_t formId(const std::vector<std::string>& keys, const std::vector<std::string>& texts,
                   uint32_t ownParts) {
-    const std::string key = joinKeys(keys);
+    // Inherited parts make a form of their own: its written parts differ.
+    std::string key = joinKeys(keys);
+    if (ownParts < keys.size()) {
+      key += "#" + std::to_string(ownParts);
+    }
     auto [it, inserted] = formByKey_.try_emplace(key, static_cast<uint32_t>(forms_.size()));
     if (inserted) {
       Form form;
@@ -319,6 +325,9 @@ private:
     if (a.place && b.place) {
       return false; // Iran/Iraq, Austria/Australia, Niger/Nigeria
     }
+    if (a.common || b.common) {
+      return false; // "Organisation", "Tomorrow": words, not names
+    }
     return true;
   }
 
@@ -467,6 +476,9 @@ private:
     const Form& a = forms_[fa];
     const Form& b = forms_[fb];
     for (uint32_t t : shared) {
+      if (!distinctive(t)) {
+        continue; // "Corp", "Court", "Division": shared by many names
+      }
       const bool inherited = [&] {
         for (uint32_t i = a.ownParts; i < a.tokens.size(); ++i) {
           if (a.tokens[i] == t) {
@@ -480,7 +492,12 @@ private:
         }
         return false;
       }();
-      strong.push_back("shared name part `" + displayKey(tokens_[t].key) + "`" +
+      // A shared last part (surname, the head of an organisation's name) identifies; a
+      // shared first name ("David", "Paul") does not.
+      const bool lastOfBoth = !a.tokens.empty() && !b.tokens.empty() &&
+                              a.tokens.back() == t && b.tokens.back() == t;
+      (lastOfBoth || inherited ? strong : weak)
+          .push_back("shared name part `" + displayKey(tokens_[t].key) + "`" +
                        (inherited ? " (by coordination, as in \"A and B " +
                                         displayKey(tokens_[t].key) + "\")"
                                   : ""));
@@ -568,6 +585,20 @@ private:
     }
   }
 
+  // A name part that identifies: not a common word or an organisation designator.
+  bool distinctive(uint32_t t) const {
+    static const std::unordered_set<std::string> kDesignators = {
+        "inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "nv", "bv", "gmbh", "spa",
+        "group", "holdings", "international", "corporation", "company", "bank", "fund",
+        "industries", "systems", "partners", "associates", "university", "committee",
+        "council", "ministry", "department", "agency", "party", "army", "court", "news"};
+    const TokenInfo& info = tokens_[t];
+    if (info.spelling.normalized.size() < 3 || kDesignators.contains(info.key)) {
+      return false;
+    }
+    return lexicon_ == nullptr || !lexicon_->isCommonWord(foldDiacritics(info.key));
+  }
+
   bool ubiquitous(const std::string& key) const {
     auto it = documentFrequency_.find(key);
     if (it == documentFrequency_.end()) {
@@ -645,6 +676,7 @@ private:
           const bool registerBacked = ra >= 0 || rb >= 0;
           // Two dictionary names (John/Joan) or two places need more than one clue.
           const bool known = a.properName && b.properName;
+          const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
           bool merge = false;
           if (sameRegisterEntry) {
             merge = true;
@@ -652,6 +684,8 @@ private:
             merge = sim >= kStrongSim;
           } else if (known) {
             merge = sim >= kStrongSim && strong.size() >= 2;
+          } else if (place) {
+            merge = sim >= kStrongSim && !strong.empty();
           } else if (sim >= kIdenticalKey) {
             merge = !strong.empty() || !weak.empty();
           } else if (sim >= kStrongSim) {
@@ -926,6 +960,9 @@ void Builder::buildEntities() {
               use.exampleForm = f;
             }
             for (const MentionRef& r : form.mentions) {
+              if (i >= mentionOf(r).parts.size()) {
+                continue; // a part this mention inherits rather than writes
+              }
               use.documents.insert(docs_[r.doc]->doc.id);
               use.places.emplace_back(r, i);
             }

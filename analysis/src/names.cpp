@@ -144,13 +144,27 @@ struct Extractor {
     for (uint32_t si = 0; si < doc.sentences.size(); ++si) {
       const Sentence& s = doc.sentences[si];
       const size_t first = out.size();
-      if (s.headline) {
+      if (shouting(s)) {
+        // An all-capitals line tells no name from a word.
+      } else if (s.headline) {
         headline(si, s);
       } else {
         sentence(si, s);
       }
       findLists(first, s);
     }
+  }
+
+  bool shouting(const Sentence& s) const {
+    size_t upper = 0;
+    size_t lower = 0;
+    const std::string_view text = doc.slice(s.span);
+    for (size_t pos = 0; pos < text.size();) {
+      const char32_t cp = decodeUtf8(text, pos);
+      upper += isUpper(cp) ? 1 : 0;
+      lower += isLower(cp) ? 1 : 0;
+    }
+    return upper >= 8 && upper > 3 * lower;
   }
 
   // In a title-case line every word is capitalised: each word stands alone and is weak.

@@ -2,19 +2,25 @@
 //
 // normalized: the token is decomposed (NFD) and reduced to ASCII letters. A caron or an
 // acute on c, s, z and a cedilla or comma below on s become the digraph they stand for
-// (č -> ch, š -> sh, ş -> sh); other marks are dropped and letters without a
-// decomposition (ß, ø, ł) go through ICU's Latin-ASCII transliterator. A left-to-right
-// rewriter then maps the spellings that romanisation systems use for one sound onto one
-// symbol. Two sounds get a single letter of their own: `x` for sh (sh, sch, sz, š, ş) and
-// `c` for ch (ch, tch, tsch, cz, č, ć); a plain c becomes k or s and an x becomes ks.
-// Other rules: ou/oo -> u, ee -> i, ai/ay/ei/ey/ej -> ei, kh -> q (its own symbol), q/ck -> k, ph -> f,
-// w -> v, dj/zh -> j, th -> t, the Slavic glides (ilja/ilya -> ilia), word-final
-// -iy/-ii/-ij, an unaccented silent final e, and doubled letters.
+// (č -> ch, š -> sh, ş -> sh), ä becomes e, ç becomes s; other marks are dropped and
+// letters without a decomposition (ß, ø, ł) go through ICU's Latin-ASCII transliterator.
+// A left-to-right rewriter then maps the spellings that romanisation systems use for one
+// sound onto one symbol. Three sounds get a letter of their own: `x` for sh (sh, sch, sz,
+// š, ş), `c` for ch (ch, tch, tsch, tsj, cz, č, ć) and `q` for kh; a plain c becomes k or
+// s, q and ck become k, x becomes ks. Other rules: ou/oo -> u, ee/ea -> i, the diphthongs
+// ai/ay/ei/ey/ej -> ei, au/aw before a consonant -> o (Tawfiq/Toufik, French -ault/-aux),
+// ph -> f, w -> v, final ff -> v, dj/dzh/zh -> j, th -> t, tz -> z, n -> m before b/p,
+// the glides (Ilja/Ilya/Ilia, Lidija/Lidia, Iossif/Yosif, -ejev-/-eev-), word-final
+// -iy/-ii/-ij/-ie -> i, initial yi/ye -> i/e, and doubled vowels. Doubled consonants stay.
 //
-// spellingSimilarity is a weighted edit distance over these symbols: vowel for vowel and
-// an inserted vowel, h or y cost little, related consonants (s/z, t/d, b/p, f/v, k/g, j/g,
-// ch/sh) cost less than unrelated ones, and a changed, added or dropped word-final vowel
-// costs more (Carla/Carlo, Ivana/Ivano, Franck/Franco name different people).
+// spellingSimilarity is 1 - d / max(length), d a weighted edit distance over these
+// symbols. Cheap: e/i and o/u for each other, an inserted vowel, h or y, one letter of a
+// doubled consonant, a silent final e, two spellings of one sound (ch/sh, j/y, u/v).
+// Moderate: other vowel pairs, voicing pairs (s/z, t/d, b/p, f/v, k/g) and related
+// consonants (j/g, ch/k, kh/k, kh/h, g/h, j/z). Expensive: unrelated consonants, and any
+// change at the edges of the word: a changed, added or dropped final vowel (Carla/Carlo,
+// Ivana/Ivano), an added or dropped initial vowel, a dropped final consonant. The costs
+// were fitted on the tuning half of the name-variant evaluation (docs/evaluation.md).
 #include "newslint/analysis/spelling.h"
 
 #include <algorithm>
@@ -59,15 +65,10 @@ std::string latinToAscii(const icu::UnicodeString& text) {
   return out;
 }
 
-struct Letters {
-  std::string text;          ///< ASCII lower-case letters only
-  bool finalMarked = false;  ///< the last letter carried a mark ("René")
-};
-
 // Lower-case ASCII letters of a case-folded token; apostrophes, hyphens, digits dropped.
-Letters asciiLetters(std::string_view folded) {
-  Letters out;
-  out.text.reserve(folded.size());
+std::string asciiLetters(std::string_view folded) {
+  std::string out;
+  out.reserve(folded.size());
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
@@ -86,10 +87,9 @@ Letters asciiLetters(std::string_view folded) {
         c = static_cast<char>(c - 'A' + 'a');
       }
       if (isAsciiLetter(c)) {
-        out.text.push_back(c);
+        out.push_back(c);
         base = c;
         digraphDone = false;
-        out.finalMarked = false;
       } else {
         base = '\0';
       }
@@ -99,17 +99,19 @@ Letters asciiLetters(std::string_view folded) {
       if (base == '\0') {
         continue;
       }
-      out.finalMarked = true;
       const bool caronOrAcute = cp == 0x030C || cp == 0x0301;
       const bool cedillaOrComma = cp == 0x0327 || cp == 0x0326;
       if (!digraphDone && (base == 'c' || base == 's' || base == 'z') && caronOrAcute) {
-        out.text.push_back('h'); // č ć -> ch, š ś -> sh, ž ź -> zh
+        out.push_back('h'); // č ć -> ch, š ś -> sh, ž ź -> zh
         digraphDone = true;
       } else if (!digraphDone && base == 's' && cedillaOrComma) {
-        out.text.push_back('h'); // ş ș -> sh
+        out.push_back('h'); // ş ș -> sh
+        digraphDone = true;
+      } else if (!digraphDone && base == 'a' && cp == 0x0308) {
+        out.back() = 'e'; // ä
         digraphDone = true;
       } else if (!digraphDone && base == 'c' && cp == 0x0327) {
-        out.text.back() = 's'; // ç before any vowel
+        out.back() = 's'; // ç before any vowel
         digraphDone = true;
       }
       continue;
@@ -120,12 +122,11 @@ Letters asciiLetters(std::string_view folded) {
           c = static_cast<char>(c - 'A' + 'a');
         }
         if (isAsciiLetter(c)) {
-          out.text.push_back(c);
+          out.push_back(c);
           base = c;
         }
       }
       digraphDone = false;
-      out.finalMarked = false;
       continue;
     }
     base = '\0';
@@ -134,7 +135,7 @@ Letters asciiLetters(std::string_view folded) {
 }
 
 // The rewriter. `s` holds ASCII lower-case letters only.
-std::string rewrite(const std::string& s, bool finalMarked) {
+std::string rewrite(const std::string& s) {
   std::string out;
   out.reserve(s.size() + 2);
   const size_t n = s.size();
@@ -159,9 +160,13 @@ std::string rewrite(const std::string& s, bool finalMarked) {
       } else if (next == 'j' && i + 2 < n && !vowelAt(i + 2)) {
         out += "ei"; // Nikolajs
         step = 2;
-      } else if (next == 'w' && !vowelAt(i + 2)) {
-        out += "au"; // Tawfiq/Taufiq
+      } else if ((next == 'w' || next == 'u') && !vowelAt(i + 2)) {
+        out += 'o'; // aw, au before a consonant: Tawfiq/Toufik, Arnaud/Arno
         step = 2;
+        const std::string_view rest = std::string_view(s).substr(i + 2);
+        if (rest == "lt" || rest == "ld" || rest == "t" || rest == "x") {
+          step += rest.size(); // French -ault, -auld, -aut, -aux (Thibault/Thibaut)
+        }
       } else {
         out += 'a';
       }
@@ -173,20 +178,24 @@ std::string rewrite(const std::string& s, bool finalMarked) {
       } else if (next == 'j' && (i + 2 == n || !vowelAt(i + 2))) {
         out += "ei"; // Sergej, Andrej
         step = 2;
-      } else if (next == 'e') {
-        out += 'i';
+      } else if ((next == 'j' || next == 'y') && next2 == 'e' &&
+                 (at(i + 3) == 'v' || at(i + 3) == 'w')) {
+        out += 'i'; // -ejev-, -eyev- as -eev- (Andrejevich/Andreevich, Avdeyev/Avdeev)
+        step = 3;
+      } else if (next == 'e' || (next == 'a' && i + 2 < n && !vowelAt(i + 2))) {
+        out += 'i'; // ee, and the English ea (Keane/Keene)
         step = 2;
       } else if (next == 'a' && next2 == 'u') {
         out += 'o'; // French eau
         step = 3;
-      } else if (last && !finalMarked && i >= 2 && !isVowel(s[i - 1]) && s[i - 1] != 'y') {
-        step = 1; // a silent final e (Chaabane, Zane)
       } else {
         out += 'e';
       }
       break;
     case 'i':
-      if ((next == 'y' || next == 'j' || next == 'i') && i + 2 == n) {
+      if (isVowel(next) && (i == 0 || isVowel(s[i - 1]))) {
+        out += 'y'; // a glide: Iossif/Yosif, Nikolaievich/Nikolayevich
+      } else if ((next == 'y' || next == 'j' || next == 'i') && i + 2 == n) {
         out += 'i'; // final -iy, -ij, -ii
         step = 2;
       } else if (i > 0 && (next == 'y' || next == 'j') && isVowel(next2)) {
@@ -267,8 +276,11 @@ std::string rewrite(const std::string& s, bool finalMarked) {
       } else if (next == 'h') {
         out += 't';
         step = 2;
+      } else if (next == 's' && next2 == 'j') {
+        out += 'c'; // Dutch tsj
+        step = 3;
       } else if (next == 'z') {
-        out += "ts";
+        out += 'z'; // German tz (Schultz/Schulz)
         step = 2;
       } else {
         out += 't';
@@ -339,16 +351,21 @@ std::string rewrite(const std::string& s, bool finalMarked) {
         out += 'h'; // a final h after a vowel is silent (Fatimah, Katoh)
       }
       break;
+    case 'n':
+      out += (next == 'b' || next == 'p') ? 'm' : 'n'; // Namba/Nanba, Qanbar/Qambar
+      break;
     default:
       out += c;
       break;
     }
     i += step;
   }
+  // Doubled vowels collapse; doubled consonants stay (Russian spells them), but dropping
+  // one costs little.
   std::string collapsed;
   collapsed.reserve(out.size());
   for (const char c : out) {
-    if (collapsed.empty() || collapsed.back() != c) {
+    if (collapsed.empty() || collapsed.back() != c || !isVowel(c)) {
       collapsed.push_back(c);
     }
   }
@@ -399,50 +416,84 @@ std::string skeletonOf(const std::string& normalized) {
 }
 
 // Edit costs.
-constexpr double kVowelNear = 0.2;     // e/i, o/u
-constexpr double kVowelFar = 0.4;      // other vowel pairs
+constexpr double kVowelNear = 0.1;     // e/i, and i/y inside a word
+constexpr double kVowelOU = 0.1;       // o/u
+constexpr double kVowelFar = 0.5;      // other vowel pairs
 constexpr double kVowelIndel = 0.4;    // an inserted or dropped vowel
-constexpr double kFinalVowel = 0.8;    // a changed, added or dropped word-final vowel
-constexpr double kGlideIndel = 0.4;    // h, y
-constexpr double kNearConsonant = 0.4; // s/z, t/d, b/p, f/v, k/g, ch/sh, j/y
-constexpr double kFarConsonant = 0.6;  // j/g, ch/k, k/h
+constexpr double kEdgeVowel = 1.0;     // a changed, added or dropped word-final vowel
+constexpr double kInitialVowel = 1.0;  // an added or dropped word-initial vowel
+constexpr double kGlideIndel = 0.3;    // h, y
+constexpr double kInitialGlide = 0.5;  // h, y at the start of a word (Yury/Ury, Hoca/Oca)
+constexpr double kVowelH = 0.6;        // an h between vowels (Ihab, Shiho): a consonant
+constexpr double kSilentE = 0.2;       // a final e after a consonant (Chaabane, Zane)
+constexpr double kDoubled = 0.3;       // one of a doubled consonant (Milan/Millan)
+constexpr double kSpelling = 0.3;      // ch/sh, j/y, u/v: one sound, two spellings
+constexpr double kVoicing = 0.4;       // s/z, t/d, b/p, f/v, k/g
+constexpr double kFarConsonant = 0.4;  // j/g, ch/k, kh/k, kh/h, ch/kh, ch/h, g/h, j/z
 constexpr double kUnrelated = 1.0;
+constexpr double kEdgeConsonant = 1.5; // an added or dropped word-final consonant
 
 bool isGlide(char c) { return c == 'h' || c == 'y'; }
 
 double indelCost(std::string_view word, size_t pos) {
   const char c = word[pos];
+  const bool final = pos + 1 == word.size();
   if (isVowel(c)) {
-    return pos + 1 == word.size() ? kFinalVowel : kVowelIndel;
+    if (final) {
+      return c == 'e' && pos > 0 && !isVowel(word[pos - 1]) ? kSilentE : kEdgeVowel;
+    }
+    return pos == 0 ? kInitialVowel : kVowelIndel;
   }
-  return isGlide(c) ? kGlideIndel : kUnrelated;
+  if (pos > 0 && word[pos - 1] == c) {
+    return kDoubled;
+  }
+  if (isGlide(c)) {
+    if (pos == 0) {
+      return kInitialGlide;
+    }
+    if (c == 'h' && !final && isVowel(word[pos - 1]) && isVowel(word[pos + 1])) {
+      return kVowelH;
+    }
+    return kGlideIndel;
+  }
+  return final ? kEdgeConsonant : kUnrelated;
 }
 
 bool pairIs(char a, char b, char x, char y) { return (a == x && b == y) || (a == y && b == x); }
 
-double substitutionCost(char a, char b, bool final) {
+double substitutionCost(char a, char b, bool initial, bool final) {
   if (a == b) {
     return 0.0;
   }
   const bool va = isVowel(a);
   const bool vb = isVowel(b);
   if (va && vb) {
-    const double cost = (pairIs(a, b, 'e', 'i') || pairIs(a, b, 'o', 'u')) ? kVowelNear : kVowelFar;
-    return final ? std::max(cost, kFinalVowel) : cost;
+    double cost = kVowelFar;
+    if (pairIs(a, b, 'e', 'i')) {
+      cost = kVowelNear;
+    } else if (pairIs(a, b, 'o', 'u')) {
+      cost = kVowelOU;
+    }
+    return final ? std::max(cost, kEdgeVowel) : cost;
   }
-  if (pairIs(a, b, 'i', 'y')) {
+  if (pairIs(a, b, 'i', 'y') && !initial) {
     return kVowelNear;
+  }
+  if (pairIs(a, b, 'u', 'v')) {
+    return kSpelling; // Evgeny/Eugeny, Pavlik/Paulik
   }
   if (va || vb) {
     return kUnrelated;
   }
-  if (consonantClass(a) == consonantClass(b)) {
-    return kNearConsonant;
+  if (pairIs(a, b, 'c', 'x') || pairIs(a, b, 'j', 'y')) {
+    return kSpelling;
   }
-  if (pairIs(a, b, 'q', 'h')) {
-    return kNearConsonant;
+  if (consonantClass(a) == consonantClass(b)) {
+    return kVoicing;
   }
   if (pairIs(a, b, 'j', 'g') || pairIs(a, b, 'c', 'k') || pairIs(a, b, 'q', 'k') ||
+      pairIs(a, b, 'c', 'q') || pairIs(a, b, 'c', 'h') || pairIs(a, b, 'g', 'h') ||
+      pairIs(a, b, 'q', 'h') ||
       pairIs(a, b, 'j', 'z')) {
     return kFarConsonant;
   }
@@ -459,9 +510,10 @@ double weightedDistance(std::string_view a, std::string_view b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = prev[0] + indelCost(a, i - 1);
     for (size_t j = 1; j <= b.size(); ++j) {
+      const bool initial = i == 1 || j == 1;
       const bool final = i == a.size() || j == b.size();
       cur[j] = std::min({prev[j] + indelCost(a, i - 1), cur[j - 1] + indelCost(b, j - 1),
-                         prev[j - 1] + substitutionCost(a[i - 1], b[j - 1], final)});
+                         prev[j - 1] + substitutionCost(a[i - 1], b[j - 1], initial, final)});
     }
     std::swap(prev, cur);
   }
@@ -501,8 +553,7 @@ SpellingKey spellingKey(std::string_view token) {
   SpellingKey key;
   const std::string folded = foldCase(token);
   key.exact = std::string(stripArticle(folded));
-  const Letters letters = asciiLetters(key.exact);
-  key.normalized = rewrite(letters.text, letters.finalMarked);
+  key.normalized = rewrite(asciiLetters(key.exact));
   key.skeleton = skeletonOf(key.normalized);
   return key;
 }

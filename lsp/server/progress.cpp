@@ -17,9 +17,10 @@ void WorkDoneProgress::begin(const std::string& title, const std::string& messag
                 {"cancellable", false}};
   state_ = State::Creating;
   server_.request("window/workDoneProgress/create", json{{"token", token_}},
-                  [weak = weak_from_this()](const json&, const json& error) {
-                    auto self = weak.lock();
-                    if (!self || self->state_ != State::Creating)
+                  // Owned by the pending request: an operation that ends before the
+                  // client answers still gets its begin/end once the token exists.
+                  [self = shared_from_this()](const json&, const json& error) {
+                    if (self->state_ != State::Creating)
                       return;
                     self->onCreated(error);
                   });

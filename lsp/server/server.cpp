@@ -370,6 +370,7 @@ void ServerImpl::initialized() {
   if (initializedReceived_)
     return;
   initializedReceived_ = true;
+  publishRegisterDiagnostics(); // problems found while initializing
   registerFileWatchers();
   startIndexing();
 }

@@ -58,12 +58,12 @@ std::optional<Frame> FrameDecoder::next() {
       continue;
     }
     if (resyncing_) {
-      // The next header block starts with "Content-Length:" at the start of a line.
+      // The next header block starts at the next "Content-Length" (a lost body is usually
+      // followed directly by the next header, without a line break).
       const std::string_view rest = std::string_view(buffer_).substr(pos_);
       size_t found = std::string_view::npos;
       for (size_t i = 0; i + kLengthHeader.size() <= rest.size(); ++i) {
-        if ((i == 0 ? (pos_ == 0 || buffer_[pos_ - 1] == '\n') : rest[i - 1] == '\n') &&
-            equalsIgnoreCase(rest.substr(i, kLengthHeader.size()), kLengthHeader)) {
+        if (equalsIgnoreCase(rest.substr(i, kLengthHeader.size()), kLengthHeader)) {
           found = i;
           break;
         }

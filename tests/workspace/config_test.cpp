@@ -1,8 +1,11 @@
 // The register parser: malformed JSON, wrong types, unknown keys and conflicting
 // decisions are reported at their line and column; the usable rest is kept.
+#include <algorithm>
+#include <random>
+#include <tuple>
+
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
-
 #include <nlohmann/json.hpp>
 
 #include "newslint/analysis/checks.h"
@@ -38,7 +41,10 @@ std::string describe(const LoadedConfig& loaded) {
 /// The 0-based line and column of the first occurrence of `needle` in `text`.
 std::pair<uint32_t, uint32_t> positionOf(std::string_view text, std::string_view needle) {
   const size_t offset = text.find(needle);
-  EXPECT_NE(offset, std::string_view::npos) << needle;
+  if (offset == std::string_view::npos) {
+    ADD_FAILURE() << "not in the text: " << needle;
+    return {0, 0};
+  }
   uint32_t line = 0;
   size_t lineStart = 0;
   for (size_t i = 0; i < offset; ++i) {
@@ -87,8 +93,8 @@ TEST(ParseConfig, ReadsEveryPartOfAWellFormedRegister) {
   EXPECT_EQ(config.entities[0].note, "Syrian presidency style");
   EXPECT_EQ(config.entities[0].decidedBy, "desk");
   ASSERT_EQ(config.distinct.size(), 1u);
-  EXPECT_EQ(config.distinct[0], (std::pair<std::string, std::string>{"Ihab Makhlouf",
-                                                                     "Iyad Makhlouf"}));
+  EXPECT_EQ(config.distinct[0],
+            (std::pair<std::string, std::string>{"Ihab Makhlouf", "Iyad Makhlouf"}));
   EXPECT_EQ(config.checks.at("name-variant"), Severity::Warning);
   EXPECT_EQ(config.checks.at("date-conflict"), Severity::Error);
   EXPECT_EQ(config.checks.at("impossible-date"), Severity::Off);
@@ -186,7 +192,7 @@ TEST(ParseConfig, WrongTypesAreReportedAndOnlyThatPartIgnored) {
 
   auto exclude = problemsAbout(loaded, "documents.exclude[1]:");
   ASSERT_EQ(exclude.size(), 1u) << describe(loaded);
-  expectAt(exclude[0], positionOf(text, "7 ]"));
+  expectAt(exclude[0], positionOf(text, "7]"));
   EXPECT_EQ(config.exclude, std::vector<std::string>{"old/**"});
 
   EXPECT_EQ(problemsAbout(loaded, "entities[0].variants: expected an array").size(), 1u);
@@ -215,8 +221,8 @@ TEST(ParseConfig, WrongTypesAreReportedAndOnlyThatPartIgnored) {
 }
 
 TEST(ParseConfig, WrongTypesAtTheTopLevelKeepTheDefaults) {
-  const LoadedConfig loaded =
-      parseConfig(R"({"documents": [], "sources": [], "entities": {}, "distinct": 1, "checks": []})");
+  const LoadedConfig loaded = parseConfig(
+      R"({"documents": [], "sources": [], "entities": {}, "distinct": 1, "checks": []})");
   ASSERT_TRUE(loaded.parsed);
   EXPECT_EQ(loaded.problems.size(), 5u) << describe(loaded);
   for (const auto& problem : loaded.problems) {
@@ -283,13 +289,11 @@ TEST(ParseConfig, ACanonicalSpellingClaimedTwiceIsAConflict) {
     {"canonical": "al-Assad"},
     {"canonical": "Assad", "variants": ["Asad"]}
   ]})");
-  EXPECT_EQ(problemsAbout(loaded, "entities[1].canonical: \"al-Assad\" is already a variant")
-                .size(),
-            1u)
+  EXPECT_EQ(
+      problemsAbout(loaded, "entities[1].canonical: \"al-Assad\" is already a variant").size(), 1u)
       << describe(loaded);
   EXPECT_EQ(
-      problemsAbout(loaded, "entities[2].canonical: \"Assad\" is already the canonical").size(),
-      1u)
+      problemsAbout(loaded, "entities[2].canonical: \"Assad\" is already the canonical").size(), 1u)
       << describe(loaded);
   ASSERT_EQ(loaded.config.entities.size(), 1u);
 }
@@ -324,8 +328,7 @@ TEST(ParseConfig, RedundantAndEmptySpellings) {
   const LoadedConfig loaded = parseConfig(
       R"({"entities": [{"canonical": "Assad", "variants": ["Assad", "Asad", "Asad", " "]},
                        {"canonical": ""}, {"variants": ["x"]}]})");
-  EXPECT_EQ(problemsAbout(loaded, "entities[0].variants[0]: \"Assad\" is the canonical").size(),
-            1u)
+  EXPECT_EQ(problemsAbout(loaded, "entities[0].variants[0]: \"Assad\" is the canonical").size(), 1u)
       << describe(loaded);
   EXPECT_EQ(problemsAbout(loaded, "entities[0].variants[2]: \"Asad\" is listed twice").size(), 1u);
   EXPECT_EQ(problemsAbout(loaded, "entities[0].variants[3]: must not be empty").size(), 1u);
@@ -360,14 +363,15 @@ TEST(ParseIsoDate, AcceptsRealDaysOnly) {
   EXPECT_EQ(parseIsoDate("2000-02-29"), (analysis::CivilDate{2000, 2, 29}));
   EXPECT_EQ(parseIsoDate("1900-02-29"), std::nullopt);
   EXPECT_EQ(parseIsoDate("2024-12-31"), (analysis::CivilDate{2024, 12, 31}));
-  for (std::string_view bad : {"2024-13-01", "2024-00-10", "2024-04-31", "0000-01-01",
-                               "2024-1-01", "2024-01-01T00", "", "abcd-ef-gh", "2024/01/01"}) {
+  for (std::string_view bad : {"2024-13-01", "2024-00-10", "2024-04-31", "0000-01-01", "2024-1-01",
+                               "2024-01-01T00", "", "abcd-ef-gh", "2024/01/01"}) {
     EXPECT_EQ(parseIsoDate(bad), std::nullopt) << bad;
   }
 }
 
 TEST(ParseConfig, UnknownSeverityNamesAreErrors) {
-  const std::string text = R"({"checks": {"name-variant": "warn", "date-conflict": "information"}})";
+  const std::string text =
+      R"({"checks": {"name-variant": "warn", "date-conflict": "information"}})";
   const LoadedConfig loaded = parseConfig(text);
   auto severity = problemsAbout(loaded, "unknown severity");
   ASSERT_EQ(severity.size(), 1u) << describe(loaded);
@@ -412,12 +416,73 @@ TEST(ParseConfig, SurvivesDeepNestingAndOddInput) {
   }
 }
 
+TEST(ParseConfig, NeverFailsOnMutatedRegisters) {
+  // Deterministic mutations of a real register: deletions, insertions of JSON punctuation
+  // and byte flips. Every problem must lie inside the text.
+  std::mt19937 random(20241214);
+  const std::string alphabet = "{}[]\",:0123456789-ae\\ \n\xC3\xFF";
+  for (int round = 0; round < 3000; ++round) {
+    std::string text(kFullRegister);
+    const int edits = 1 + static_cast<int>(random() % 4);
+    for (int e = 0; e < edits && !text.empty(); ++e) {
+      const size_t at = random() % text.size();
+      switch (random() % 3) {
+      case 0:
+        text.erase(at, 1 + random() % 8);
+        break;
+      case 1:
+        text.insert(at, 1, alphabet[random() % alphabet.size()]);
+        break;
+      default:
+        text[at] = alphabet[random() % alphabet.size()];
+        break;
+      }
+    }
+    const LoadedConfig loaded = parseConfig(text);
+    const auto lines = static_cast<uint32_t>(std::count(text.begin(), text.end(), '\n'));
+    for (const auto& problem : loaded.problems) {
+      EXPECT_LE(problem.line, lines) << text;
+      EXPECT_FALSE(problem.message.empty());
+    }
+    if (!loaded.parsed) {
+      EXPECT_FALSE(loaded.problems.empty()) << text;
+    }
+  }
+}
+
+TEST(ParseConfig, ProblemsAreInTextOrderAndCapped) {
+  std::string text = "{\"sources\": {";
+  for (int i = 0; i < 2000; ++i) {
+    text += std::string(i == 0 ? "" : ",") + "\n\"d" + std::to_string(i) + ".txt\": {\"x\": 1}";
+  }
+  text += "}, \"zzz\": 1}";
+  const LoadedConfig loaded = parseConfig(text);
+  ASSERT_TRUE(loaded.parsed);
+  ASSERT_LT(loaded.problems.size(), 1000u);
+  EXPECT_EQ(problemsAbout(loaded, "too many problems").size(), 1u);
+  for (size_t i = 1; i < loaded.problems.size(); ++i) {
+    EXPECT_LE(std::tie(loaded.problems[i - 1].line, loaded.problems[i - 1].column),
+              std::tie(loaded.problems[i].line, loaded.problems[i].column));
+  }
+}
+
 TEST(ParseConfig, KeysWithEscapesAreLocated) {
   const std::string text = "{\"sources\": {\"caf\\u00e9/x\\\"y.txt\": {\"bad\": 1}}}";
   const LoadedConfig loaded = parseConfig(text);
   ASSERT_EQ(loaded.problems.size(), 1u) << describe(loaded);
   EXPECT_THAT(loaded.problems[0].message, HasSubstr("sources[\"café/x\\\"y.txt\"].bad"));
   expectAt(loaded.problems[0], positionOf(text, "\"bad\""));
+}
+
+TEST(ConfigSchema, OffersEveryRegisteredCheck) {
+  const auto schema = nlohmann::json::parse(configSchema());
+  const auto& listed = schema.at("properties").at("checks").at("properties");
+  for (const auto& check : analysis::allChecks()) {
+    EXPECT_TRUE(listed.contains(std::string(check.code))) << check.code;
+  }
+  for (const auto& [code, value] : listed.items()) {
+    EXPECT_NE(analysis::findCheck(code), nullptr) << code;
+  }
 }
 
 TEST(ConfigSchema, IsDraft07JsonDescribingWhatTheParserAccepts) {
@@ -452,10 +517,9 @@ TEST(ConfigSchema, IsDraft07JsonDescribingWhatTheParserAccepts) {
     const LoadedConfig loaded = parseConfig(nlohmann::json({{"checks", checks}}).dump());
     EXPECT_THAT(problemsAbout(loaded, "severity"), IsEmpty()) << severity;
   }
-  const nlohmann::json full = {
-      {"entities", nlohmann::json::array({entity})},
-      {"sources", {{"a.txt", source}}},
-      {"documents", documents}};
+  const nlohmann::json full = {{"entities", nlohmann::json::array({entity})},
+                               {"sources", {{"a.txt", source}}},
+                               {"documents", documents}};
   const LoadedConfig loaded = parseConfig(full.dump());
   EXPECT_TRUE(loaded.parsed);
   EXPECT_THAT(loaded.problems, IsEmpty()) << describe(loaded);

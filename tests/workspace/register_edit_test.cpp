@@ -150,8 +150,9 @@ TEST(RegisterEdit, MarkDistinctAddsASortedPairOnce) {
   EXPECT_EQ(apply(text, Kind::MarkDistinct, "Ihab Makhlouf", "Iyad Makhlouf"), text);
   EXPECT_EQ(apply(text, Kind::MarkDistinct, "Iyad Makhlouf", "Ihab Makhlouf"), text);
   const std::string group = R"({"distinct": [["C", "B", "A"]]})";
-  EXPECT_EQ(apply(group, Kind::MarkDistinct, "A", "C"),
-            "{\n  \"distinct\": [\n    [\n      \"C\",\n      \"B\",\n      \"A\"\n    ]\n  ]\n}\n");
+  EXPECT_EQ(
+      apply(group, Kind::MarkDistinct, "A", "C"),
+      "{\n  \"distinct\": [\n    [\n      \"C\",\n      \"B\",\n      \"A\"\n    ]\n  ]\n}\n");
 }
 
 TEST(RegisterEdit, SetPublishedCreatesOrUpdatesTheSource) {

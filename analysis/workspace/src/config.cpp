@@ -7,12 +7,13 @@
 #include <initializer_list>
 #include <map>
 #include <string>
+#include <tuple>
 
 #include <nlohmann/json.hpp>
 
-#include "json_locations.h"
 #include "newslint/analysis/checks.h"
 #include "newslint/workspace/workspace.h"
+#include "json_locations.h"
 
 namespace newslint::workspace {
 
@@ -29,17 +30,17 @@ struct Path {
 
   [[nodiscard]] Path key(std::string_view name) const {
     Path out{pointer + "/" + detail::escapePointerToken(name), display};
-    const bool plain = !name.empty() && (std::isalpha(static_cast<unsigned char>(name[0])) ||
-                                         name[0] == '_' || name[0] == '$') &&
-                       std::all_of(name.begin(), name.end(), [](char c) {
-                         return std::isalnum(static_cast<unsigned char>(c)) || c == '_' ||
-                                c == '$' || c == '-';
-                       });
+    const bool plain =
+        !name.empty() &&
+        (std::isalpha(static_cast<unsigned char>(name[0])) || name[0] == '_' || name[0] == '$') &&
+        std::all_of(name.begin(), name.end(), [](char c) {
+          return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '$' || c == '-';
+        });
     if (plain) {
       out.display += (display.empty() ? "" : ".") + std::string(name);
     } else {
-      out.display += "[" + json(std::string(name)).dump(-1, ' ', false,
-                                                         json::error_handler_t::replace) + "]";
+      out.display +=
+          "[" + json(std::string(name)).dump(-1, ' ', false, json::error_handler_t::replace) + "]";
     }
     return out;
   }
@@ -51,14 +52,22 @@ struct Path {
 
 std::string describe(const json& value) {
   switch (value.type()) {
-  case json::value_t::null: return "null";
-  case json::value_t::boolean: return "a boolean";
-  case json::value_t::string: return "a string";
-  case json::value_t::object: return "an object";
-  case json::value_t::array: return "an array";
-  case json::value_t::binary: return "binary data";
-  case json::value_t::discarded: return "nothing";
-  default: return "a number";
+  case json::value_t::null:
+    return "null";
+  case json::value_t::boolean:
+    return "a boolean";
+  case json::value_t::string:
+    return "a string";
+  case json::value_t::object:
+    return "an object";
+  case json::value_t::array:
+    return "an array";
+  case json::value_t::binary:
+    return "binary data";
+  case json::value_t::discarded:
+    return "nothing";
+  default:
+    return "a number";
   }
 }
 
@@ -98,7 +107,9 @@ template <typename Range> std::string suggestion(std::string_view word, const Ra
   std::string best;
   size_t bestDistance = std::max<size_t>(2, word.size() / 3) + 1;
   for (const auto& candidate : candidates) {
-    const size_t distance = editDistance(word, candidate);
+    const std::string_view name(candidate);
+    const bool prefix = word.size() >= 3 && name.substr(0, word.size()) == word;
+    const size_t distance = prefix ? 1 : editDistance(word, name);
     if (distance < bestDistance) {
       bestDistance = distance;
       best = std::string(candidate);
@@ -107,10 +118,14 @@ template <typename Range> std::string suggestion(std::string_view word, const Ra
   return best.empty() ? std::string() : "; did you mean " + quote(best) + "?";
 }
 
+/// Problems beyond this many are dropped (with one last notice): a register pasted with
+/// thousands of mistakes should not flood the editor.
+constexpr size_t kMaxProblems = 500;
+
 class ConfigReader {
 public:
   ConfigReader(std::string_view text, const detail::JsonLocations& locations, LoadedConfig& out)
-      : text_(text), locations_(locations), out_(out) {}
+      : lines_(text), locations_(locations), out_(out) {}
 
   void read(const json& root) {
     const Path top;
@@ -134,7 +149,7 @@ public:
       readChecks(*it, top.key("checks"));
     }
     for (const auto& duplicate : locations_.duplicates) {
-      const auto previous = detail::lineColumn(text_, duplicate.previous);
+      const auto previous = lines_.lineColumn(duplicate.previous);
       add(Severity::Warning, duplicate.offset,
           "duplicate key: this value replaces the one on line " +
               std::to_string(previous.first + 1));
@@ -150,7 +165,14 @@ private:
   };
 
   void add(Severity severity, size_t offset, std::string message) {
-    const auto [line, column] = detail::lineColumn(text_, offset);
+    if (out_.problems.size() > kMaxProblems) {
+      return;
+    }
+    if (out_.problems.size() == kMaxProblems) {
+      message = "too many problems; the rest are not reported";
+      severity = Severity::Warning;
+    }
+    const auto [line, column] = lines_.lineColumn(offset);
     out_.problems.push_back({line, column, severity, std::move(message)});
   }
 
@@ -174,8 +196,7 @@ private:
     }
   }
 
-  void report(Severity severity, const Path& path, const std::string& message,
-              bool atKey = true) {
+  void report(Severity severity, const Path& path, const std::string& message, bool atKey = true) {
     add(severity, offsetOf(path, atKey), path.name() + ": " + message);
   }
 
@@ -192,8 +213,7 @@ private:
     }
     for (const auto& [key, value] : object.items()) {
       if (std::find(known.begin(), known.end(), key) == known.end()) {
-        report(Severity::Warning, path.key(key),
-               "unknown key (ignored)" + suggestion(key, known));
+        report(Severity::Warning, path.key(key), "unknown key (ignored)" + suggestion(key, known));
       }
     }
     return true;
@@ -336,8 +356,7 @@ private:
       }
       if (auto it = owners_.find(*canonical); it != owners_.end()) {
         report(Severity::Error, here.key("canonical"),
-               quote(*canonical) + " is already " + ownership(it->second) +
-                   " (entity ignored)",
+               quote(*canonical) + " is already " + ownership(it->second) + " (entity ignored)",
                false);
         continue;
       }
@@ -362,9 +381,9 @@ private:
             auto owner = owners_.find(*variant);
             if (owner != owners_.end() && owner->second.entity == index) {
               report(Severity::Warning, variantPath,
-                     quote(*variant) +
-                         (owner->second.canonical ? " is the canonical spelling itself"
-                                                  : " is listed twice"),
+                     quote(*variant) + (owner->second.canonical
+                                            ? " is the canonical spelling itself"
+                                            : " is listed twice"),
                      false);
               continue;
             }
@@ -424,8 +443,8 @@ private:
           if (first != owners_.end() && second != owners_.end() &&
               first->second.entity == second->second.entity) {
             report(Severity::Error, here,
-                   quote(pair.first) + " and " + quote(pair.second) +
-                       " are both spellings of " + entityName(first->second) +
+                   quote(pair.first) + " and " + quote(pair.second) + " are both spellings of " +
+                       entityName(first->second) +
                        "; remove the variant or this pair (pair ignored)",
                    false);
             continue;
@@ -445,6 +464,7 @@ private:
       return;
     }
     std::vector<std::string_view> severityNames;
+    severityNames.reserve(kSeverityNames.size());
     for (const auto& [name, severity] : kSeverityNames) {
       severityNames.push_back(name);
     }
@@ -458,7 +478,8 @@ private:
         report(Severity::Warning, here, "unknown check" + suggestion(code, codes));
       }
       if (!value.is_string()) {
-        wrongType(value, here, "a severity (\"error\", \"warning\", \"info\", \"hint\" or \"off\")");
+        wrongType(value, here,
+                  "a severity (\"error\", \"warning\", \"info\", \"hint\" or \"off\")");
         continue;
       }
       const auto name = value.get<std::string>();
@@ -476,7 +497,7 @@ private:
     }
   }
 
-  std::string_view text_;
+  detail::LineStarts lines_;
   const detail::JsonLocations& locations_;
   LoadedConfig& out_;
   std::map<std::string, Owner> owners_;
@@ -486,8 +507,8 @@ private:
 /// preamble (the problem carries the position).
 std::string parseErrorMessage(const json::parse_error& error) {
   std::string message = error.what();
-  if (auto colon = message.find(": "); colon != std::string::npos &&
-                                       message.find("parse error") < colon) {
+  if (auto colon = message.find(": ");
+      colon != std::string::npos && message.find("parse error") < colon) {
     message.erase(0, colon + 2);
   }
   return "malformed JSON: " + message;
@@ -540,23 +561,27 @@ LoadedConfig parseConfig(std::string_view text) {
       // `byte` counts characters read, the offending one included; at the end of the
       // text it is one past the end.
       const size_t offset = error.byte == 0 ? 0 : std::min<size_t>(error.byte - 1, text.size());
-      const auto [line, column] = detail::lineColumn(text, offset);
+      const auto [line, column] = detail::LineStarts(text).lineColumn(offset);
       out.problems.push_back({line, column, Severity::Error, parseErrorMessage(error)});
       return out;
     }
     if (!root.is_object()) {
-      out.problems.push_back({0, 0, Severity::Error,
-                              "the register must be a JSON object, not " + describe(root)});
+      out.problems.push_back(
+          {0, 0, Severity::Error, "the register must be a JSON object, not " + describe(root)});
       return out;
     }
     const detail::JsonLocations locations = detail::locateJson(text);
     ConfigReader(text, locations, out).read(root);
+    std::stable_sort(out.problems.begin(), out.problems.end(),
+                     [](const ConfigProblem& a, const ConfigProblem& b) {
+                       return std::tie(a.line, a.column) < std::tie(b.line, b.column);
+                     });
     out.parsed = true;
   } catch (const std::exception& error) {
     // Only resource exhaustion gets here; the caller keeps its last good register.
     out = LoadedConfig{};
-    out.problems.push_back({0, 0, Severity::Error,
-                            std::string("the register could not be read: ") + error.what()});
+    out.problems.push_back(
+        {0, 0, Severity::Error, std::string("the register could not be read: ") + error.what()});
   }
   return out;
 }

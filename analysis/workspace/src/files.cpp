@@ -18,9 +18,13 @@ namespace {
 /// Folder nesting beyond which the walk stops (a guard, not a limit real corpora reach).
 constexpr size_t kMaxDepth = 64;
 
-std::string errnoMessage(int error) { return std::generic_category().message(error); }
+std::string errnoMessage(int error) {
+  return std::generic_category().message(error);
+}
 
-std::string megabytes(uintmax_t bytes) { return std::to_string(bytes / (1024u * 1024u)) + " MiB"; }
+std::string megabytes(uintmax_t bytes) {
+  return std::to_string(bytes / (uintmax_t{1024} * 1024)) + " MiB";
+}
 
 bool selected(const analysis::Config& config, const std::string& id) {
   const auto matches = [&](const std::string& pattern) { return globMatch(pattern, id); };
@@ -47,8 +51,8 @@ FileText readTextFile(const fs::path& path) {
     return out;
   }
   if (const uintmax_t size = fs::file_size(path, ec); !ec && size > kMaxFileBytes) {
-    out.error = "too large (" + megabytes(size) + "; the limit is " + megabytes(kMaxFileBytes) +
-                ")";
+    out.error =
+        "too large (" + megabytes(size) + "; the limit is " + megabytes(kMaxFileBytes) + ")";
     return out;
   }
   errno = 0;
@@ -58,7 +62,7 @@ FileText readTextFile(const fs::path& path) {
     return out;
   }
   std::string bytes;
-  std::string chunk(64 * 1024, '\0');
+  std::string chunk(size_t{64} * 1024, '\0');
   while (in) {
     in.read(chunk.data(), static_cast<std::streamsize>(chunk.size()));
     bytes.append(chunk.data(), static_cast<size_t>(in.gcount()));
@@ -71,8 +75,8 @@ FileText readTextFile(const fs::path& path) {
     out.error = "read error";
     return out;
   }
-  if (bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') ||
-                            (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
+  if (bytes.size() >= 2 &&
+      ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF'))) {
     out.error = "UTF-16 text; save it as UTF-8";
     return out;
   }
@@ -166,6 +170,7 @@ Discovery discover(const fs::path& root, const analysis::Config& config) {
   }
   std::sort(found.begin(), found.end(),
             [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::sort(out.problems.begin(), out.problems.end());
   out.files.reserve(found.size());
   for (auto& [id, path] : found) {
     out.files.push_back(std::move(path));

@@ -9,7 +9,13 @@ namespace newslint::workspace::detail {
 
 namespace {
 
-bool isJsonSpace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+/// Values nested deeper than this are skipped, not recorded: the register's own shape is
+/// four levels deep, and problems further down are reported at the enclosing value.
+constexpr size_t kMaxRecordedDepth = 16;
+
+bool isJsonSpace(char c) {
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 void appendCodePoint(std::string& out, uint32_t cp) {
   if (cp < 0x80) {
@@ -44,8 +50,10 @@ public:
       // A value starts here.
       out_.values[pointer] = pos_;
       const char c = text_[pos_];
-      if (c == '{' || c == '[') {
-        stack.push_back({c == '{', pointer, 0});
+      if ((c == '{' || c == '[') && stack.size() >= kMaxRecordedDepth) {
+        skipContainer(stack.size());
+      } else if (c == '{' || c == '[') {
+        stack.push_back({c == '{', pointer, 0, {}});
         out_.maxDepth = std::max(out_.maxDepth, stack.size());
         ++pos_;
         skipSpace();
@@ -99,7 +107,28 @@ private:
     bool object = false;
     std::string pointer;
     size_t index = 0;
+    std::unordered_map<std::string, size_t> keys; ///< this object's keys so far
   };
+
+  /// Skips the container at pos_ without recording inside it: pointers of deeply nested
+  /// values would cost memory quadratic in the depth.
+  void skipContainer(size_t depth) {
+    size_t open = 0;
+    while (pos_ < text_.size()) {
+      const char c = text_[pos_];
+      if (c == '"') {
+        skipString();
+        continue;
+      }
+      ++pos_;
+      if (c == '{' || c == '[') {
+        ++open;
+        out_.maxDepth = std::max(out_.maxDepth, depth + open);
+      } else if ((c == '}' || c == ']') && --open == 0) {
+        return;
+      }
+    }
+  }
 
   /// Moves to the next member's value (past its key, in an object) and sets `pointer`.
   bool beginMember(Frame& frame, std::string& pointer) {
@@ -113,8 +142,9 @@ private:
     const size_t keyStart = pos_;
     const std::string key = readString();
     pointer = frame.pointer + "/" + escapePointerToken(key);
-    if (auto it = out_.keys.find(pointer); it != out_.keys.end()) {
+    if (auto [it, added] = frame.keys.try_emplace(key, keyStart); !added) {
       out_.duplicates.push_back({pointer, keyStart, it->second});
+      it->second = keyStart;
     }
     out_.keys[pointer] = keyStart;
     skipSpace();
@@ -171,11 +201,21 @@ private:
       }
       const char e = text_[pos_++];
       switch (e) {
-      case 'b': out += '\b'; break;
-      case 'f': out += '\f'; break;
-      case 'n': out += '\n'; break;
-      case 'r': out += '\r'; break;
-      case 't': out += '\t'; break;
+      case 'b':
+        out += '\b';
+        break;
+      case 'f':
+        out += '\f';
+        break;
+      case 'n':
+        out += '\n';
+        break;
+      case 'r':
+        out += '\r';
+        break;
+      case 't':
+        out += '\t';
+        break;
       case 'u': {
         uint32_t cp = readHex4();
         if (cp >= 0xD800 && cp <= 0xDBFF && text_.substr(pos_, 2) == "\\u") {
@@ -186,7 +226,9 @@ private:
         appendCodePoint(out, cp);
         break;
       }
-      default: out += e; break; // \" \\ \/
+      default:
+        out += e;
+        break; // \" \\ \/
       }
     }
     pos_ = std::min(pos_ + 1, text_.size());
@@ -200,7 +242,9 @@ private:
 
 } // namespace
 
-JsonLocations locateJson(std::string_view text) { return Scanner(text).run(); }
+JsonLocations locateJson(std::string_view text) {
+  return Scanner(text).run();
+}
 
 std::string escapePointerToken(std::string_view token) {
   std::string out;
@@ -217,18 +261,21 @@ std::string escapePointerToken(std::string_view token) {
   return out;
 }
 
-std::pair<uint32_t, uint32_t> lineColumn(std::string_view text, size_t offset) {
-  offset = std::min(offset, text.size());
-  uint32_t line = 0;
-  size_t lineStart = 0;
-  for (size_t i = 0; i < offset; ++i) {
+LineStarts::LineStarts(std::string_view text) : starts_{0}, size_(text.size()) {
+  for (size_t i = 0; i < text.size(); ++i) {
     const bool crlf = text[i] == '\r' && i + 1 < text.size() && text[i + 1] == '\n';
     if (text[i] == '\n' || (text[i] == '\r' && !crlf)) {
-      ++line;
-      lineStart = i + 1;
+      starts_.push_back(i + 1);
     }
   }
-  return {line, static_cast<uint32_t>(offset - lineStart)};
+}
+
+std::pair<uint32_t, uint32_t> LineStarts::lineColumn(size_t offset) const {
+  offset = std::min(offset, size_);
+  // The last line start at or before `offset`.
+  const auto next = std::upper_bound(starts_.begin(), starts_.end(), offset);
+  const auto line = static_cast<size_t>(next - starts_.begin()) - 1;
+  return {static_cast<uint32_t>(line), static_cast<uint32_t>(offset - starts_[line])};
 }
 
 } // namespace newslint::workspace::detail

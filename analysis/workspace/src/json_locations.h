@@ -32,7 +32,16 @@ JsonLocations locateJson(std::string_view text);
 /// "~" and "/" escaped as "~0" and "~1".
 std::string escapePointerToken(std::string_view token);
 
-/// 0-based line and byte column of `offset`; lines end at "\n", "\r\n" or a lone "\r".
-std::pair<uint32_t, uint32_t> lineColumn(std::string_view text, size_t offset);
+/// 0-based line and byte column of byte offsets; lines end at "\n", "\r\n" or a lone "\r".
+class LineStarts {
+public:
+  explicit LineStarts(std::string_view text);
+  /// `offset` is clamped to the text.
+  [[nodiscard]] std::pair<uint32_t, uint32_t> lineColumn(size_t offset) const;
+
+private:
+  std::vector<size_t> starts_;
+  size_t size_ = 0;
+};
 
 } // namespace newslint::workspace::detail

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "json_locations.h"
 #include "newslint/workspace/workspace.h"
+#include "json_locations.h"
 
 namespace newslint::workspace {
 

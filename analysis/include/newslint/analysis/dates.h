@@ -104,6 +104,8 @@ struct TimeExpression {
   std::string anchorPhrase;   ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
+  bool quoted = false;       ///< inside quoted speech: relative to when it was said, not published
+  bool vague = false;        ///< the day is only implied ("the morning", "earlier in the day"): never a claim
   Tense tense = Tense::Unknown;
 
   std::string durationValue; ///< Duration: ISO 8601 value ("P13Y"); Set: its period
@@ -179,11 +181,18 @@ struct ResolveContext {
   /// and for a bare weekday in narrative passages.
   std::optional<CivilDate> reference;
   std::string referenceText;
+  /// The reference was itself dated on the story's time line ("that Sunday", "the next
+  /// day", "the Saturday before his departure"): bare weekdays then follow the story.
+  bool referenceNarrative = false;
   /// Narrative mode: bare weekdays resolve against `reference` even when `anchor` is known.
   bool narrative = false;
   /// The year to give a date stated without one, when the anchor cannot (inferred elsewhere).
   std::optional<int> year;
   std::string yearSource;
+  /// A weak hint (years stated elsewhere in the corpus) for choosing among the years a
+  /// weekday allows ("Thursday, Feb. 2" falls in 2006, 2012, 2017, 2023).
+  std::optional<int> yearHint;
+  std::string yearHintSource;
   /// For EventOffset: the date of the event the expression counts from.
   std::optional<CivilDate> eventDate;
   std::string eventText;
@@ -196,6 +205,7 @@ struct Resolution {
   std::string value;  ///< TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF
   CivilDate first;    ///< the first day of the interval
   bool yearInferred = false;
+  bool narrative = false; ///< counted on the story's own time line (a previous date, an event)
   std::string inference; ///< how anchors and missing fields were filled, for the reader
 };
 

@@ -79,6 +79,9 @@ nlohmann::json codeActions(const FeatureContext& context, std::string_view id, R
                            const nlohmann::json& actionContext);
 
 // references.cpp
+/// The entity mention at a position, or just before it (a cursor at a name's end).
+std::optional<analysis::EntityHit> entityHitAt(const FeatureContext& context,
+                                               std::string_view id, Position position);
 /// Location[] of every mention of the entity at the position, across the corpus.
 nlohmann::json references(const FeatureContext& context, std::string_view id, Position position);
 

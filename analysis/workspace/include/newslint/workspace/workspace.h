@@ -63,7 +63,7 @@ analysis::Lexicon buildLexicon(const std::filesystem::path& dictionary,
 
 struct FileText {
   std::string text;                 ///< the file's text; invalid UTF-8 bytes replaced by U+FFFD
-  std::optional<size_t> invalidUtf8; ///< byte offset of the first invalid sequence
+  std::optional<size_t> invalidUtf8; ///< byte offset in `text` of the first invalid sequence
   std::string error;                ///< non-empty when the file could not be used at all
 };
 

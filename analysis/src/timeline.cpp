@@ -1,0 +1,1088 @@
+// Corpus-level date reasoning: anchors, resolution passes, claims, event links.
+#include "newslint/analysis/timeline.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdint>
+#include <cstdlib>
+#include <cstdio>
+#include <numeric>
+#include <set>
+#include <unordered_map>
+
+#include "newslint/analysis/names.h"
+#include "newslint/analysis/unicode.h"
+
+namespace newslint::analysis {
+
+namespace {
+
+constexpr int kPasses = 4;
+/// Claims further apart than this are taken to be different occurrences, not a conflict.
+constexpr int64_t kMaxConflictMinutes = 2LL * 1440;
+/// Clock times are compared with this tolerance on each side (minutes).
+constexpr int64_t kClockTolerance = 5;
+
+bool dayLevel(const Resolution& r) {
+  return r.resolved && (r.granularity == Granularity::Minute || r.granularity == Granularity::Hour ||
+                        r.granularity == Granularity::PartOfDay || r.granularity == Granularity::Day);
+}
+
+Span sentenceSpanOf(const Document& doc, const TimeExpression& e) {
+  if (!doc.sentences.empty() && e.sentence < doc.sentences.size()) {
+    return doc.sentences[e.sentence].span;
+  }
+  // Without a sentence split: from the previous sentence end to the next one.
+  const std::string_view text = doc.text;
+  uint32_t begin = e.span.begin;
+  while (begin > 0) {
+    const char c = text[begin - 1];
+    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && begin < text.size() && text[begin] == ' ')) {
+      break;
+    }
+    --begin;
+  }
+  uint32_t end = e.span.end;
+  while (end < text.size()) {
+    const char c = text[end];
+    if (c == '\n') {
+      break;
+    }
+    ++end;
+    if ((c == '.' || c == '!' || c == '?') && (end == text.size() || text[end] == ' ' || text[end] == '\n')) {
+      break;
+    }
+  }
+  return Span{begin, end};
+}
+
+struct Word {
+  Span span;
+  std::string text;
+  bool cap = false;
+  bool first = false; ///< first word of the sentence
+};
+
+std::vector<Word> wordsOf(std::string_view text, Span span) {
+  std::vector<Word> out;
+  size_t pos = span.begin;
+  bool first = true;
+  while (pos < span.end && pos < text.size()) {
+    const size_t start = pos;
+    const char32_t cp = decodeUtf8(text, pos);
+    if (!isLetter(cp)) {
+      continue;
+    }
+    Word w;
+    w.cap = isUpper(cp);
+    w.first = first;
+    first = false;
+    size_t end = pos;
+    while (end < span.end && end < text.size()) {
+      size_t next = end;
+      const char32_t c = decodeUtf8(text, next);
+      if (!(isLetter(c) || isCombiningMark(c) || c == U'-')) {
+        break;
+      }
+      end = next;
+    }
+    while (end > start && text[end - 1] == '-') {
+      --end;
+    }
+    w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
+    w.text = std::string(text.substr(start, end - start));
+    pos = end;
+    out.push_back(std::move(w));
+  }
+  return out;
+}
+
+struct PredicateClass {
+  std::string_view name;
+  std::vector<std::string_view> stems;
+};
+
+const std::vector<PredicateClass>& predicateClasses() {
+  static const std::vector<PredicateClass> kClasses = {
+      {"depart", {"depart", "leav", "flee", "fly", "escap", "exit", "evacuat"}},
+      {"call", {"call", "phon", "talk", "telephon"}},
+      {"meet", {"meet", "conven", "summit", "talks"}},
+      {"visit", {"visit", "travel", "tour"}},
+      {"arrive", {"arriv", "land"}},
+      {"kill", {"kill", "murder", "slay", "slain", "shoot", "stab"}},
+      {"die", {"die"}},
+      {"attack", {"attack", "bomb", "strike", "raid", "shell", "assault", "explod", "explosion", "blast"}},
+      {"arrest", {"arrest", "detain", "captur", "custody"}},
+      {"quake", {"earthquak", "quak", "tremor", "temblor"}},
+      {"aftershock", {"aftershock"}},
+      {"announce", {"announc", "unveil", "launch", "introduc", "releas"}},
+      {"acquire", {"acquir", "acquisition", "buy", "purchas", "takeover", "merger", "merg"}},
+      {"dismiss", {"fir", "dismiss", "sack", "oust", "resign", "quit"}},
+      {"sentence", {"sentenc", "convict", "jail", "imprison"}},
+      {"win", {"win", "defeat", "beat", "victory"}},
+      {"elect", {"elect", "vot", "election", "nominat", "appoint", "nam"}},
+      {"rehab", {"rehab", "rehabilitation", "check", "admit"}},
+      {"sink", {"sink", "sank", "sunk", "capsiz"}},
+      {"crash", {"crash", "collid", "derail"}},
+      {"fire", {"blaze", "fire", "burn"}},
+  };
+  return kClasses;
+}
+
+std::vector<std::string> predicatesOf(const std::vector<std::string>& stems) {
+  std::vector<std::string> out;
+  for (const auto& cls : predicateClasses()) {
+    for (const auto& stem : stems) {
+      if (std::find(cls.stems.begin(), cls.stems.end(), stem) != cls.stems.end()) {
+        out.emplace_back(cls.name);
+        break;
+      }
+    }
+  }
+  return out;
+}
+
+bool isPredicateStem(std::string_view stem) {
+  for (const auto& cls : predicateClasses()) {
+    if (std::find(cls.stems.begin(), cls.stems.end(), stem) != cls.stems.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::string lowerAscii(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z') {
+      c = static_cast<char>(c - 'A' + 'a');
+    }
+  }
+  return out;
+}
+
+std::string shorten(std::string_view text, size_t limit = 160) {
+  std::string out;
+  bool space = false;
+  for (const char c : text) {
+    if (c == '\n' || c == '\r' || c == '\t' || c == ' ') {
+      space = !out.empty();
+      continue;
+    }
+    if (space) {
+      out.push_back(' ');
+      space = false;
+    }
+    out.push_back(c);
+  }
+  if (out.size() > limit) {
+    size_t cut = limit;
+    while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) {
+      --cut;
+    }
+    out.resize(cut);
+    out += "…";
+  }
+  return out;
+}
+
+/// Stems of the content words of a phrase ("his visit to Moscow" -> visit, moscow).
+std::vector<std::string> phraseStems(std::string_view phrase) {
+  std::vector<std::string> out;
+  for (const Word& w : wordsOf(phrase, Span{0, static_cast<uint32_t>(phrase.size())})) {
+    std::string stem = stemWord(w.text);
+    if (stem.size() < 3 || isStopWord(stem) || isCalendarWord(lowerAscii(w.text))) {
+      continue;
+    }
+    out.push_back(std::move(stem));
+  }
+  return out;
+}
+
+bool samePredicateClass(std::string_view a, std::string_view b) {
+  if (a == b) {
+    return true;
+  }
+  for (const auto& cls : predicateClasses()) {
+    const bool hasA = std::find(cls.stems.begin(), cls.stems.end(), a) != cls.stems.end();
+    const bool hasB = std::find(cls.stems.begin(), cls.stems.end(), b) != cls.stems.end();
+    if (hasA && hasB) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A publication stamp rather than an event's date: in a headline, after "Published",
+// "Posted" or "Updated", or a full date with a clock time closing its line.
+bool isDateline(const Document& doc, const TimeExpression& e) {
+  if (!doc.sentences.empty() && e.sentence < doc.sentences.size() && doc.sentences[e.sentence].headline) {
+    return true;
+  }
+  const std::string_view text = doc.text;
+  size_t before = e.span.begin;
+  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == ':' || text[before - 1] == ',')) {
+    --before;
+  }
+  size_t wordStart = before;
+  while (wordStart > 0 && std::isalpha(static_cast<unsigned char>(text[wordStart - 1])) != 0) {
+    --wordStart;
+  }
+  const std::string previous = lowerAscii(text.substr(wordStart, before - wordStart));
+  if (previous == "published" || previous == "posted" || previous == "updated") {
+    return true;
+  }
+  size_t after = e.span.end;
+  while (after < text.size() && (text[after] == ' ' || text[after] == '\t')) {
+    ++after;
+  }
+  // Zone abbreviations after a stamp ("7:31 AM ET").
+  size_t zone = after;
+  while (zone < text.size() && std::isupper(static_cast<unsigned char>(text[zone])) != 0) {
+    ++zone;
+  }
+  if (zone - after <= 4) {
+    after = zone;
+  }
+  const bool endsLine = after >= text.size() || text[after] == '\n' || text[after] == '\r';
+  if (endsLine && e.year > 0 && e.day > 0 && e.hour >= 0) {
+    return true;
+  }
+  // A full date followed by a clock stamp ("10 Jun 2013 09:10").
+  if (e.year > 0 && e.day > 0 && after < text.size() && std::isdigit(static_cast<unsigned char>(text[after])) != 0) {
+    return true;
+  }
+  // "MUMBAI, Nov 11 -": place, date, dash.
+  const bool dash = after < text.size() && (text[after] == '-' || text.substr(after, 3) == "\u2013" ||
+                                            text.substr(after, 3) == "\u2014");
+  size_t comma = e.span.begin;
+  while (comma > 0 && text[comma - 1] == ' ') {
+    --comma;
+  }
+  return dash && e.day > 0 && comma > 0 && text[comma - 1] == ',';
+}
+
+// "Yesterday, the police explained that ...", "Peskov said on December 11": the time dates
+// the statement, not the event it reports.
+bool datesReporting(const Document& doc, const TimeExpression& e) {
+  static const std::vector<std::string_view> kReporting = {"said", "says", "say", "told", "tells", "explained",
+                                                           "reported", "stated", "added", "noted", "quoted"};
+  const std::string_view text = doc.text;
+  const uint32_t from = e.span.begin > 40 ? e.span.begin - 40 : 0;
+  const uint32_t to = static_cast<uint32_t>(std::min<size_t>(text.size(), e.span.end + 40));
+  const std::vector<Word> before = wordsOf(text, Span{from, e.span.begin});
+  const std::vector<Word> after = wordsOf(text, Span{e.span.end, to});
+  for (size_t k = 0; k < before.size() && k < 3; ++k) {
+    const Word& w = before[before.size() - 1 - k];
+    if (std::find(kReporting.begin(), kReporting.end(), lowerAscii(w.text)) != kReporting.end()) {
+      return true;
+    }
+  }
+  for (size_t k = 0; k < after.size() && k < 4; ++k) {
+    if (std::find(kReporting.begin(), kReporting.end(), lowerAscii(after[k].text)) != kReporting.end()) {
+      return true;
+    }
+  }
+  return false;
+}
+
+struct DocWork {
+  std::string id;
+  const DocumentFacts* facts = nullptr;
+  DocumentAnchor anchor;
+  std::vector<Resolution> resolutions;
+  std::vector<Span> sentenceSpans;               ///< per expression
+  std::vector<std::vector<std::string>> stems;   ///< per expression: its sentence's stems
+};
+
+class Builder {
+public:
+  Builder(const CorpusSnapshot& snapshot, const NameIndex& names) : snapshot_(snapshot), names_(names) {}
+  std::shared_ptr<const DateIndex> build();
+
+private:
+  const CorpusSnapshot& snapshot_;
+  const NameIndex& names_;
+  std::vector<DocWork> docs_;
+  std::optional<int> yearHint_;
+  std::string yearHintSource_;
+
+  void setAnchors();
+  void resolveDocument(DocWork& doc);
+  std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc, size_t expression) const;
+  void inferYears();
+  void buildClaims(DateIndex& index) const;
+  void linkClaims(DateIndex& index) const;
+};
+
+void Builder::setAnchors() {
+  const Config* config = snapshot_.config.get();
+  for (const auto& [id, facts] : snapshot_.documents) {
+    if (!facts) {
+      continue;
+    }
+    DocWork work;
+    work.id = id;
+    work.facts = facts.get();
+    if (config != nullptr) {
+      auto it = config->sources.find(id);
+      if (it != config->sources.end() && it->second.published && validDate(*it->second.published)) {
+        work.anchor.published = it->second.published;
+        work.anchor.kind = AnchorKind::Register;
+        work.anchor.how = "register";
+      }
+    }
+    if (!work.anchor.published && facts->dates.published) {
+      work.anchor.published = facts->dates.published->date;
+      work.anchor.kind = AnchorKind::Header;
+      work.anchor.how = "header line `" + facts->dates.published->label + ":`";
+    }
+    if (!work.anchor.published) {
+      work.anchor.how = "no publication date (none in the register, no `Date:` line)";
+    }
+    const auto& exprs = facts->dates.expressions;
+    work.resolutions.resize(exprs.size());
+    work.sentenceSpans.resize(exprs.size());
+    work.stems.resize(exprs.size());
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
+      std::vector<std::string> stems;
+      for (const Word& w : wordsOf(facts->doc.text, work.sentenceSpans[i])) {
+        // Words of time expressions ("before his departure") say when, not what happened.
+        const bool inTime = std::any_of(exprs.begin(), exprs.end(), [&](const TimeExpression& x) {
+          return w.span.begin >= x.span.begin && w.span.end <= x.span.end;
+        });
+        if (inTime) {
+          continue;
+        }
+        std::string stem = stemWord(w.text);
+        if (stem.size() >= 3 && !isStopWord(stem) && !isStopWord(lowerAscii(w.text))) {
+          stems.push_back(std::move(stem));
+        }
+      }
+      std::sort(stems.begin(), stems.end());
+      stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+      work.stems[i] = std::move(stems);
+    }
+    docs_.push_back(std::move(work));
+  }
+  // The latest year stated in full anywhere in the corpus: a weak hint for weekday-fixed years.
+  for (const DocWork& doc : docs_) {
+    for (const TimeExpression& e : doc.facts->dates.expressions) {
+      if (e.year > 0 && e.kind != TimeKind::Duration && (!yearHint_ || e.year > *yearHint_)) {
+        yearHint_ = e.year;
+        yearHintSource_ = "the weekday allows it; the nearest such year to " + std::to_string(e.year) +
+                          " (`" + e.text + "` in " + doc.id + ")";
+      }
+    }
+  }
+}
+
+// The dated sentence an event phrase refers to ("his visit to Moscow" -> the sentence with
+// "visited Moscow on November 28"): same document first, then the others.
+std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWork& doc, size_t expression) const {
+  const TimeExpression& e = doc.facts->dates.expressions[expression];
+  const std::vector<std::string> wanted = phraseStems(e.anchorPhrase);
+  if (wanted.empty()) {
+    return std::nullopt;
+  }
+  bool hasPredicate = false;
+  for (const auto& w : wanted) {
+    hasPredicate = hasPredicate || isPredicateStem(w);
+  }
+  if (!hasPredicate) {
+    return std::nullopt;
+  }
+  auto matches = [&](const std::vector<std::string>& stems) {
+    for (const auto& w : wanted) {
+      bool found = false;
+      for (const auto& s : stems) {
+        if (isPredicateStem(w) ? samePredicateClass(w, s) : s == w) {
+          found = true;
+          break;
+        }
+      }
+      if (!found) {
+        return false;
+      }
+    }
+    return true;
+  };
+  auto search = [&](const DocWork& d, bool same) -> std::optional<std::pair<CivilDate, std::string>> {
+    const auto& exprs = d.facts->dates.expressions;
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      if (same && (i == expression || d.sentenceSpans[i] == doc.sentenceSpans[expression])) {
+        continue;
+      }
+      const Resolution& r = d.resolutions[i];
+      if (!r.resolved || !(r.granularity <= Granularity::Day) || exprs[i].quoted) {
+        continue;
+      }
+      if (!matches(d.stems[i])) {
+        continue;
+      }
+      std::string where = "`" + shorten(exprs[i].text, 60) + "`";
+      if (!same) {
+        where += " in " + d.id;
+      }
+      return std::make_pair(r.first, where);
+    }
+    return std::nullopt;
+  };
+  if (auto found = search(doc, true)) {
+    return found;
+  }
+  // Another source's sentence only when the phrase says more than its verb ("his visit to
+  // Moscow", not "his departure"): one word is too little to tell which event is meant.
+  if (wanted.size() < 2) {
+    return std::nullopt;
+  }
+  for (const DocWork& other : docs_) {
+    if (other.id == doc.id) {
+      continue;
+    }
+    if (auto found = search(other, false)) {
+      return found;
+    }
+  }
+  return std::nullopt;
+}
+
+void Builder::resolveDocument(DocWork& doc) {
+  const auto& exprs = doc.facts->dates.expressions;
+  std::optional<CivilDate> reference;
+  std::string referenceText;
+  bool referenceNarrative = false;
+  std::vector<Resolution> next(exprs.size());
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    const TimeExpression& e = exprs[i];
+    ResolveContext c;
+    c.anchor = doc.anchor.published;
+    c.anchorSource = doc.anchor.how;
+    c.reference = reference;
+    c.referenceText = referenceText;
+    c.referenceNarrative = referenceNarrative;
+    c.year = doc.anchor.year;
+    c.yearSource = doc.anchor.yearHow;
+    c.yearHint = yearHint_;
+    c.yearHintSource = yearHintSource_;
+    if (e.relation == Relation::EventOffset) {
+      if (auto event = findEvent(doc, i)) {
+        c.eventDate = event->first;
+        c.eventText = event->second;
+      }
+    }
+    const bool speechRelative = e.quoted && (e.relation == Relation::Today || e.relation == Relation::Offset ||
+                                             e.relation == Relation::Narrative);
+    Resolution r = resolveExpression(e, c);
+    if (speechRelative && r.resolved) {
+      r.inference += "; inside quoted speech, where it counts from when it was said, which may be earlier";
+    }
+    if (dayLevel(r) && e.kind != TimeKind::Duration && !e.vague && !speechRelative) {
+      reference = r.first;
+      referenceText = shorten(e.text, 60);
+      referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset || (r.narrative && referenceNarrative);
+    }
+    next[i] = std::move(r);
+  }
+  doc.resolutions = std::move(next);
+  std::optional<CivilDate> latest;
+  for (size_t i = 0; i < exprs.size(); ++i) {
+    const Resolution& r = doc.resolutions[i];
+    if (dayLevel(r) && !exprs[i].quoted && (!latest || *latest < r.first)) {
+      latest = r.first;
+    }
+  }
+  doc.anchor.latestMentioned = latest;
+}
+
+// A document with no publication date and dates stated without a year takes the year of a
+// dated mention of the same month and day about the same event in another source.
+void Builder::inferYears() {
+  for (DocWork& doc : docs_) {
+    if (doc.anchor.published || doc.anchor.year) {
+      continue;
+    }
+    const auto& exprs = doc.facts->dates.expressions;
+    bool done = false;
+    for (size_t i = 0; i < exprs.size() && !done; ++i) {
+      const TimeExpression& e = exprs[i];
+      if (e.year > 0 || e.month < 0 || e.day < 0 || doc.resolutions[i].resolved) {
+        continue;
+      }
+      for (const DocWork& other : docs_) {
+        if (other.id == doc.id || done) {
+          continue;
+        }
+        const auto& otherExprs = other.facts->dates.expressions;
+        for (size_t j = 0; j < otherExprs.size(); ++j) {
+          const Resolution& r = other.resolutions[j];
+          if (!r.resolved || r.granularity > Granularity::Day || r.first.month != e.month || r.first.day != e.day) {
+            continue;
+          }
+          // The same event: two or more shared content words in the two sentences.
+          std::vector<std::string> shared;
+          std::set_intersection(doc.stems[i].begin(), doc.stems[i].end(), other.stems[j].begin(),
+                                other.stems[j].end(), std::back_inserter(shared));
+          if (shared.size() < 2) {
+            continue;
+          }
+          doc.anchor.year = r.first.year;
+          std::string sharedText;
+          for (size_t k = 0; k < shared.size() && k < 4; ++k) {
+            sharedText += (k ? ", " : "") + shared[k];
+          }
+          doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " + other.id +
+                               " (same day and month, shared words: " + sharedText + ")";
+          done = true;
+          break;
+        }
+      }
+    }
+  }
+}
+
+std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  std::vector<std::string> out;
+  std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
+  return out;
+}
+
+void Builder::buildClaims(DateIndex& index) const {
+  std::unordered_map<uint32_t, const Entity*> entityById;
+  for (const Entity& entity : names_.entities) {
+    entityById[entity.id] = &entity;
+  }
+  for (const DocWork& doc : docs_) {
+    const auto& exprs = doc.facts->dates.expressions;
+    const Document& d = doc.facts->doc;
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      const TimeExpression& e = exprs[i];
+      ResolvedTime t;
+      t.document = doc.id;
+      t.expression = static_cast<uint32_t>(i);
+      t.span = e.span;
+      t.text = e.text;
+      t.kind = e.kind;
+      t.sentence = e.sentence;
+      t.statedYear = e.year;
+      t.statedMonth = e.month;
+      t.statedDay = e.day;
+      t.statedWeekday = e.weekday;
+      t.relation = e.relation;
+      t.resolution = doc.resolutions[i];
+      t.anchorInferred = t.resolution.yearInferred ||
+                         (t.resolution.resolved && e.relative() && doc.anchor.kind == AnchorKind::None);
+      const auto timeIndex = static_cast<uint32_t>(index.times.size());
+      index.times.push_back(std::move(t));
+      if (!dayLevel(doc.resolutions[i]) || e.quoted || e.vague || e.kind == TimeKind::Duration ||
+          isDateline(d, e) || datesReporting(d, e)) {
+        continue;
+      }
+      // One claim per sentence.
+      const Span sentence = doc.sentenceSpans[i];
+      if (!index.claims.empty() && index.claims.back().document == doc.id &&
+          index.claims.back().sentenceSpan == sentence) {
+        index.claims.back().times.push_back(timeIndex);
+        index.times[timeIndex].claim = static_cast<int>(index.claims.back().id);
+        continue;
+      }
+      Claim claim;
+      claim.id = static_cast<uint32_t>(index.claims.size());
+      claim.document = doc.id;
+      claim.sentence = e.sentence;
+      claim.sentenceSpan = sentence;
+      claim.sentenceText = shorten(d.slice(sentence));
+      claim.times.push_back(timeIndex);
+      index.times[timeIndex].claim = static_cast<int>(claim.id);
+      // Participants: the engine's entities in the sentence...
+      std::vector<Span> covered;
+      auto lower = std::lower_bound(names_.hits.begin(), names_.hits.end(), std::make_pair(doc.id, sentence.begin),
+                                    [](const EntityHit& h, const std::pair<std::string, uint32_t>& key) {
+                                      if (h.location.document != key.first) {
+                                        return h.location.document < key.first;
+                                      }
+                                      return h.location.span.begin < key.second;
+                                    });
+      for (auto it = lower; it != names_.hits.end() && it->location.document == doc.id &&
+                            it->location.span.begin < sentence.end;
+           ++it) {
+        covered.push_back(it->location.span);
+        const std::string key = "e:" + std::to_string(it->entity);
+        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) == claim.participantKeys.end()) {
+          claim.participantKeys.push_back(key);
+          claim.entities.push_back(it->entity);
+          auto entity = entityById.find(it->entity);
+          claim.participants.push_back(entity != entityById.end() ? entity->second->name
+                                                                  : std::string(d.slice(it->location.span)));
+        }
+      }
+      // ...and capitalised words the name index did not cover; lower-case content words.
+      const std::vector<Word> all = wordsOf(d.text, sentence);
+      std::vector<std::string> words;
+      std::vector<std::pair<std::string, size_t>> lowerWords; // stem, word index
+      std::string run;
+      auto flush = [&]() {
+        if (run.empty()) {
+          return;
+        }
+        const std::string key = "w:" + foldDiacritics(run);
+        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) == claim.participantKeys.end()) {
+          claim.participantKeys.push_back(key);
+          claim.participants.push_back(run);
+        }
+        run.clear();
+      };
+      for (size_t k = 0; k < all.size(); ++k) {
+        const Word& w = all[k];
+        const bool inTime = std::any_of(exprs.begin(), exprs.end(), [&](const TimeExpression& x) {
+          return w.span.begin >= x.span.begin && w.span.end <= x.span.end;
+        });
+        const std::string low = lowerAscii(w.text);
+        if (inTime || isCalendarWord(low)) {
+          flush();
+          continue;
+        }
+        const bool inName = std::any_of(covered.begin(), covered.end(), [&](const Span& sp) {
+          return w.span.begin < sp.end && sp.begin < w.span.end;
+        });
+        const std::string stem = stemWord(w.text);
+        if (w.cap && !w.first) {
+          const bool common = snapshot_.lexicon && snapshot_.lexicon->isCommonWord(low);
+          flush();
+          if (!inName && !common && stem.size() >= 3 && !isStopWord(stem)) {
+            run = w.text;
+            flush();
+          }
+          continue;
+        }
+        flush();
+        if (inName || stem.size() < 3 || isStopWord(stem) || isStopWord(low)) {
+          continue;
+        }
+        words.push_back(stem);
+        lowerWords.emplace_back(stem, k);
+      }
+      flush();
+      // The predicate: verbs and event nouns near the claim's times (within ten words),
+      // leaving out the event a time clause counts from ("a few hours before leaving", "after
+      // the early morning fire").
+      // The predicate: for each time of the claim, the nearest word naming a kind of event
+      // on either side (within ten words), leaving out the event a time clause counts from ("a few hours
+      // before leaving", "after the early morning fire").
+      std::vector<bool> anchorClause(all.size(), false);
+      for (size_t k = 0; k < all.size(); ++k) {
+        const std::string low = lowerAscii(all[k].text);
+        if (low == "before" || low == "after" || low == "until" || low == "since") {
+          for (size_t q = k + 1; q < all.size() && q <= k + 4; ++q) {
+            anchorClause[q] = true;
+          }
+        }
+      }
+      std::vector<std::string> predicateWords;
+      for (size_t x = 0; x < exprs.size(); ++x) {
+        if (doc.sentenceSpans[x] != sentence || !dayLevel(doc.resolutions[x])) {
+          continue;
+        }
+        // Word positions: the first word after the expression and the last one before it.
+        size_t firstAfter = all.size();
+        for (size_t k = 0; k < all.size(); ++k) {
+          if (all[k].span.begin >= exprs[x].span.end) {
+            firstAfter = k;
+            break;
+          }
+        }
+        size_t firstInside = firstAfter;
+        for (size_t k = 0; k < all.size(); ++k) {
+          if (all[k].span.end > exprs[x].span.begin) {
+            firstInside = k;
+            break;
+          }
+        }
+        size_t bestBefore = SIZE_MAX;
+        size_t bestAfter = SIZE_MAX;
+        std::string stemBefore;
+        std::string stemAfter;
+        for (const auto& [stem, k] : lowerWords) {
+          if (anchorClause[k] || !isPredicateStem(stem)) {
+            continue;
+          }
+          if (k >= firstAfter && k - firstAfter < 10 && k - firstAfter < bestAfter) {
+            bestAfter = k - firstAfter;
+            stemAfter = stem;
+          } else if (k < firstInside && firstInside - 1 - k < 10 && firstInside - 1 - k < bestBefore) {
+            bestBefore = firstInside - 1 - k;
+            stemBefore = stem;
+          }
+        }
+        for (const std::string* stem : {&stemBefore, &stemAfter}) {
+          if (!stem->empty()) {
+            predicateWords.push_back(*stem);
+          }
+        }
+      }
+      std::sort(words.begin(), words.end());
+      words.erase(std::unique(words.begin(), words.end()), words.end());
+      claim.predicates = predicatesOf(predicateWords);
+      claim.words = std::move(words);
+      index.claims.push_back(std::move(claim));
+    }
+  }
+}
+
+void Builder::linkClaims(DateIndex& index) const {
+  // Block on participant keys: only claims that share one are compared.
+  std::unordered_map<std::string, std::vector<uint32_t>> byKey;
+  for (const Claim& c : index.claims) {
+    for (const auto& key : c.participantKeys) {
+      byKey[key].push_back(c.id);
+    }
+  }
+  std::set<std::pair<uint32_t, uint32_t>> pairs;
+  for (const auto& [key, ids] : byKey) {
+    if (ids.size() > 400) {
+      continue; // a participant named everywhere says nothing about which event
+    }
+    for (size_t i = 0; i < ids.size(); ++i) {
+      for (size_t j = i + 1; j < ids.size(); ++j) {
+        pairs.emplace(std::min(ids[i], ids[j]), std::max(ids[i], ids[j]));
+      }
+    }
+  }
+  for (const auto& [ia, ib] : pairs) {
+    const Claim& a = index.claims[ia];
+    const Claim& b = index.claims[ib];
+    std::vector<std::string> keysA = a.participantKeys;
+    std::vector<std::string> keysB = b.participantKeys;
+    std::sort(keysA.begin(), keysA.end());
+    std::sort(keysB.begin(), keysB.end());
+    const std::vector<std::string> sharedKeys = intersect(keysA, keysB);
+    std::vector<std::string> predsA = a.predicates;
+    std::vector<std::string> predsB = b.predicates;
+    std::sort(predsA.begin(), predsA.end());
+    std::sort(predsB.begin(), predsB.end());
+    const std::vector<std::string> sharedPreds = intersect(predsA, predsB);
+    std::vector<std::string> sharedWords;
+    for (const auto& w : intersect(a.words, b.words)) {
+      if (!isPredicateStem(w)) {
+        sharedWords.push_back(w);
+      }
+    }
+    const bool sameDocument = a.document == b.document;
+    const size_t p = sharedKeys.size();
+    // Who takes part must largely coincide: half of the smaller cast at least, and (in a
+    // corpus of some size) one shared participant not named in most of its dated sentences.
+    const size_t smaller = std::min(keysA.size(), keysB.size());
+    if (smaller == 0 || 2 * p < smaller) {
+      continue;
+    }
+    const bool specific = std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
+      auto it = byKey.find(key);
+      return it != byKey.end() && (index.claims.size() < 10 || 2 * it->second.size() <= index.claims.size());
+    });
+    if (!specific) {
+      continue;
+    }
+    const size_t w = sharedWords.size();
+    bool same = !sharedPreds.empty() && p >= 2 && w >= 1 && p + w >= 3;
+    if (sameDocument) {
+      same = same && p >= 2 && w >= 2;
+    }
+    if (!same) {
+      continue;
+    }
+    // Compare every time of one claim with every time of the other: the closest pair.
+    ClaimLink link;
+    link.a = ia;
+    link.b = ib;
+    int64_t best = -1;
+    bool aligned = false;
+    std::string alignedNote;
+    for (const uint32_t ta : a.times) {
+      for (const uint32_t tb : b.times) {
+        Interval x = index.times[ta].resolution.interval;
+        Interval y = index.times[tb].resolution.interval;
+        // A bare weekday only says which day of the week: when the other side names a day
+        // of that same weekday (or the same bare weekday) within a week, the two texts agree
+        // on the day, and any difference comes from the publication dates they were counted
+        // from. Compare them on the same day.
+        bool shifted = false;
+        {
+          const ResolvedTime& u = index.times[ta];
+          const ResolvedTime& v = index.times[tb];
+          auto bare = [](const ResolvedTime& t) { return t.statedWeekday >= 0 && t.statedDay < 0; };
+          const int64_t du = daysFromCivil(u.resolution.first);
+          const int64_t dv = daysFromCivil(v.resolution.first);
+          const int64_t shift = dv - du;
+          const bool sameWeekday = weekdayOf(u.resolution.first) == weekdayOf(v.resolution.first);
+          if (shift != 0 && sameWeekday && shift >= -7 && shift <= 7 && (bare(u) || bare(v))) {
+            if (bare(u)) {
+              x = Interval{x.begin + shift * 1440, x.end + shift * 1440};
+            } else {
+              y = Interval{y.begin - shift * 1440, y.end - shift * 1440};
+            }
+            shifted = true;
+          }
+        }
+        if (index.times[ta].resolution.granularity == Granularity::Minute) {
+          x = Interval{x.begin - kClockTolerance, x.end + kClockTolerance};
+        }
+        if (index.times[tb].resolution.granularity == Granularity::Minute) {
+          y = Interval{y.begin - kClockTolerance, y.end + kClockTolerance};
+        }
+        const ResolvedTime& u = index.times[ta];
+        const ResolvedTime& v = index.times[tb];
+        // Day and month stated alike but no year on either side: the same stated day, even
+        // when different weekdays led to different years.
+        const bool sameStatedDay = u.statedYear < 0 && v.statedYear < 0 && u.statedMonth > 0 &&
+                                   u.statedMonth == v.statedMonth && u.statedDay > 0 &&
+                                   u.statedDay == v.statedDay && u.statedWeekday >= 0 && v.statedWeekday >= 0;
+        const int64_t gap = sameStatedDay ? 0 : x.gap(y);
+        if (best < 0 || gap < best) {
+          best = gap;
+          link.timeA = ta;
+          link.timeB = tb;
+          link.gapMinutes = gap;
+          aligned = shifted;
+          if (shifted) {
+            alignedNote = "`" + index.times[ta].text + "` and `" + index.times[tb].text +
+                          "` fall on the same weekday; compared on the same day (the publication dates put them " +
+                          std::to_string(std::abs(daysFromCivil(index.times[tb].resolution.first) -
+                                                  daysFromCivil(index.times[ta].resolution.first))) +
+                          " days apart)";
+          }
+        }
+      }
+    }
+    if (best < 0 || best > kMaxConflictMinutes) {
+      continue; // too far apart: a different occurrence of a similar event
+    }
+    // Touching intervals agree only across a boundary inside a day's parts ("Saturday night"
+    // and "the early hours of Sunday"); two different whole days do not.
+    if (best == 0) {
+      const Interval& x = index.times[link.timeA].resolution.interval;
+      const Interval& y = index.times[link.timeB].resolution.interval;
+      const bool touching = !x.overlaps(y) && (x.end == y.begin || y.end == x.begin);
+      const bool wholeDays = index.times[link.timeA].resolution.granularity >= Granularity::Day &&
+                             index.times[link.timeB].resolution.granularity >= Granularity::Day;
+      const bool sameStated = index.times[link.timeA].statedDay > 0 &&
+                              index.times[link.timeA].statedDay == index.times[link.timeB].statedDay;
+      if (touching && wholeDays && !sameStated) {
+        best = 1440;
+        link.gapMinutes = 1440;
+      }
+    }
+    link.agree = best == 0;
+    if (!link.agree && (index.times[link.timeA].relation == Relation::Narrative ||
+                        index.times[link.timeB].relation == Relation::Narrative)) {
+      continue; // "the previous day" depends on which date came before: not enough to disagree
+    }
+    // Exact distances for the message (without the clock tolerance).
+    if (!link.agree && aligned) {
+      link.gapMinutes = best;
+    } else if (!link.agree) {
+      const Resolution& ra = index.times[link.timeA].resolution;
+      const Resolution& rb = index.times[link.timeB].resolution;
+      if (ra.granularity == Granularity::Minute && rb.granularity == Granularity::Minute) {
+        link.gapMinutes = ra.interval.begin > rb.interval.begin ? ra.interval.begin - rb.interval.begin
+                                                                : rb.interval.begin - ra.interval.begin;
+      } else if (ra.granularity >= Granularity::Day && rb.granularity >= Granularity::Day) {
+        const int64_t days = daysFromCivil(ra.first) - daysFromCivil(rb.first);
+        link.gapMinutes = (days < 0 ? -days : days) * 1440;
+      } else {
+        link.gapMinutes = ra.interval.gap(rb.interval);
+      }
+    }
+    link.score = static_cast<double>(2 * p + w + 2 * sharedPreds.size());
+    auto join = [](const std::vector<std::string>& items, size_t limit) {
+      std::string out;
+      for (size_t k = 0; k < items.size() && k < limit; ++k) {
+        out += (k ? ", " : "") + items[k];
+      }
+      return out;
+    };
+    std::vector<std::string> who;
+    for (const auto& key : sharedKeys) {
+      auto it = std::find(a.participantKeys.begin(), a.participantKeys.end(), key);
+      who.push_back(a.participants[static_cast<size_t>(it - a.participantKeys.begin())]);
+    }
+    link.evidence.push_back("shared participants: " + join(who, 5));
+    link.evidence.push_back("shared words: " + join(sharedWords, 6));
+    link.evidence.push_back("same kind of event: " + join(sharedPreds, 3));
+    if (aligned) {
+      link.evidence.push_back(alignedNote);
+    }
+    index.links.push_back(std::move(link));
+  }
+}
+
+std::shared_ptr<const DateIndex> Builder::build() {
+  auto index = std::make_shared<DateIndex>();
+  setAnchors();
+  for (int pass = 0; pass < kPasses; ++pass) {
+    for (DocWork& doc : docs_) {
+      resolveDocument(doc);
+    }
+    inferYears();
+  }
+  for (DocWork& doc : docs_) {
+    index->anchors[doc.id] = doc.anchor;
+  }
+  buildClaims(*index);
+  linkClaims(*index);
+  // Events: connected claims.
+  std::vector<uint32_t> parent(index->claims.size());
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](uint32_t x) {
+    while (parent[x] != x) {
+      parent[x] = parent[parent[x]];
+      x = parent[x];
+    }
+    return x;
+  };
+  for (const ClaimLink& link : index->links) {
+    parent[find(link.a)] = find(link.b);
+  }
+  std::unordered_map<uint32_t, uint32_t> eventOfRoot;
+  for (const ClaimLink& link : index->links) {
+    const uint32_t root = find(link.a);
+    if (!eventOfRoot.count(root)) {
+      eventOfRoot[root] = static_cast<uint32_t>(index->events.size());
+      Event event;
+      event.id = static_cast<uint32_t>(index->events.size());
+      index->events.push_back(event);
+    }
+  }
+  for (Claim& claim : index->claims) {
+    auto it = eventOfRoot.find(find(claim.id));
+    if (it != eventOfRoot.end()) {
+      claim.event = static_cast<int>(it->second);
+      index->events[it->second].claims.push_back(claim.id);
+    }
+  }
+  for (size_t i = 0; i < index->links.size(); ++i) {
+    Event& event = index->events[eventOfRoot[find(index->links[i].a)]];
+    event.links.push_back(static_cast<uint32_t>(i));
+    event.conflicting = event.conflicting || !index->links[i].agree;
+  }
+  return index;
+}
+
+} // namespace
+
+std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot, const NameIndex& names) {
+  return Builder(snapshot, names).build();
+}
+
+const ResolvedTime* DateIndex::timeAt(std::string_view document, uint32_t offset) const {
+  auto it = std::lower_bound(times.begin(), times.end(), document,
+                             [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
+  for (; it != times.end() && it->document == document; ++it) {
+    if (it->span.begin <= offset && offset < it->span.end) {
+      return &*it;
+    }
+    if (it->span.begin > offset) {
+      break;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const ResolvedTime*> DateIndex::timesIn(std::string_view document) const {
+  std::vector<const ResolvedTime*> out;
+  auto it = std::lower_bound(times.begin(), times.end(), document,
+                             [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
+  for (; it != times.end() && it->document == document; ++it) {
+    out.push_back(&*it);
+  }
+  return out;
+}
+
+const Claim* DateIndex::claimAt(std::string_view document, uint32_t offset) const {
+  for (const Claim& c : claims) {
+    if (c.document == document && c.sentenceSpan.begin <= offset && offset < c.sentenceSpan.end) {
+      return &c;
+    }
+  }
+  return nullptr;
+}
+
+std::vector<const ClaimLink*> DateIndex::linksOf(uint32_t claim) const {
+  std::vector<const ClaimLink*> out;
+  for (const ClaimLink& link : links) {
+    if (link.a == claim || link.b == claim) {
+      out.push_back(&link);
+    }
+  }
+  return out;
+}
+
+std::vector<const Claim*> DateIndex::sameEvent(std::string_view document, uint32_t offset) const {
+  std::vector<const Claim*> out;
+  const Claim* claim = claimAt(document, offset);
+  if (claim == nullptr || claim->event < 0) {
+    return out;
+  }
+  for (const uint32_t id : events[static_cast<size_t>(claim->event)].claims) {
+    if (id != claim->id) {
+      out.push_back(&claims[id]);
+    }
+  }
+  return out;
+}
+
+const DocumentAnchor* DateIndex::anchorOf(std::string_view document) const {
+  auto it = anchors.find(document);
+  return it == anchors.end() ? nullptr : &it->second;
+}
+
+std::string inlayHint(const ResolvedTime& time) {
+  const Resolution& r = time.resolution;
+  if (!r.resolved || time.kind == TimeKind::Duration) {
+    return {};
+  }
+  if (r.granularity == Granularity::Minute) {
+    return describeInterval(r.interval, r.granularity);
+  }
+  std::string value = r.value;
+  // A date stated in full needs no hint.
+  if (time.text.find(std::to_string(r.first.year)) != std::string::npos && r.granularity >= Granularity::Day) {
+    return {};
+  }
+  return value;
+}
+
+std::string hoverText(const DateIndex& index, const ResolvedTime& time) {
+  std::string out = "**`" + time.text + "`**";
+  const Resolution& r = time.resolution;
+  if (time.kind == TimeKind::Duration) {
+    return out + " — a duration (" + r.value + "), not a date";
+  }
+  if (!r.resolved) {
+    out += " — not resolved";
+    if (!r.inference.empty()) {
+      out += ": " + r.inference;
+    } else if (const DocumentAnchor* anchor = index.anchorOf(time.document); anchor && !anchor->published) {
+      out += ": " + anchor->how;
+    }
+    return out;
+  }
+  out += " = " + describeInterval(r.interval, r.granularity) + " (" + std::string(granularityName(r.granularity)) + ", `" +
+         r.value + "`)";
+  if (!r.inference.empty()) {
+    out += "\n\n" + std::string(time.anchorInferred ? "Inferred: " : "Resolved: ") + r.inference;
+  }
+  if (time.claim >= 0) {
+    for (const ClaimLink* link : index.linksOf(static_cast<uint32_t>(time.claim))) {
+      const bool first = link->a == static_cast<uint32_t>(time.claim);
+      const Claim& other = index.claims[first ? link->b : link->a];
+      const ResolvedTime& otherTime = index.times[first ? link->timeB : link->timeA];
+      out += "\n\n- " + std::string(link->agree ? "agrees: " : "**disagrees**: ") + other.document + " says `" +
+             otherTime.text + "` = " +
+             describeInterval(otherTime.resolution.interval, otherTime.resolution.granularity);
+    }
+  }
+  return out;
+}
+
+} // namespace newslint::analysis

@@ -1,0 +1,148 @@
+// Hover: the cross-source record of the entity under the cursor (each spelling, which
+// sources use it and how often, a context line from each, the evidence for the merge, the
+// register's decision), followed by the findings that cover the position (for dates: the
+// resolved value, anchor and what the other sources say, as the date checks report them).
+#include <map>
+#include <set>
+
+#include "newslint/lsp/features.h"
+
+namespace newslint::lsp {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr size_t kMaxSourcesPerSpelling = 6;
+
+std::string escapeMarkdown(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  for (const char c : text) {
+    if (c == '\n' || c == '\r') {
+      out.push_back(' ');
+      continue;
+    }
+    if (std::string_view("\\`*_[]<>#|~").find(c) != std::string_view::npos)
+      out.push_back('\\');
+    out.push_back(c);
+  }
+  return out;
+}
+
+std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
+  std::string out = "### " + escapeMarkdown(entity.name) + "\n\n";
+  std::set<std::string> sources;
+  for (const auto& spelling : entity.spellings)
+    sources.insert(spelling.documents.begin(), spelling.documents.end());
+  out += std::to_string(entity.spellings.size()) +
+         (entity.spellings.size() == 1 ? " spelling" : " spellings") + " in " +
+         std::to_string(sources.size()) + (sources.size() == 1 ? " source" : " sources") + "\n\n";
+  for (size_t s = 0; s < entity.spellings.size(); ++s) {
+    const analysis::SpellingRecord& spelling = entity.spellings[s];
+    // Uses per source, in the order sources first appear; the first context line of each.
+    std::vector<std::string> order;
+    std::map<std::string, std::pair<size_t, std::string>> perSource;
+    for (size_t m = 0; m < spelling.mentions.size(); ++m) {
+      const std::string& doc = spelling.mentions[m].document;
+      auto [it, inserted] = perSource.try_emplace(doc, 0, std::string());
+      if (inserted) {
+        order.push_back(doc);
+        if (m < spelling.contexts.size())
+          it->second.second = spelling.contexts[m];
+      }
+      ++it->second.first;
+    }
+    out += "**" + escapeMarkdown(spelling.text) + "**";
+    if (s == here)
+      out += " (here)";
+    if (s == 0 && entity.spellings.size() > 1)
+      out += " (preferred)";
+    out += " — " + std::to_string(spelling.mentions.size()) +
+           (spelling.mentions.size() == 1 ? " use" : " uses") + "\n";
+    for (size_t i = 0; i < order.size() && i < kMaxSourcesPerSpelling; ++i) {
+      const auto& [count, context] = perSource[order[i]];
+      out += "- `" + order[i] + "` ×" + std::to_string(count);
+      if (!context.empty())
+        out += ": " + escapeMarkdown(context);
+      out += "\n";
+    }
+    if (order.size() > kMaxSourcesPerSpelling)
+      out += "- … and " + std::to_string(order.size() - kMaxSourcesPerSpelling) + " more sources\n";
+    out += "\n";
+  }
+  if (!entity.evidence.empty()) {
+    out += "**Why one entity**\n";
+    for (const auto& item : entity.evidence)
+      out += "- " + escapeMarkdown(item) + "\n";
+    out += "\n";
+  }
+  if (!entity.registerCanonical.empty() || !entity.accepted.empty() || !entity.registerNote.empty()) {
+    out += "**Register**:";
+    if (!entity.registerCanonical.empty())
+      out += " canonical *" + escapeMarkdown(entity.registerCanonical) + "*";
+    if (!entity.accepted.empty()) {
+      out += "; accepted:";
+      for (const auto& accepted : entity.accepted)
+        out += " *" + escapeMarkdown(accepted) + "*";
+    }
+    if (!entity.registerNote.empty())
+      out += " — " + escapeMarkdown(entity.registerNote);
+    out += "\n\n";
+  }
+  return out;
+}
+
+std::string findingRecord(const FeatureContext& context, const analysis::Finding& finding) {
+  std::string out = "**" + finding.code + "**: " + escapeMarkdown(finding.message) + "\n";
+  for (const auto& item : finding.evidence)
+    out += "- " + escapeMarkdown(item) + "\n";
+  for (const auto& related : finding.related) {
+    const Range range = context.range(related.location);
+    out += "- `" + related.location.document + ":" + std::to_string(range.start.line + 1) + "`";
+    if (!related.message.empty())
+      out += " " + escapeMarkdown(related.message);
+    out += "\n";
+  }
+  return out + "\n";
+}
+
+} // namespace
+
+json hover(const FeatureContext& context, std::string_view id, Position position) {
+  const auto offset = context.offset(id, position);
+  if (!offset)
+    return nullptr;
+  const analysis::Analysis& analysis = context.analysis();
+  const auto hit = entityHitAt(context, id, position);
+  std::string text;
+  std::optional<analysis::Span> span;
+  if (hit) {
+    text += entityRecord(analysis.names.entities[hit->entity], hit->spelling);
+    span = hit->location.span;
+  }
+  for (const auto& finding : analysis.findingsFor(id)) {
+    const analysis::Span f = finding.primary.span;
+    if (finding.severity == analysis::Severity::Off || *offset < f.begin || *offset > f.end)
+      continue;
+    if (text.empty() || text.back() != '\n')
+      text += "\n";
+    if (!text.empty())
+      text += "---\n\n";
+    text += findingRecord(context, finding);
+    if (!span)
+      span = f;
+  }
+  if (text.empty())
+    return nullptr;
+  while (!text.empty() && text.back() == '\n')
+    text.pop_back();
+  json result = {{"contents",
+                  {{"kind", context.client().markdownHover ? "markdown" : "plaintext"},
+                   {"value", text}}}};
+  if (span)
+    result["range"] = context.range({std::string(id), *span});
+  return result;
+}
+
+} // namespace newslint::lsp

@@ -1,0 +1,315 @@
+// The corpus on disk: the root, the register (newslint.json), discovery and indexing on
+// the worker with work-done progress, and files changed outside the editor.
+#include <boost/asio/post.hpp>
+
+#include "server_impl.h"
+
+namespace newslint::lsp {
+
+void ServerImpl::setRoot(const std::filesystem::path& root) {
+  std::error_code ec;
+  auto canonical = std::filesystem::weakly_canonical(root, ec);
+  root_ = ec ? root.lexically_normal() : canonical;
+  // A trailing separator would make relative paths start with "".
+  if (root_->has_filename() == false && root_->has_parent_path())
+    root_ = root_->parent_path();
+  log("corpus root: " + root_->string());
+  const auto path = registerPath();
+  bool openInEditor = false;
+  for (const auto& [uri, doc] : open_)
+    openInEditor = openInEditor || doc.isRegister;
+  if (path && !openInEditor)
+    loadRegisterFromDisk();
+}
+
+std::optional<std::filesystem::path> ServerImpl::registerPath() const {
+  if (!root_)
+    return std::nullopt;
+  return *root_ / workspace::kRegisterFileName;
+}
+
+bool ServerImpl::isRegister(const std::filesystem::path& path) const {
+  const auto reg = registerPath();
+  return reg && path.lexically_normal() == reg->lexically_normal();
+}
+
+std::optional<std::string> ServerImpl::corpusId(const std::filesystem::path& path) const {
+  if (!root_)
+    return std::nullopt;
+  const std::filesystem::path relative = path.lexically_normal().lexically_relative(*root_);
+  if (relative.empty() || *relative.begin() == "..")
+    return std::nullopt;
+  const std::string id = relative.generic_string();
+  if (id == workspace::kRegisterFileName || id == ".")
+    return std::nullopt;
+  bool included = false;
+  for (const auto& pattern : config_->include)
+    included = included || workspace::globMatch(pattern, id);
+  for (const auto& pattern : config_->exclude)
+    if (workspace::globMatch(pattern, id))
+      return std::nullopt;
+  if (!included)
+    return std::nullopt;
+  return id;
+}
+
+std::string ServerImpl::uriOf(std::string_view id) const {
+  if (const auto it = openUriById_.find(id); it != openUriById_.end())
+    return it->second;
+  if (root_)
+    return pathToUri(*root_ / std::filesystem::path(std::string(id)));
+  return pathToUri(std::filesystem::path(std::string(id)));
+}
+
+void ServerImpl::setDocumentText(const std::string& id, std::string text) {
+  DocState& doc = docs_[id];
+  doc.pending = std::move(text);
+  doc.revision = nextRevision_++;
+}
+
+void ServerImpl::removeDocument(const std::string& id) { docs_.erase(id); }
+
+void ServerImpl::reloadFromDisk(const std::string& id) {
+  if (!root_) {
+    removeDocument(id);
+    return;
+  }
+  const std::filesystem::path path = *root_ / std::filesystem::path(id);
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    removeDocument(id);
+    return;
+  }
+  workspace::FileText file = workspace::readTextFile(path);
+  if (!file.error.empty()) {
+    logMessage(MessageType::Warning, id + ": " + file.error);
+    removeDocument(id);
+    return;
+  }
+  setDocumentText(id, std::move(file.text));
+}
+
+// --- the register -------------------------------------------------------------------------
+
+void ServerImpl::loadRegisterFromDisk() {
+  const auto path = registerPath();
+  if (!path)
+    return;
+  std::error_code ec;
+  if (!std::filesystem::exists(*path, ec)) {
+    applyRegisterText(std::nullopt);
+    return;
+  }
+  workspace::FileText file = workspace::readTextFile(*path);
+  if (!file.error.empty()) {
+    logMessage(MessageType::Error, std::string(workspace::kRegisterFileName) + ": " + file.error);
+    applyRegisterText(std::nullopt);
+    return;
+  }
+  applyRegisterText(std::move(file.text));
+}
+
+void ServerImpl::applyRegisterText(const std::optional<std::string>& text) {
+  registerText_ = text;
+  registerProblems_.clear();
+  analysis::Config next;
+  if (text) {
+    workspace::LoadedConfig loaded = workspace::parseConfig(*text);
+    registerProblems_ = std::move(loaded.problems);
+    if (!loaded.parsed) {
+      // Keep the last good register while the file is being edited.
+      if (!registerProblems_.empty())
+        logMessage(MessageType::Warning, std::string(workspace::kRegisterFileName) +
+                                             ": " + registerProblems_.front().message +
+                                             " (the last valid version stays in use)");
+      publishRegisterDiagnostics();
+      return;
+    }
+    next = std::move(loaded.config);
+  }
+  const bool globsChanged = next.include != config_->include || next.exclude != config_->exclude;
+  config_ = std::make_shared<const analysis::Config>(std::move(next));
+  publishRegisterDiagnostics();
+  if (globsChanged && indexed_)
+    startIndexing(); // the set of documents changed
+  else
+    changed(std::nullopt);
+}
+
+// --- indexing -----------------------------------------------------------------------------
+
+void ServerImpl::startIndexing() {
+  if (state_ != State::Running)
+    return;
+  const uint64_t run = ++indexRun_;
+  indexing_ = true;
+  ++generation_;
+  indexProgress_ = std::make_shared<WorkDoneProgress>(*this, "newslint/index/" + std::to_string(run));
+  indexProgress_->begin("newslint: indexing", root_ ? root_->string() : "no workspace folder");
+  const auto root = root_;
+  const auto config = config_;
+  auto lexicon = lexicon_ ? lexicon_ : options_.lexicon;
+  auto weak = weak_from_this();
+  auto strand = strand_;
+  scheduler_.run([weak, strand, run, root, config, lexicon]() mutable -> std::function<void()> {
+    struct Loaded {
+      std::string id;
+      std::shared_ptr<const analysis::DocumentFacts> facts;
+    };
+    std::vector<Loaded> loaded;
+    std::vector<std::string> problems;
+    try {
+      if (!lexicon)
+        lexicon = workspace::loadLexicon();
+      if (root) {
+        workspace::Discovery found = workspace::discover(*root, *config);
+        problems = std::move(found.problems);
+        const size_t total = found.files.size();
+        size_t lastReported = 0;
+        for (size_t i = 0; i < total; ++i) {
+          const auto& path = found.files[i];
+          workspace::FileText file = workspace::readTextFile(path);
+          const std::string id = workspace::documentId(*root, path);
+          if (!file.error.empty()) {
+            problems.push_back(id + ": " + file.error);
+            continue;
+          }
+          if (file.invalidUtf8)
+            problems.push_back(id + ": invalid UTF-8 at byte " + std::to_string(*file.invalidUtf8) +
+                               " (replaced)");
+          loaded.push_back({id, analysis::extractFacts(id, std::move(file.text), *lexicon)});
+          // About every 2% (and at least every 500 files), tell the client how far we are.
+          if (i + 1 == total || i + 1 - lastReported >= std::max<size_t>(1, std::min<size_t>(500, total / 50))) {
+            lastReported = i + 1;
+            const auto percentage = static_cast<uint32_t>((i + 1) * 100 / total);
+            const std::string message = std::to_string(i + 1) + "/" + std::to_string(total) + " files";
+            boost::asio::post(strand, [weak, run, percentage, message] {
+              auto self = weak.lock();
+              if (self && self->indexRun_ == run && self->indexProgress_)
+                self->indexProgress_->report(message, percentage);
+            });
+          }
+        }
+      }
+    } catch (const std::exception& e) {
+      problems.push_back(std::string("indexing failed: ") + e.what());
+    }
+    return [weak, run, lexicon, loaded = std::move(loaded), problems = std::move(problems)] {
+      auto self = weak.lock();
+      if (!self || self->indexRun_ != run || self->state_ == State::Exited)
+        return;
+      self->lexicon_ = lexicon;
+      // Disk documents replace what was indexed before, except those open in the editor.
+      for (auto it = self->docs_.begin(); it != self->docs_.end();) {
+        if (!self->openUriById_.count(it->first))
+          it = self->docs_.erase(it);
+        else
+          ++it;
+      }
+      for (const auto& item : loaded) {
+        if (self->openUriById_.count(item.id))
+          continue;
+        DocState& doc = self->docs_[item.id];
+        doc.facts = item.facts;
+        doc.pending.reset();
+        doc.revision = self->nextRevision_++;
+      }
+      // Open documents that the register now excludes (or includes) follow the globs.
+      for (auto& [uri, doc] : self->open_) {
+        const auto path = uriToPath(uri);
+        const auto id = path ? self->corpusId(*path) : std::nullopt;
+        if (id == doc.id)
+          continue;
+        if (doc.id) {
+          self->openUriById_.erase(*doc.id);
+          self->docs_.erase(*doc.id);
+        }
+        doc.id = id;
+        if (id) {
+          self->openUriById_[*id] = uri;
+          self->setDocumentText(*id, doc.text);
+        }
+      }
+      for (const auto& problem : problems)
+        self->logMessage(MessageType::Warning, problem);
+      self->log("indexed " + std::to_string(loaded.size()) + " files");
+      if (self->indexProgress_)
+        self->indexProgress_->report("analysing " + std::to_string(self->docs_.size()) + " files", 100);
+      self->indexing_ = false;
+      self->indexed_ = true;
+      self->changed(std::nullopt);
+      self->scheduler_.flush();
+    };
+  });
+}
+
+void ServerImpl::registerFileWatchers() {
+  if (!client_.watchedFilesDynamic)
+    return;
+  json watchers = json::array();
+  for (const auto& pattern : config_->include)
+    watchers.push_back({{"globPattern", pattern}});
+  watchers.push_back({{"globPattern", "**/" + std::string(workspace::kRegisterFileName)}});
+  json registration = {{"id", "newslint-watched-files"},
+                       {"method", "workspace/didChangeWatchedFiles"},
+                       {"registerOptions", {{"watchers", watchers}}}};
+  request("client/registerCapability", json{{"registrations", json::array({registration})}},
+          [this](const json&, const json& error) {
+            if (!error.is_null())
+              log("the client refused file watching: " + error.dump());
+          });
+}
+
+void ServerImpl::didChangeWatchedFiles(const json& params) {
+  bool any = false;
+  for (const auto& change : params.at("changes")) {
+    const auto path = uriToPath(change.at("uri").get<std::string>());
+    if (!path)
+      continue;
+    const int type = change.at("type").get<int>();
+    if (isRegister(*path)) {
+      bool openInEditor = false;
+      for (const auto& [uri, doc] : open_)
+        openInEditor = openInEditor || doc.isRegister;
+      if (!openInEditor)
+        loadRegisterFromDisk();
+      continue;
+    }
+    const auto id = corpusId(*path);
+    if (!id) {
+      // A deleted folder takes its documents with it.
+      if (type == 3 && root_) {
+        const std::string prefix = path->lexically_normal().lexically_relative(*root_).generic_string() + "/";
+        for (auto it = docs_.begin(); it != docs_.end();) {
+          if (it->first.starts_with(prefix) && !openUriById_.count(it->first)) {
+            it = docs_.erase(it);
+            any = true;
+          } else
+            ++it;
+        }
+      }
+      continue;
+    }
+    if (openUriById_.count(*id))
+      continue; // the editor's text wins
+    if (type == 3)
+      removeDocument(*id);
+    else
+      reloadFromDisk(*id);
+    any = true;
+  }
+  if (any)
+    changed(std::nullopt);
+}
+
+void ServerImpl::didChangeConfiguration(const json&) {
+  // Settings live in the register; re-read it unless the editor holds it open, and re-run.
+  bool openInEditor = false;
+  for (const auto& [uri, doc] : open_)
+    openInEditor = openInEditor || doc.isRegister;
+  if (!openInEditor)
+    loadRegisterFromDisk();
+  changed(std::nullopt);
+}
+
+} // namespace newslint::lsp
