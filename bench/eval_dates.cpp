@@ -318,10 +318,14 @@ bool hasYear(std::string_view text) {
   return false;
 }
 
-// Writing differences only: a trailing UTC "Z", and ISO week numbers without their zero.
+// Writing differences only: a trailing UTC "Z", a day or week number without its leading
+// zero ("2009-12-7", "2000-W7").
 std::string normaliseGold(std::string value) {
   if (!value.empty() && value.back() == 'Z') {
     value.pop_back();
+  }
+  if (value.size() == 9 && value[4] == '-' && value[7] == '-' && std::isdigit(static_cast<unsigned char>(value[8]))) {
+    value.insert(8, "0");
   }
   const size_t w = value.find("-W");
   if (w != std::string::npos && w + 3 <= value.size() && std::isdigit(static_cast<unsigned char>(value[w + 2])) &&

@@ -143,14 +143,16 @@ GoldDoc parseDoc(const fs::path& path) {
   return doc;
 }
 
-// The gold instance of the mention covering `span`, or empty.
-std::string instanceAt(const GoldDoc& doc, analysis::Span span) {
+// The gold instances of every mention covering `span` (mentions nest: "Jabaliya" inside
+// "the Jabaliya refugee camp").
+std::set<std::string> instancesAt(const GoldDoc& doc, analysis::Span span) {
+  std::set<std::string> out;
   for (const auto& [m, instance] : doc.mentions) {
     if (m.begin <= span.begin && span.end <= m.end) {
-      return instance;
+      out.insert(instance);
     }
   }
-  return {};
+  return out;
 }
 
 } // namespace
@@ -183,6 +185,7 @@ int main(int argc, char** argv) {
   size_t unannotated = 0;
   size_t findings = 0;
   size_t documents = 0;
+  std::set<std::string> distinctUnannotated;
   for (const fs::path& topic : topics) {
     std::map<std::string, GoldDoc> gold;
     analysis::Corpus corpus(lexicon);
@@ -206,18 +209,30 @@ int main(int argc, char** argv) {
       }
       ++findings;
       const GoldDoc& a = gold.at(f.primary.document);
-      const std::string ia = instanceAt(a, f.primary.span);
+      const std::set<std::string> ia = instancesAt(a, f.primary.span);
+      // One pair per (flagged use, other source): coreferent when some use of the other
+      // spelling in that source is a mention of the same gold instance.
+      std::map<std::string, std::vector<analysis::Span>> byDocument;
       for (const auto& rel : f.related) {
-        if (rel.location.document == f.primary.document) {
-          continue;
+        if (rel.location.document != f.primary.document) {
+          byDocument[rel.location.document].push_back(rel.location.span);
         }
-        const GoldDoc& b = gold.at(rel.location.document);
-        const std::string ib = instanceAt(b, rel.location.span);
-        const std::string other(b.text.substr(rel.location.span.begin, rel.location.span.size()));
+      }
+      for (const auto& [otherDoc, spans] : byDocument) {
+        const GoldDoc& b = gold.at(otherDoc);
+        std::set<std::string> ib;
+        for (const analysis::Span& span : spans) {
+          const std::set<std::string> here = instancesAt(b, span);
+          ib.insert(here.begin(), here.end());
+        }
+        const std::string other(b.text.substr(spans.front().begin, spans.front().size()));
         const char* verdict = "unannotated";
+        const bool shared = std::any_of(ia.begin(), ia.end(),
+                                        [&](const std::string& i) { return ib.contains(i); });
         if (ia.empty() || ib.empty()) {
           ++unannotated;
-        } else if (ia == ib) {
+          distinctUnannotated.insert(f.flagged + " ~ " + other);
+        } else if (shared) {
           ++coreferent;
           verdict = "coreferent";
         } else {
@@ -226,8 +241,7 @@ int main(int argc, char** argv) {
         }
         if (verbose) {
           std::cout << topic.filename().string() << "  " << f.primary.document << " `" << f.flagged
-                    << "` ~ " << rel.location.document << " `" << other << "`: " << verdict
-                    << "\n";
+                    << "` ~ " << otherDoc << " `" << other << "`: " << verdict << "\n";
         }
       }
     }
@@ -239,5 +253,10 @@ int main(int argc, char** argv) {
   std::printf("|---:|---:|---:|---:|---:|\n");
   std::printf("| %zu | %zu | %zu | %zu | %.3f |\n", scored + unannotated, coreferent, notCoreferent,
               unannotated, scored == 0 ? 0.0 : static_cast<double>(coreferent) / static_cast<double>(scored));
+  std::printf("\nSpelling pairs outside the gold annotation (%zu), for review:\n",
+              distinctUnannotated.size());
+  for (const std::string& pair : distinctUnannotated) {
+    std::printf("  %s\n", pair.c_str());
+  }
   return 0;
 }

@@ -240,6 +240,8 @@ void resolveWeekday(Builder& b, const TimeExpression& e, const ResolveContext& c
     }
   } else if (e.tense == Tense::Future) {
     if (diff < 0) diff += 7;
+  } else if (diff == 1 && e.tense != Tense::Past) {
+    // The day after publication, named in a sentence with no past verb: tomorrow.
   } else {
     if (diff > 0) diff -= 7;
   }

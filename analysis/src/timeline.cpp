@@ -97,6 +97,26 @@ std::vector<Word> wordsOf(std::string_view text, Span span) {
   return out;
 }
 
+/// True when `span` lies inside one of `exprs` (in text order, not overlapping).
+bool insideExpression(const std::vector<TimeExpression>& exprs, Span span) {
+  auto it = std::upper_bound(exprs.begin(), exprs.end(), span.begin,
+                             [](uint32_t offset, const TimeExpression& e) { return offset < e.span.begin; });
+  if (it == exprs.begin()) {
+    return false;
+  }
+  --it;
+  return span.begin >= it->span.begin && span.end <= it->span.end;
+}
+
+/// Indices [first, last) of the expressions that start inside `sentence`.
+std::pair<size_t, size_t> expressionsIn(const std::vector<TimeExpression>& exprs, Span sentence) {
+  auto first = std::lower_bound(exprs.begin(), exprs.end(), sentence.begin,
+                                [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
+  auto last = std::lower_bound(first, exprs.end(), sentence.end,
+                               [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
+  return {static_cast<size_t>(first - exprs.begin()), static_cast<size_t>(last - exprs.begin())};
+}
+
 struct PredicateClass {
   std::string_view name;
   std::vector<std::string_view> stems;
@@ -346,13 +366,14 @@ void Builder::setAnchors() {
     work.stems.resize(exprs.size());
     for (size_t i = 0; i < exprs.size(); ++i) {
       work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
+      if (i > 0 && work.sentenceSpans[i] == work.sentenceSpans[i - 1]) {
+        work.stems[i] = work.stems[i - 1];
+        continue;
+      }
       std::vector<std::string> stems;
       for (const Word& w : wordsOf(facts->doc.text, work.sentenceSpans[i])) {
         // Words of time expressions ("before his departure") say when, not what happened.
-        const bool inTime = std::any_of(exprs.begin(), exprs.end(), [&](const TimeExpression& x) {
-          return w.span.begin >= x.span.begin && w.span.end <= x.span.end;
-        });
-        if (inTime) {
+        if (insideExpression(exprs, w.span)) {
           continue;
         }
         std::string stem = stemWord(w.text);
@@ -635,9 +656,7 @@ void Builder::buildClaims(DateIndex& index) const {
       };
       for (size_t k = 0; k < all.size(); ++k) {
         const Word& w = all[k];
-        const bool inTime = std::any_of(exprs.begin(), exprs.end(), [&](const TimeExpression& x) {
-          return w.span.begin >= x.span.begin && w.span.end <= x.span.end;
-        });
+        const bool inTime = insideExpression(exprs, w.span);
         const std::string low = lowerAscii(w.text);
         if (inTime || isCalendarWord(low)) {
           flush();
@@ -680,7 +699,8 @@ void Builder::buildClaims(DateIndex& index) const {
         }
       }
       std::vector<std::string> predicateWords;
-      for (size_t x = 0; x < exprs.size(); ++x) {
+      const auto [firstExpr, lastExpr] = expressionsIn(exprs, sentence);
+      for (size_t x = firstExpr; x < lastExpr; ++x) {
         if (doc.sentenceSpans[x] != sentence || !dayLevel(doc.resolutions[x])) {
           continue;
         }

@@ -22,7 +22,8 @@ TEST(Parity, ServerDiagnosticsMatchTheCheckCommand) {
   LspClient client;
   client.initialize(corpus.root());
   std::set<Key> serverFindings;
-  for (const auto& item : client.workspaceDiagnostics()["items"])
+  const json report = client.workspaceDiagnostics();
+  for (const auto& item : report["items"])
     for (const auto& diagnostic : item["items"]) {
       const json& data = diagnostic["data"];
       serverFindings.emplace(data["code"], data["document"], data["begin"], data["end"]);
