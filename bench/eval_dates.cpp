@@ -220,7 +220,8 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
       }
     }
   }
-  for (const std::string element : {"TIMEX3", "TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}) {
+  for (const std::string_view elementName : {"TIMEX3", "TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}) {
+    const std::string element(elementName);
     size_t p = markables;
     const std::string open = "<" + element + " ";
     while ((p = xml.find(open, p)) != std::string::npos && p < markablesEnd) {

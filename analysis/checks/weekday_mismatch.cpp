@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <cctype>
 #include <iterator>
+#include <map>
 #include <set>
 #include <string>
 
@@ -51,7 +52,7 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
       f.message = dayMonth(e) + " " + year + " is a " + std::string(weekdayName(actual)) + ", not a " +
                   std::string(weekdayName(e.weekday));
       if (e.year < 0) {
-        f.message += " (year " + year + ": " + (r.inference.empty() ? "inferred" : r.inference) + ")";
+        f.message += " (" + (r.inference.empty() ? "year " + year + " inferred" : r.inference) + ")";
       }
       f.evidence.push_back(describeDate(r.first));
       if (!r.inference.empty()) {
@@ -101,16 +102,29 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
     }
     return words;
   };
+  // Only expressions of the same day and month are compared; each sentence is read once.
+  std::map<int, std::vector<size_t>> byDay;
   for (size_t i = 0; i < dated.size(); ++i) {
-    for (size_t j = 0; j < dated.size(); ++j) {
+    byDay[dated[i].e->month * 100 + dated[i].e->day].push_back(i);
+  }
+  std::map<size_t, std::set<std::string>> wordsOf;
+  auto cached = [&](size_t i) -> const std::set<std::string>& {
+    auto it = wordsOf.find(i);
+    if (it == wordsOf.end()) {
+      it = wordsOf.emplace(i, sentenceWords(*dated[i].doc, *dated[i].e)).first;
+    }
+    return it->second;
+  };
+  for (const auto& [key, group] : byDay) {
+    for (const size_t i : group) {
+    for (const size_t j : group) {
       const Dated& a = dated[i];
       const Dated& b = dated[j];
-      if (*a.document == *b.document || a.e->month != b.e->month || a.e->day != b.e->day ||
-          a.e->weekday == b.e->weekday) {
+      if (*a.document == *b.document || a.e->weekday == b.e->weekday) {
         continue;
       }
-      const std::set<std::string> wa = sentenceWords(*a.doc, *a.e);
-      const std::set<std::string> wb = sentenceWords(*b.doc, *b.e);
+      const std::set<std::string>& wa = cached(i);
+      const std::set<std::string>& wb = cached(j);
       std::vector<std::string> shared;
       std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
       if (shared.size() < 3) {
@@ -129,6 +143,8 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
       }
       f.evidence.push_back("shared words: " + words);
       out.push_back(std::move(f));
+      break; // one finding per expression: its first contradicting source
+    }
     }
   }
 }

@@ -134,6 +134,7 @@ constexpr std::array<NumberWord, 31> kNumberWords = {{
 
 struct Candidate {
   TimeExpression expr;
+  size_t begin = 0; ///< the first token
   size_t end = 0; ///< one past the last token
   bool standalone = true; ///< may be reported on its own (bare parts of day may not)
 };
@@ -215,6 +216,7 @@ private:
 
   Candidate make(size_t begin, size_t end) const {
     Candidate c;
+    c.begin = begin;
     c.end = end;
     c.expr.span = Span{t_[begin].begin, t_[end - 1].end};
     return c;
@@ -1566,18 +1568,29 @@ std::vector<TimeExpression> Scanner::run() {
     }
     merged.push_back(std::move(c));
   }
+  // Whether a quotation opened earlier on the same line is still open before each token.
+  std::vector<bool> openQuote(t_.size(), false);
+  {
+    bool open = false;
+    for (size_t k = 0; k < t_.size(); ++k) {
+      if (t_[k].newline) {
+        open = false;
+      }
+      openQuote[k] = open;
+      if (punct(k, "\"")) {
+        open = !open;
+      }
+    }
+  }
   std::vector<TimeExpression> out;
   for (auto& c : merged) {
     TimeExpression& e = c.expr;
     if (!c.standalone) {
       // A bare part of day: keep "at dawn", "at midnight", "at noon", "overnight" only.
-      const size_t first = [&] {
-        size_t k = 0;
-        while (k < t_.size() && t_[k].begin < e.span.begin) {
-          ++k;
-        }
-        return k;
-      }();
+      size_t first = c.begin;
+      while (first < c.end && t_[first].begin < e.span.begin) {
+        ++first;
+      }
       const bool cued = first > 0 && word(first - 1, "at") &&
                         (e.part == PartOfDay::Dawn || e.part == PartOfDay::Midnight || e.part == PartOfDay::Noon);
       if (!cued) {
@@ -1605,28 +1618,17 @@ std::vector<TimeExpression> Scanner::run() {
         e.problemSpan = e.span;
       }
     }
-    size_t first = 0;
-    while (first < t_.size() && t_[first].begin < e.span.begin) {
-      ++first;
+    size_t first = c.begin;
+    while (first < c.end && t_[first].begin < e.span.begin) {
+      ++first; // a determiner left out of the span ("the Saturday")
     }
     size_t last = first;
     while (last < t_.size() && t_[last].end <= e.span.end) {
       ++last;
     }
     e.tense = tenseAround(first, last);
-    {
-      // Inside quotation marks opened earlier on the same line.
-      int quotes = 0;
-      for (size_t k = first; k > 0; --k) {
-        if (punct(k - 1, "\"")) {
-          ++quotes;
-        }
-        if (t_[k - 1].newline) {
-          break;
-        }
-      }
-      e.quoted = quotes % 2 == 1;
-    }
+    // Inside quotation marks opened earlier on the same line.
+    e.quoted = first < openQuote.size() && openQuote[first];
     e.text = std::string(text_.substr(e.span.begin, e.span.size()));
     out.push_back(std::move(e));
   }

@@ -141,6 +141,7 @@ private:
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
   std::unordered_map<std::string, uint32_t> documentFrequency_; // part key -> documents
+  mutable std::unordered_map<uint64_t, std::set<std::string>> neighbourCache_;
   NameIndex index_;
 
   const Mention& mentionOf(const MentionRef& ref) const {
@@ -342,6 +343,7 @@ private:
         blocks[key].push_back(t);
       }
     }
+    std::unordered_set<uint64_t> checked;
     for (auto& [key, members] : blocks) {
       if (members.size() < 2 || members.size() > kMaxBlock) {
         continue;
@@ -350,8 +352,9 @@ private:
         for (size_t j = i + 1; j < members.size(); ++j) {
           const uint32_t a = std::min(members[i], members[j]);
           const uint32_t b = std::max(members[i], members[j]);
-          if (candidates_.contains({a, b})) {
-            continue;
+          const uint64_t pairId = (static_cast<uint64_t>(a) << 32) | b;
+          if (!checked.insert(pairId).second) {
+            continue; // already judged through another blocking key
           }
           if (!pairAllowed(tokens_[a], tokens_[b])) {
             continue;
@@ -416,9 +419,25 @@ private:
     return true;
   }
 
-  // Part keys of the other names in the mention's sentence.
+  // Part keys of the other names in the mention's sentence (computed once per mention).
+  const std::set<std::string>& neighboursOf(const MentionRef& ref) const {
+    const uint64_t id = (static_cast<uint64_t>(ref.doc) << 32) | ref.mention;
+    auto [it, inserted] = neighbourCache_.try_emplace(id);
+    if (inserted) {
+      it->second = computeNeighbours(ref);
+    }
+    return it->second;
+  }
+
   std::set<std::string> sentenceNeighbours(const MentionRef& ref, uint32_t self,
                                            uint32_t other) const {
+    std::set<std::string> out = neighboursOf(ref);
+    out.erase(tokens_[self].key);
+    out.erase(tokens_[other].key);
+    return out;
+  }
+
+  std::set<std::string> computeNeighbours(const MentionRef& ref) const {
     std::set<std::string> out;
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
@@ -437,8 +456,6 @@ private:
     for (const NamePart& p : m.parts) {
       out.erase(p.key);
     }
-    out.erase(tokens_[self].key);
-    out.erase(tokens_[other].key);
     return out;
   }
 

@@ -698,6 +698,12 @@ void Builder::buildClaims(DateIndex& index) const {
           }
         }
       }
+      std::vector<std::pair<size_t, std::string>> eventWords; // (word index, stem), in order
+      for (const auto& [stem, k] : lowerWords) {
+        if (!anchorClause[k] && isPredicateStem(stem)) {
+          eventWords.emplace_back(k, stem);
+        }
+      }
       std::vector<std::string> predicateWords;
       const auto [firstExpr, lastExpr] = expressionsIn(exprs, sentence);
       for (size_t x = firstExpr; x < lastExpr; ++x) {
@@ -705,34 +711,28 @@ void Builder::buildClaims(DateIndex& index) const {
           continue;
         }
         // Word positions: the first word after the expression and the last one before it.
-        size_t firstAfter = all.size();
-        for (size_t k = 0; k < all.size(); ++k) {
-          if (all[k].span.begin >= exprs[x].span.end) {
-            firstAfter = k;
-            break;
-          }
-        }
-        size_t firstInside = firstAfter;
-        for (size_t k = 0; k < all.size(); ++k) {
-          if (all[k].span.end > exprs[x].span.begin) {
-            firstInside = k;
-            break;
-          }
-        }
-        size_t bestBefore = SIZE_MAX;
-        size_t bestAfter = SIZE_MAX;
+        const auto firstAfter = static_cast<size_t>(
+            std::lower_bound(all.begin(), all.end(), exprs[x].span.end,
+                             [](const Word& w, uint32_t offset) { return w.span.begin < offset; }) -
+            all.begin());
+        const auto firstInside = static_cast<size_t>(
+            std::lower_bound(all.begin(), all.end(), exprs[x].span.begin,
+                             [](const Word& w, uint32_t offset) { return w.span.end <= offset; }) -
+            all.begin());
         std::string stemBefore;
         std::string stemAfter;
-        for (const auto& [stem, k] : lowerWords) {
-          if (anchorClause[k] || !isPredicateStem(stem)) {
-            continue;
-          }
-          if (k >= firstAfter && k - firstAfter < 10 && k - firstAfter < bestAfter) {
-            bestAfter = k - firstAfter;
-            stemAfter = stem;
-          } else if (k < firstInside && firstInside - 1 - k < 10 && firstInside - 1 - k < bestBefore) {
-            bestBefore = firstInside - 1 - k;
-            stemBefore = stem;
+        // Event words by position: the nearest one after the expression, then before it.
+        auto next = std::lower_bound(eventWords.begin(), eventWords.end(), firstAfter,
+                                     [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
+        if (next != eventWords.end() && next->first - firstAfter < 10) {
+          stemAfter = next->second;
+        }
+        auto previous = std::lower_bound(eventWords.begin(), eventWords.end(), firstInside,
+                                         [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
+        if (previous != eventWords.begin()) {
+          --previous;
+          if (firstInside - 1 - previous->first < 10) {
+            stemBefore = previous->second;
           }
         }
         for (const std::string* stem : {&stemBefore, &stemAfter}) {

@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 
+#include "newslint/analysis/timeline.h"
 #include "newslint/lsp/features.h"
 
 namespace newslint::lsp {
@@ -27,6 +28,35 @@ std::string escapeMarkdown(std::string_view text) {
       out.push_back('\\');
     out.push_back(c);
   }
+  return out;
+}
+
+/// Text shown as a code span: no escaping inside, but no backquote or line break either.
+std::string codeSpan(std::string_view text) {
+  std::string out = "`";
+  for (const char c : text)
+    out.push_back(c == '`' ? '\'' : (c == '\n' || c == '\r') ? ' ' : c);
+  return out + "`";
+}
+
+/// Engine-written text (messages, evidence, inferences) marks quotes as `code spans`: keep
+/// them, and escape Markdown only outside them.
+std::string engineText(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  bool inCode = false;
+  for (const char c : text) {
+    if (c == '`')
+      inCode = !inCode;
+    else if (c == '\n' || c == '\r') {
+      out.push_back(' ');
+      continue;
+    } else if (!inCode && std::string_view("\\*_[]<>#|~").find(c) != std::string_view::npos)
+      out.push_back('\\');
+    out.push_back(c);
+  }
+  if (inCode)
+    out.push_back('`'); // an unbalanced quote must not swallow what follows
   return out;
 }
 
@@ -74,7 +104,7 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
   if (!entity.evidence.empty()) {
     out += "**Why one entity**\n";
     for (const auto& item : entity.evidence)
-      out += "- " + escapeMarkdown(item) + "\n";
+      out += "- " + engineText(item) + "\n";
     out += "\n";
   }
   if (!entity.registerCanonical.empty() || !entity.accepted.empty() || !entity.registerNote.empty()) {
@@ -93,15 +123,62 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
   return out;
 }
 
+/// The resolved value of a time expression, its anchor, and what other sources say about
+/// the same event (agreeing or conflicting).
+std::string dateRecord(const analysis::DateIndex& dates, const analysis::ResolvedTime& time) {
+  std::string out = "### " + codeSpan(time.text) + "\n\n";
+  const analysis::Resolution& r = time.resolution;
+  if (r.resolved)
+    out += "**" + escapeMarkdown(analysis::describeInterval(r.interval, r.granularity)) + "** (" +
+           std::string(analysis::granularityName(r.granularity)) + ", `" + r.value + "`)\n\n";
+  else
+    out += "Not resolved to a date.\n\n";
+  if (!r.inference.empty())
+    out += "How: " + engineText(r.inference) + "\n\n";
+  if (const auto* anchor = dates.anchorOf(time.document)) {
+    if (anchor->published)
+      out += "Published " + analysis::formatDate(*anchor->published) + " (" +
+             engineText(anchor->how) + ")\n\n";
+    else if (!anchor->how.empty())
+      out += "No publication date: " + engineText(anchor->how) + "\n\n";
+    if (anchor->year && !anchor->yearHow.empty())
+      out += "Year " + std::to_string(*anchor->year) + ": " + engineText(anchor->yearHow) + "\n\n";
+  }
+  if (time.claim < 0 || static_cast<size_t>(time.claim) >= dates.claims.size())
+    return out;
+  const auto claimId = static_cast<uint32_t>(time.claim);
+  const auto links = dates.linksOf(claimId);
+  if (links.empty())
+    return out;
+  out += "**Other sources on this event**\n";
+  for (const analysis::ClaimLink* link : links) {
+    const uint32_t otherTime = link->a == claimId ? link->timeB : link->timeA;
+    if (otherTime >= dates.times.size())
+      continue;
+    const analysis::ResolvedTime& other = dates.times[otherTime];
+    out += std::string("- ") + (link->agree ? "agrees" : "**conflicts**") + ": `" + other.document +
+           "` says " + codeSpan(other.text);
+    if (other.resolution.resolved)
+      out += " = " + escapeMarkdown(analysis::describeInterval(other.resolution.interval,
+                                                               other.resolution.granularity));
+    if (!link->agree && link->gapMinutes > 0)
+      out += " (" + std::to_string(link->gapMinutes) + " min apart)";
+    out += "\n";
+    for (const auto& item : link->evidence)
+      out += "  - " + engineText(item) + "\n";
+  }
+  return out + "\n";
+}
+
 std::string findingRecord(const FeatureContext& context, const analysis::Finding& finding) {
-  std::string out = "**" + finding.code + "**: " + escapeMarkdown(finding.message) + "\n";
+  std::string out = "**" + finding.code + "**: " + engineText(finding.message) + "\n";
   for (const auto& item : finding.evidence)
-    out += "- " + escapeMarkdown(item) + "\n";
+    out += "- " + engineText(item) + "\n";
   for (const auto& related : finding.related) {
     const Range range = context.range(related.location);
     out += "- `" + related.location.document + ":" + std::to_string(range.start.line + 1) + "`";
     if (!related.message.empty())
-      out += " " + escapeMarkdown(related.message);
+      out += " " + engineText(related.message);
     out += "\n";
   }
   return out + "\n";
@@ -120,6 +197,15 @@ json hover(const FeatureContext& context, std::string_view id, Position position
   if (hit) {
     text += entityRecord(analysis.names.entities[hit->entity], hit->spelling);
     span = hit->location.span;
+  }
+  if (analysis.dates) {
+    if (const auto* time = analysis.dates->timeAt(id, *offset); time) {
+      if (!text.empty())
+        text += "---\n\n";
+      text += dateRecord(*analysis.dates, *time);
+      if (!span)
+        span = time->span;
+    }
   }
   for (const auto& finding : analysis.findingsFor(id)) {
     const analysis::Span f = finding.primary.span;

@@ -2,6 +2,7 @@
 // (workspace/symbol, matched case-insensitively on any spelling).
 #include <map>
 
+#include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
 #include "newslint/lsp/features.h"
 
@@ -12,6 +13,7 @@ using nlohmann::json;
 namespace {
 
 constexpr int kSymbolKindObject = 19;
+constexpr int kSymbolKindEvent = 24;
 constexpr size_t kMaxWorkspaceSymbols = 1000;
 
 std::string spellingsDetail(const analysis::Entity& entity) {
@@ -22,6 +24,16 @@ std::string spellingsDetail(const analysis::Entity& entity) {
     out += spelling.text;
   }
   return out;
+}
+
+/// Resolved times that date a claim: the corpus's dated events.
+bool datesAnEvent(const analysis::ResolvedTime& time) {
+  return time.claim >= 0 && time.resolution.resolved &&
+         time.kind != analysis::TimeKind::Duration;
+}
+
+std::string eventDetail(const analysis::ResolvedTime& time) {
+  return analysis::describeInterval(time.resolution.interval, time.resolution.granularity);
 }
 
 } // namespace
@@ -59,6 +71,23 @@ json documentSymbols(const FeatureContext& context, std::string_view id) {
                      {"location", context.location({std::string(id), first})}});
     }
   }
+  if (const auto& dates = context.analysis().dates) {
+    for (const analysis::ResolvedTime* time : dates->timesIn(id)) {
+      if (!datesAnEvent(*time))
+        continue;
+      const analysis::Location where{std::string(id), time->span};
+      if (context.client().hierarchicalDocumentSymbols)
+        out.push_back({{"name", time->text},
+                       {"detail", eventDetail(*time)},
+                       {"kind", kSymbolKindEvent},
+                       {"range", context.range(where)},
+                       {"selectionRange", context.range(where)}});
+      else
+        out.push_back({{"name", time->text},
+                       {"kind", kSymbolKindEvent},
+                       {"location", context.location(where)}});
+    }
+  }
   return out;
 }
 
@@ -84,7 +113,25 @@ json workspaceSymbols(const FeatureContext& context, std::string_view query) {
                    {"containerName", spellingsDetail(entity)},
                    {"location", context.location(*location)}});
     if (out.size() >= kMaxWorkspaceSymbols)
-      break;
+      return out;
+  }
+  // Dated events, matched on the expression or its resolved value ("2024-12-07").
+  if (const auto& dates = context.analysis().dates) {
+    for (const analysis::ResolvedTime& time : dates->times) {
+      if (!datesAnEvent(time) || !context.document(time.document))
+        continue;
+      const std::string detail = eventDetail(time);
+      if (!folded.empty() && analysis::foldDiacritics(time.text).find(folded) == std::string::npos &&
+          detail.find(folded) == std::string::npos &&
+          time.resolution.value.find(folded) == std::string::npos)
+        continue;
+      out.push_back({{"name", time.text + " (" + detail + ")"},
+                     {"kind", kSymbolKindEvent},
+                     {"containerName", time.document},
+                     {"location", context.location({time.document, time.span})}});
+      if (out.size() >= kMaxWorkspaceSymbols)
+        break;
+    }
   }
   return out;
 }

@@ -170,7 +170,7 @@ TEST(DatesResolve, YearFromTheWeekdayWhenNothingElseIsKnown) {
 }
 
 TEST(DatesExtract, SurvivesHostileInput) {
-  for (const std::string text : {std::string(), std::string("\xff\xfe 12:\n"), std::string(5000, '9'),
+  for (const std::string& text : {std::string(), std::string("\xff\xfe 12:\n"), std::string(5000, '9'),
                                  std::string("on on on at at , , December December"),
                                  std::string("99:99 p.m. 0/0/0000 31 31 31 February"),
                                  std::string("the eve of"), std::string("Four days after"),

@@ -126,8 +126,8 @@ TEST_P(SampleDates, ResolvesTheNarrativeWeekdayAgainstTheStory) {
 }
 
 INSTANTIATE_TEST_SUITE_P(RegisterAndBare, SampleDates, ::testing::Values(true, false),
-                         [](const ::testing::TestParamInfo<bool>& info) {
-                           return info.param ? "WithRegister" : "BareFolder";
+                         [](const ::testing::TestParamInfo<bool>& param) {
+                           return param.param ? "WithRegister" : "BareFolder";
                          });
 
 TEST(SampleDatesWithRegister, ResolvesRelativeDatesAgainstPublication) {

@@ -247,6 +247,64 @@ TEST_F(SampleCorpus, SymbolsAndInlayHints) {
                               textDocumentPosition("file:///elsewhere/x.txt", {0, 0})).is_null());
 }
 
+TEST_F(SampleCorpus, DateHoverShowsTheValueAnchorAndTheOtherSource) {
+  const std::string text = corpus_.read(k004);
+  Position at = positionOf(text, "9:30 p.m.");
+  at.character += 1;
+  const json hover = client_.request("textDocument/hover", textDocumentPosition(corpus_.uri(k004), at));
+  ASSERT_TRUE(hover.is_object());
+  const std::string value = hover["contents"]["value"];
+  EXPECT_NE(value.find("2024-12-07 21:30"), std::string::npos) << value;
+  EXPECT_NE(value.find("Published 2024-12-14"), std::string::npos) << value;
+  EXPECT_NE(value.find("conflicts"), std::string::npos) << value;
+  EXPECT_NE(value.find(k003), std::string::npos) << value;
+  EXPECT_NE(value.find("date-conflict"), std::string::npos) << value;
+}
+
+TEST_F(SampleCorpus, InlayHintsShowResolvedRelativeDates) {
+  const std::string text = corpus_.read(k000);
+  const json hints = client_.request("textDocument/inlayHint",
+                                     {{"textDocument", {{"uri", corpus_.uri(k000)}}},
+                                      {"range", Range{{0, 0}, {999, 0}}}});
+  // "Sometime after midnight on Thursday, last week" (published 2012-02-09) -> 2 Feb 2012.
+  const Position thursdayEnd = [&] {
+    Position p = positionOf(text, "on Thursday");
+    p.character += static_cast<uint32_t>(std::string("on Thursday").size());
+    return p;
+  }();
+  bool found = false;
+  for (const auto& hint : hints) {
+    EXPECT_TRUE(hint["label"].get<std::string>().starts_with("\u2192 "));
+    if (hint["label"].get<std::string>().find("2012-02-02") != std::string::npos) {
+      found = true;
+      EXPECT_EQ(hint["position"]["line"], thursdayEnd.line);
+      EXPECT_GE(hint["position"]["character"], thursdayEnd.character);
+    }
+  }
+  EXPECT_TRUE(found) << hints.dump(1);
+  // A range that holds none of them gives none.
+  EXPECT_TRUE(client_.request("textDocument/inlayHint",
+                              {{"textDocument", {{"uri", corpus_.uri(k000)}}},
+                               {"range", Range{{0, 0}, {0, 1}}}})
+                  .empty());
+}
+
+TEST_F(SampleCorpus, DatedEventsAreSymbols) {
+  const json symbols = client_.request("textDocument/documentSymbol",
+                                       {{"textDocument", {{"uri", corpus_.uri(k004)}}}});
+  bool event = false;
+  for (const auto& symbol : symbols)
+    event = event || (symbol["kind"] == 24 && symbol["name"] == "9:30 p.m. on December 7");
+  EXPECT_TRUE(event) << symbols.dump(1);
+  const json found = client_.request("workspace/symbol", {{"query", "2024-12-07"}});
+  bool both = false, here = false;
+  for (const auto& symbol : found) {
+    here = here || symbol["location"]["uri"] == corpus_.uri(k004);
+    both = both || symbol["location"]["uri"] == corpus_.uri(k003);
+  }
+  EXPECT_TRUE(here && both) << found.dump(1);
+}
+
 TEST_F(SampleCorpus, IncrementalEditsWithSurrogatePairsKeepRangesRight) {
   const std::string uri = corpus_.uri(k001);
   std::string text = corpus_.read(k001);

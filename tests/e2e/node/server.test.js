@@ -255,7 +255,14 @@ describe('newslint serve over stdio', { concurrency: false }, () => {
     const hints = await s.request(lsp.InlayHintRequest.type, {
       textDocument: { uri: s.uri(F.a000) }, range: { start: { line: 0, character: 0 }, end: { line: 40, character: 0 } },
     });
-    assert.ok(Array.isArray(hints));
+    assert.ok(hints.some((h) => h.label.includes('2012-02-02')), JSON.stringify(hints)); // `on Thursday`
+  });
+
+  it('hovers on a date with its resolved value and the conflicting source', async () => {
+    const text = s.text(F.a004);
+    const hover = await s.request(lsp.HoverRequest.type,
+      { textDocument: { uri: s.uri(F.a004) }, position: positionOf(text, '9:30 p.m.') });
+    for (const part of ['2024-12-07 21:30', 'conflicts', F.a003]) assert.ok(hover.contents.value.includes(part), `${part} in\n${hover.contents.value}`);
   });
 
   it('applies a code action that fixes the spelling; the other article follows', async () => {

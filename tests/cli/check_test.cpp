@@ -1,0 +1,188 @@
+// `newslint check` end to end: the built binary over the sample corpus, every output
+// format, exit codes, and bad input (missing paths, a broken register, binary files).
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+#include "support/corpus_fixture.h"
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exitCode = -1;
+  std::string out;
+};
+
+// Runs the binary with `args` (a shell-quoted string); stderr goes to `errFile` when given.
+RunResult run(const std::string& args, const std::string& errFile = "/dev/null") {
+  const std::string command = std::string(NEWSLINT_BINARY) + " " + args + " 2>" + errFile;
+  RunResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return result;
+  }
+  std::array<char, 4096> buffer{};
+  size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    result.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+class TempCorpus : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newslint-cli-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+    for (const auto& e : fs::directory_iterator(newslint::testing::examplesDir())) {
+      fs::copy(e.path(), dir_ / e.path().filename());
+    }
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  void write(const std::string& name, const std::string& text) {
+    std::ofstream(dir_ / name, std::ios::binary) << text;
+  }
+  std::string quoted() const { return "'" + dir_.string() + "'"; }
+  fs::path dir_;
+};
+
+TEST_F(TempCorpus, TextFormatIsFileLineColumnSeverityMessageCode) {
+  const RunResult r = run("check " + quoted());
+  EXPECT_EQ(r.exitCode, 1) << r.out;
+  EXPECT_NE(r.out.find("000_7e03111992a0022c.txt:16:77: warning: `Zane` is spelt `Zein`"),
+            std::string::npos)
+      << r.out;
+  EXPECT_NE(r.out.find("[name-variant-in-document]"), std::string::npos);
+}
+
+TEST_F(TempCorpus, FailOnErrorIgnoresWarnings) {
+  // Only the name checks at warning severity: no error, exit 0.
+  write("newslint.json", R"({"checks": {"date-conflict": "off", "weekday-mismatch": "off",
+                             "impossible-date": "off"}})");
+  EXPECT_EQ(run("check " + quoted() + " --fail-on error").exitCode, 0);
+  EXPECT_EQ(run("check " + quoted() + " --fail-on warning").exitCode, 1);
+}
+
+TEST_F(TempCorpus, JsonCarriesRangesRelatedLocationsEvidenceAndFixes) {
+  const RunResult r = run("check " + quoted() + " --format json");
+  ASSERT_EQ(r.exitCode, 1);
+  const auto doc = nlohmann::json::parse(r.out);
+  ASSERT_TRUE(doc["findings"].is_array());
+  bool sawZane = false;
+  for (const auto& f : doc["findings"]) {
+    if (f["flagged"] == "Zane") {
+      sawZane = true;
+      EXPECT_EQ(f["code"], "name-variant");
+      EXPECT_EQ(f["location"]["start"]["line"], 16);
+      EXPECT_FALSE(f["related"].empty());
+      EXPECT_FALSE(f["evidence"].empty());
+      EXPECT_EQ(f["fixes"][0]["edits"][0]["replacement"], "Zein");
+    }
+  }
+  EXPECT_TRUE(sawZane);
+}
+
+TEST_F(TempCorpus, SarifIsVersion210WithRulesRegionsSnippetsAndRelatedLocations) {
+  const RunResult r = run("check " + quoted() + " --format sarif");
+  ASSERT_EQ(r.exitCode, 1);
+  const auto sarif = nlohmann::json::parse(r.out);
+  EXPECT_EQ(sarif["version"], "2.1.0");
+  const auto& run0 = sarif["runs"][0];
+  EXPECT_EQ(run0["columnKind"], "unicodeCodePoints");
+  EXPECT_FALSE(run0["tool"]["driver"]["rules"].empty());
+  bool checked = false;
+  for (const auto& result : run0["results"]) {
+    const auto& region = result["locations"][0]["physicalLocation"]["region"];
+    EXPECT_TRUE(region.contains("startLine"));
+    EXPECT_TRUE(region.contains("endColumn"));
+    if (result["ruleId"] == "name-variant-in-document") {
+      EXPECT_EQ(region["snippet"]["text"], "Shabaan");
+      EXPECT_FALSE(result["relatedLocations"].empty());
+      checked = true;
+    }
+  }
+  EXPECT_TRUE(checked);
+}
+
+TEST_F(TempCorpus, GithubAnnotations) {
+  const RunResult r = run("check " + quoted() + " --format github");
+  EXPECT_NE(r.out.find("::warning file="), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find(",line=16,col=77,"), std::string::npos) << r.out;
+}
+
+TEST_F(TempCorpus, BareFolderWithoutRegisterFindsTheSameNames) {
+  fs::remove(dir_ / "newslint.json");
+  const RunResult r = run("check " + quoted());
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.out.find("`Shabaan` is spelt `Shaaban`"), std::string::npos);
+}
+
+TEST_F(TempCorpus, BrokenRegisterIsReportedWithPositionAndTheRunGoesOn) {
+  write("newslint.json", "{\n  \"checks\": {\n    \"name-variant\": \"warning\",\n  }\n}\n");
+  const std::string err = (dir_ / "stderr.txt").string();
+  const RunResult r = run("check " + quoted(), err);
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.out.find("[name-variant]"), std::string::npos);
+  const std::string messages = newslint::testing::readFile(err);
+  EXPECT_NE(messages.find("newslint.json:4:"), std::string::npos) << messages;
+}
+
+TEST_F(TempCorpus, BinaryAndInvalidUtf8FilesAreReportedAndTheRestChecked) {
+  write("binary.txt", std::string("\x7f" "ELF\0\0\0binary", 13));
+  write("latin1.txt", "Caf\xe9 Zane met Hafez.\n");
+  const std::string err = (dir_ / "stderr.txt").string();
+  const RunResult r = run("check " + quoted(), err);
+  EXPECT_EQ(r.exitCode, 1);
+  const std::string messages = newslint::testing::readFile(err);
+  EXPECT_NE(messages.find("binary.txt"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("latin1.txt"), std::string::npos) << messages;
+  EXPECT_NE(messages.find("byte 3"), std::string::npos) << messages;
+  EXPECT_NE(r.out.find("`Zein`"), std::string::npos);
+}
+
+TEST(Cli, MissingPathAndBadOptionsExitTwo) {
+  EXPECT_EQ(run("check /nonexistent/newslint/corpus").exitCode, 2);
+  EXPECT_EQ(run("check --format yaml .").exitCode, 2);
+  EXPECT_EQ(run("check --fail-on sometimes .").exitCode, 2);
+  EXPECT_EQ(run("frobnicate").exitCode, 2);
+}
+
+TEST(Cli, SchemaIsJson) {
+  const RunResult r = run("schema");
+  ASSERT_EQ(r.exitCode, 0);
+  const auto schema = nlohmann::json::parse(r.out);
+  EXPECT_TRUE(schema.contains("properties"));
+}
+
+TEST(Cli, SuppressionMarkerSilencesOnePlace) {
+  const fs::path dir = fs::temp_directory_path() / ("newslint-cli-suppress-" + std::to_string(::getpid()));
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  for (const auto& e : fs::directory_iterator(newslint::testing::examplesDir())) {
+    fs::copy(e.path(), dir / e.path().filename());
+  }
+  // Silence the Zane finding in 000 with a marker line above it.
+  const fs::path file = dir / "000_7e03111992a0022c.txt";
+  std::string text = newslint::testing::readFile(file);
+  const size_t line = text.rfind('\n', text.find("Zane, 9")) + 1;
+  text.insert(line, "newslint-disable-next-line name-variant\n");
+  std::ofstream(file, std::ios::binary) << text;
+  const RunResult r = run("check '" + dir.string() + "'");
+  EXPECT_EQ(r.out.find("`Zane` is spelt"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("`Zein` is spelt"), std::string::npos) << r.out;
+  fs::remove_all(dir);
+}
+
+} // namespace
