@@ -5,6 +5,7 @@
 #include <iostream>
 #include <sstream>
 
+#include "baseline.h"
 #include "newslint/analysis/checks.h"
 #include "reporters/reporter.h"
 
@@ -122,7 +123,7 @@ namespace {
 
 constexpr std::string_view kCheckUsage =
     "usage: newslint check PATH... [--format text|json|sarif|github] "
-    "[--fail-on error|warning|info|never] [--config FILE]\n";
+    "[--fail-on error|warning|info|never] [--config FILE] [--baseline FILE]\n";
 
 int severityRank(analysis::Severity s) {
   switch (s) {
@@ -144,6 +145,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::string format = "text";
   std::string failOn = "warning";
   std::optional<std::string> config;
+  std::optional<std::string> baseline;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -174,6 +176,14 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
       config = c;
     } else if (a.starts_with("--config=")) {
       config = a.substr(9);
+    } else if (a == "--baseline") {
+      std::string b;
+      if (!value(b)) {
+        return 2;
+      }
+      baseline = b;
+    } else if (a.starts_with("--baseline=")) {
+      baseline = a.substr(11);
     } else if (a == "--help" || a == "-h") {
       out << kCheckUsage;
       return 0;
@@ -218,8 +228,29 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "newslint: " << n.path << ": " << n.message << '\n';
   }
 
+  std::vector<BaselineEntry> known;
+  if (baseline) {
+    std::ifstream in(*baseline, std::ios::binary);
+    if (!in) {
+      err << "newslint: " << *baseline << ": cannot read the baseline\n";
+      return 2;
+    }
+    std::ostringstream text;
+    text << in.rdbuf();
+    std::string error;
+    if (!readBaseline(text.str(), known, error)) {
+      err << "newslint: " << *baseline << ": " << error << '\n';
+      return 2;
+    }
+  }
   const analysis::CorpusSnapshot snapshot = loaded.corpus.snapshot();
-  const analysis::Analysis analysis = analysis::analyze(snapshot);
+  analysis::Analysis analysis = analysis::analyze(snapshot);
+  if (baseline) {
+    const size_t before = analysis.findings.size();
+    const size_t fixed = applyBaseline(analysis.findings, std::move(known));
+    err << "newslint: baseline " << *baseline << ": " << before - analysis.findings.size()
+        << " known findings hidden, " << fixed << " no longer found\n";
+  }
   ReportInput input{snapshot, analysis.findings, loaded.displayPaths, loaded.notes,
                     std::string(toolVersion())};
   if (format == "json") {

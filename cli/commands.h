@@ -9,6 +9,7 @@ namespace newslint::cli {
 
 int runSchema(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runEntities(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+int runTimeline(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 int runServeCommand(const std::vector<std::string>& args);
 
 } // namespace newslint::cli

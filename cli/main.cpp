@@ -3,6 +3,7 @@
 #include <string>
 #include <vector>
 
+#include "baseline.h"
 #include "check.h"
 #include "commands.h"
 
@@ -15,6 +16,8 @@ commands:
   serve              run the language server (stdio; --listen 127.0.0.1:PORT for TCP)
   schema             print the JSON Schema of newslint.json
   entities [PATH]    list the corpus's entities with their spellings per source
+  timeline [PATH]    list the dated events with each source's claims and their agreement
+  baseline write F   record the current findings in F (then: check --baseline F)
   version            print the version
 
 Run 'newslint <command> --help' for a command's options.
@@ -43,6 +46,12 @@ int main(int argc, char** argv) {
     }
     if (command == "entities") {
       return newslint::cli::runEntities(args, std::cout, std::cerr);
+    }
+    if (command == "timeline") {
+      return newslint::cli::runTimeline(args, std::cout, std::cerr);
+    }
+    if (command == "baseline") {
+      return newslint::cli::runBaselineCommand(args, std::cout, std::cerr);
     }
     if (command == "serve") {
       return newslint::cli::runServeCommand(args);

@@ -807,7 +807,7 @@ std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
         c.expr.anchorSpan = span;
         const size_t phraseEnd = [&] {
           size_t q = end + 1;
-          while (q < t_.size() && t_[q].end <= span.end) {
+          while (q < t_.size() && t_[q].end <= c.expr.anchorSpan.end) {
             ++q;
           }
           return q;
@@ -925,7 +925,7 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     c.expr.relation = relation;
     return c;
   };
-  if (w == "now" && !word(i + 1, "that") && !(i > 0 && anyWord(i - 1, {"until", "by", "from"}))) {
+  if (w == "now") {
     return reference(i + 1, Relation::Present);
   }
   if (w == "currently" || w == "nowadays") return reference(i + 1, Relation::Present);
@@ -941,9 +941,15 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (w == "recently" || w == "lately" || w == "previously" || w == "formerly") {
     return reference(i + 1, Relation::Past);
   }
-  if (w == "the" && word(i + 1, "past") && !has(i + 2)) return reference(i + 2, Relation::Past);
-  if (w == "the" && word(i + 1, "past") && (t_[i + 2].kind == Kind::Punct || anyWord(i + 2, {"and", "but"}))) {
-    return reference(i + 2, Relation::Past);
+  if (w == "the" && word(i + 1, "past")) {
+    size_t unitEnd = 0;
+    bool plural = false;
+    size_t countEnd = 0;
+    const bool counted = countAt(i + 2, countEnd).has_value() || anyWord(i + 2, {"few", "several", "last"}) ||
+                         unitAt(i + 2, unitEnd, plural) != Unit::None;
+    if (!counted) {
+      return reference(i + 2, Relation::Past);
+    }
   }
   if (w == "the" && word(i + 1, "future")) return reference(i + 2, Relation::Future);
   if (w == "recent" && anyWord(i + 1, {"years", "months", "weeks", "days", "decades"})) {

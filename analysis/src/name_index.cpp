@@ -690,15 +690,12 @@ private:
             continue;
           }
           const bool sameRegisterEntry = ra >= 0 && ra == rb;
-          const bool registerBacked = ra >= 0 || rb >= 0;
           // Two dictionary names (John/Joan) or two places need more than one clue.
           const bool known = a.properName && b.properName;
           const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
           bool merge = false;
           if (sameRegisterEntry) {
             merge = true;
-          } else if (registerBacked) {
-            merge = sim >= kStrongSim;
           } else if (known) {
             merge = sim >= kStrongSim && strong.size() >= 2;
           } else if (place) {

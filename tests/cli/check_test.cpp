@@ -186,3 +186,46 @@ TEST(Cli, SuppressionMarkerSilencesOnePlace) {
 }
 
 } // namespace
+
+namespace {
+
+TEST_F(TempCorpus, BaselineHidesKnownFindingsAndSurvivesUnrelatedEdits) {
+  const std::string baseline = (dir_ / "baseline.json").string();
+  ASSERT_EQ(run("baseline write '" + baseline + "' " + quoted()).exitCode, 0);
+  EXPECT_EQ(run("check " + quoted() + " --baseline '" + baseline + "'").exitCode, 0);
+
+  // An unrelated edit moves every finding of 000 down by two lines: still matched.
+  const fs::path file = dir_ / "000_7e03111992a0022c.txt";
+  write("000_7e03111992a0022c.txt",
+        "Editor's note: this article was updated.\n\n" + newslint::testing::readFile(file));
+  EXPECT_EQ(run("check " + quoted() + " --baseline '" + baseline + "'").exitCode, 0);
+
+  // A new variant fails the check, and only it is reported.
+  write("005_new.txt", "Assad's son Zayn, 9, was seen with Hafez, 11, and Karim, 7.\n");
+  const RunResult r = run("check " + quoted() + " --baseline '" + baseline + "'");
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_NE(r.out.find("005_new.txt"), std::string::npos) << r.out;
+  EXPECT_EQ(r.out.find("Shabaan"), std::string::npos) << r.out;
+}
+
+TEST_F(TempCorpus, TimelineShowsTheConflictingCall) {
+  const RunResult r = run("timeline " + quoted());
+  ASSERT_EQ(r.exitCode, 0);
+  EXPECT_NE(r.out.find("CONFLICT"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("`9:30 p.m. on December 7`"), std::string::npos) << r.out;
+}
+
+TEST_F(TempCorpus, EntitiesListsSpellingsPerSource) {
+  const RunResult r = run("entities " + quoted() + " --format json");
+  ASSERT_EQ(r.exitCode, 0);
+  const auto entities = nlohmann::json::parse(r.out);
+  bool found = false;
+  for (const auto& e : entities) {
+    for (const auto& s : e["spellings"]) {
+      found = found || s["text"] == "Zein";
+    }
+  }
+  EXPECT_TRUE(found) << r.out;
+}
+
+} // namespace

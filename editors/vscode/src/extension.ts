@@ -29,6 +29,8 @@ class StatusItem implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('newslint.status', vscode.StatusBarAlignment.Left, 10);
   private indexing: string | undefined;
   private state = 'stopped';
+  /** Every indexing message shown since the extension started. */
+  readonly indexingShown: string[] = [];
 
   constructor() {
     this.item.name = 'newslint';
@@ -44,6 +46,7 @@ class StatusItem implements vscode.Disposable {
 
   setIndexing(text: string | undefined): void {
     this.indexing = text;
+    if (text !== undefined) this.indexingShown.push(text);
     this.refresh();
   }
 
@@ -67,6 +70,10 @@ class StatusItem implements vscode.Disposable {
       this.item.command = 'workbench.actions.view.problems';
     }
     this.item.show();
+  }
+
+  get text(): string {
+    return this.item.text;
   }
 
   dispose(): void {
@@ -253,7 +260,15 @@ async function workspaceHasRegister(): Promise<boolean> {
   return found.length > 0;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports to other extensions (used by the end-to-end test). */
+export interface NewslintApi {
+  /** The running language client, once started. */
+  languageClient(): LanguageClient | undefined;
+  /** The status bar item's text, and the indexing messages it has shown. */
+  status(): { text: string; indexingShown: string[] };
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<NewslintApi> {
   extensionUri = context.extensionUri;
   output = vscode.window.createOutputChannel('newslint');
   traceOutput = vscode.window.createOutputChannel('newslint Trace');
@@ -276,13 +291,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   // Activated by a command in a workspace without a register: the command starts the server.
   if (await workspaceHasRegister()) await startClient();
+  return {
+    languageClient: () => client,
+    status: () => ({ text: status.text, indexingShown: [...status.indexingShown] }),
+  };
 }
 
 export async function deactivate(): Promise<void> {
   await stopClient();
-}
-
-/** For tests: the running client, once started. */
-export function languageClient(): LanguageClient | undefined {
-  return client;
 }

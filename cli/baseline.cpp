@@ -1,0 +1,120 @@
+// `newslint baseline write FILE [PATH…]` and the matching behind `check --baseline FILE`.
+#include "baseline.h"
+
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <ostream>
+
+#include "check.h"
+
+namespace newslint::cli {
+
+BaselineEntry baselineKey(const analysis::Finding& finding) {
+  BaselineEntry e{finding.code, finding.primary.document, finding.flagged};
+  if (auto it = finding.data.find("preferred"); it != finding.data.end()) {
+    e.text += " -> " + it->second;
+  }
+  return e;
+}
+
+std::string writeBaseline(const std::vector<analysis::Finding>& findings) {
+  std::vector<BaselineEntry> entries;
+  entries.reserve(findings.size());
+  for (const auto& f : findings) {
+    entries.push_back(baselineKey(f));
+  }
+  std::sort(entries.begin(), entries.end());
+  nlohmann::json list = nlohmann::json::array();
+  for (const auto& e : entries) {
+    list.push_back({{"code", e.code}, {"document", e.document}, {"text", e.text}});
+  }
+  nlohmann::json doc;
+  doc["version"] = 1;
+  doc["findings"] = std::move(list);
+  return doc.dump(2) + "\n";
+}
+
+bool readBaseline(const std::string& text, std::vector<BaselineEntry>& entries,
+                  std::string& error) {
+  const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+  if (doc.is_discarded() || !doc.is_object() || !doc.contains("findings") ||
+      !doc["findings"].is_array()) {
+    error = "not a newslint baseline (expected {\"version\": 1, \"findings\": [...]})";
+    return false;
+  }
+  for (const auto& f : doc["findings"]) {
+    if (!f.is_object() || !f.value("code", nlohmann::json()).is_string() ||
+        !f.value("document", nlohmann::json()).is_string() ||
+        !f.value("text", nlohmann::json()).is_string()) {
+      error = "a baseline entry needs string fields code, document and text";
+      return false;
+    }
+    entries.push_back({f["code"], f["document"], f["text"]});
+  }
+  return true;
+}
+
+size_t applyBaseline(std::vector<analysis::Finding>& findings, std::vector<BaselineEntry> entries) {
+  std::map<BaselineEntry, size_t> remaining;
+  for (auto& e : entries) {
+    ++remaining[std::move(e)];
+  }
+  std::erase_if(findings, [&](const analysis::Finding& f) {
+    auto it = remaining.find(baselineKey(f));
+    if (it == remaining.end() || it->second == 0) {
+      return false;
+    }
+    --it->second;
+    return true;
+  });
+  size_t unmatched = 0;
+  for (const auto& [entry, count] : remaining) {
+    unmatched += count;
+  }
+  return unmatched;
+}
+
+int runBaselineCommand(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+  constexpr std::string_view kUsage =
+      "usage: newslint baseline write FILE [PATH...] [--config FILE]\n";
+  if (args.size() < 2 || args[0] != "write") {
+    err << kUsage;
+    return 2;
+  }
+  const std::string file = args[1];
+  std::vector<std::string> paths;
+  std::optional<std::string> config;
+  for (size_t i = 2; i < args.size(); ++i) {
+    if (args[i] == "--config" && i + 1 < args.size()) {
+      config = args[++i];
+    } else if (args[i].starts_with("-")) {
+      err << "newslint: unknown option " << args[i] << '\n' << kUsage;
+      return 2;
+    } else {
+      paths.push_back(args[i]);
+    }
+  }
+  if (paths.empty()) {
+    paths.emplace_back(".");
+  }
+  LoadedCorpus loaded = loadCorpus(paths, config);
+  for (const std::string& e : loaded.errors) {
+    err << "newslint: " << e << '\n';
+  }
+  if (!loaded.errors.empty()) {
+    return 2;
+  }
+  const analysis::Analysis analysis = analysis::analyze(loaded.corpus.snapshot());
+  std::ofstream stream(file, std::ios::binary | std::ios::trunc);
+  stream << writeBaseline(analysis.findings);
+  if (!stream) {
+    err << "newslint: " << file << ": cannot write the baseline\n";
+    return 2;
+  }
+  out << "wrote " << analysis.findings.size() << " findings to " << file << '\n';
+  return 0;
+}
+
+} // namespace newslint::cli

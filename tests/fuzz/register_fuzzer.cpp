@@ -1,0 +1,70 @@
+// Fuzzes the register: workspace::parseConfig on arbitrary text, and a decision recorded
+// with applyRegisterChange / tryApplyRegisterChange. Input: one byte choosing the kind of
+// change, then the register text, the first and the second operand separated by NUL bytes.
+// A recorded change must give valid JSON that still parses as a register when the original
+// did, and recording the same change again must not change the text.
+#include <cstddef>
+#include <cstdint>
+#include <cstdlib>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+
+#include "newslint/workspace/workspace.h"
+
+namespace {
+
+void check(bool condition) {
+  if (!condition)
+    std::abort();
+}
+
+std::string_view nextField(std::string_view& rest) {
+  const size_t nul = rest.find('\0');
+  const std::string_view field = rest.substr(0, nul);
+  rest = nul == std::string_view::npos ? std::string_view() : rest.substr(nul + 1);
+  return field;
+}
+
+void checkProblems(const newslint::workspace::LoadedConfig& loaded, std::string_view text) {
+  size_t lines = 1;
+  for (const char c : text)
+    lines += c == '\n' ? 1 : 0;
+  for (const auto& problem : loaded.problems) {
+    check(problem.line <= lines);
+    check(!problem.message.empty());
+  }
+}
+
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using newslint::analysis::RegisterChange;
+  namespace workspace = newslint::workspace;
+  if (size < 1)
+    return 0;
+  std::string_view rest(reinterpret_cast<const char*>(data) + 1, size - 1);
+  const std::string_view text = nextField(rest);
+  RegisterChange change;
+  change.kind = static_cast<RegisterChange::Kind>(data[0] % 4);
+  change.first = std::string(nextField(rest));
+  change.second = std::string(nextField(rest));
+
+  const workspace::LoadedConfig loaded = workspace::parseConfig(text);
+  checkProblems(loaded, text);
+  (void)workspace::parseIsoDate(change.second);
+
+  const std::string applied = workspace::applyRegisterChange(text, change);
+  const std::optional<std::string> tried = workspace::tryApplyRegisterChange(text, change);
+  if (!tried)
+    return 0;
+  check(applied == *tried);
+  check(nlohmann::json::accept(*tried));
+  const workspace::LoadedConfig after = workspace::parseConfig(*tried);
+  checkProblems(after, *tried);
+  if (loaded.parsed)
+    check(after.parsed);
+  const std::optional<std::string> again = workspace::tryApplyRegisterChange(*tried, change);
+  check(again.has_value() && *again == *tried);
+  return 0;
+}

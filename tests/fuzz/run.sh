@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Builds the libFuzzer targets in build-fuzz (clang-14, ASan + UBSan) and runs each for
+# SECONDS_PER_TARGET seconds (default 60) from a copy of its seed corpus in tests/fuzz/corpus.
+# Prints the executions per target, keeps the path of any crash file, and ends with
+# "N passed, N failed". Exit status: 0 when no target failed.
+#
+#   tests/fuzz/run.sh            # one minute per target
+#   tests/fuzz/run.sh 3600       # a long run: one hour per target
+#   NEWSLINT_FUZZ_TARGETS="register_fuzzer" tests/fuzz/run.sh 30   # a subset
+set -u
+seconds="${1:-60}"
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+source_dir="$(cd "$here/../.." && pwd)"
+build="${NEWSLINT_FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
+targets="${NEWSLINT_FUZZ_TARGETS:-framing_fuzzer dispatcher_fuzzer extractors_fuzzer register_fuzzer}"
+jobs="${NEWSLINT_FUZZ_BUILD_JOBS:-2}"
+
+CC=clang-14 CXX=clang++-14 cmake -S "$source_dir" -B "$build" -G Ninja \
+  -DNEWSLINT_FUZZ=ON -DNEWSLINT_TESTS=OFF -DNEWSLINT_BENCH=OFF >"$build.configure.log" 2>&1 ||
+  { cat "$build.configure.log"; echo "configure failed"; echo "0 passed, 1 failed"; exit 1; }
+# shellcheck disable=SC2086
+if ! cmake --build "$build" -j "$jobs" --target $targets; then
+  echo "build failed"
+  echo "0 passed, 1 failed"
+  exit 1
+fi
+
+passed=0
+failed=0
+total=0
+work="$build/fuzz-runs"
+mkdir -p "$work"
+for target in $targets; do
+  corpus="$work/$target/corpus"
+  artifacts="$work/$target/artifacts/"
+  rm -rf "$corpus"
+  mkdir -p "$corpus" "$artifacts"
+  cp "$here/corpus/$target/"* "$corpus/"
+  log="$work/$target/fuzz.log"
+  "$build/tests/fuzz/$target" -max_total_time="$seconds" -timeout=30 -rss_limit_mb=4096 \
+    -print_final_stats=1 -artifact_prefix="$artifacts" "$corpus" >"$log" 2>&1
+  status=$?
+  execs="$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" | tail -1)"
+  execs="${execs:-0}"
+  total=$((total + execs))
+  crash="$(sed -n 's/.*Test unit written to \(.*\)$/\1/p' "$log" | tail -1)"
+  if [ "$status" -eq 0 ] && [ -z "$crash" ]; then
+    passed=$((passed + 1))
+    printf '%-20s %12s executions  ok\n' "$target" "$execs"
+  else
+    failed=$((failed + 1))
+    printf '%-20s %12s executions  FAILED (exit %s)\n' "$target" "$execs" "$status"
+    grep -m1 -E 'ERROR: (AddressSanitizer|LeakSanitizer|libFuzzer)|runtime error|deadly signal' "$log" || true
+    echo "  crash file: ${crash:-none written}"
+    echo "  log: $log"
+  fi
+done
+echo "total executions: $total"
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]
