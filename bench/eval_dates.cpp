@@ -11,6 +11,12 @@
 //                                  articles (with DIR/newslint.json when present)
 //   --errors N                     also print N value mismatches (accuracy mode)
 //   --false N                      also print N recognised expressions the gold does not have
+#include "newslint/analysis/checks.h"
+#include "newslint/analysis/corpus.h"
+#include "newslint/analysis/dates.h"
+#include "newslint/analysis/timeline.h"
+#include "newslint/workspace/workspace.h"
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -23,12 +29,6 @@
 #include <string>
 #include <vector>
 
-#include "newslint/analysis/checks.h"
-#include "newslint/analysis/corpus.h"
-#include "newslint/analysis/dates.h"
-#include "newslint/analysis/timeline.h"
-#include "newslint/workspace/workspace.h"
-
 namespace fs = std::filesystem;
 using namespace newslint::analysis;
 
@@ -37,7 +37,7 @@ namespace {
 struct GoldTimex {
   uint32_t begin = 0;
   uint32_t end = 0;
-  std::string type;  ///< DATE, TIME, DURATION, SET
+  std::string type; ///< DATE, TIME, DURATION, SET
   std::string value;
   std::string text;
 };
@@ -66,8 +66,12 @@ std::string unescape(std::string_view s) {
       const size_t semi = s.find(';', i);
       if (semi != std::string_view::npos && semi - i <= 6) {
         const std::string_view entity = s.substr(i + 1, semi - i - 1);
-        const char* rep = entity == "amp" ? "&" : entity == "lt" ? "<" : entity == "gt" ? ">" :
-                          entity == "quot" ? "\"" : entity == "apos" ? "'" : nullptr;
+        const char* rep = entity == "amp"    ? "&"
+                          : entity == "lt"   ? "<"
+                          : entity == "gt"   ? ">"
+                          : entity == "quot" ? "\""
+                          : entity == "apos" ? "'"
+                                             : nullptr;
         if (rep != nullptr) {
           out += rep;
           i = semi;
@@ -143,8 +147,9 @@ GoldDoc parseInline(const std::string& name, const std::string& xml) {
 }
 
 bool noSpaceBefore(const std::string& t) {
-  static const std::vector<std::string> kTight = {",", ".", ":", ";", "!", "?", ")", "]", "%", "'s", "n't",
-                                                  "'", "'re", "'ve", "'ll", "'d", "'m", "’s"};
+  static const std::vector<std::string> kTight = {",",   ".",   ":",   ";",  "!",   "?",
+                                                  ")",   "]",   "%",   "'s", "n't", "'",
+                                                  "'re", "'ve", "'ll", "'d", "'m",  "’s"};
   return std::find(kTight.begin(), kTight.end(), t) != kTight.end();
 }
 
@@ -166,13 +171,15 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
     if (close == std::string::npos) {
       break;
     }
-    const std::string token = unescape(std::string_view(xml).substr(tagEnd + 1, close - tagEnd - 1));
+    const std::string token =
+        unescape(std::string_view(xml).substr(tagEnd + 1, close - tagEnd - 1));
     const std::string sentence = attr(tag, "sentence");
     const bool digits = !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])) != 0;
     if (!doc.text.empty()) {
       if (sentence != lastSentence) {
         doc.text += "\n";
-      } else if (!(noSpaceBefore(token) || prev == "(" || prev == "$" || (digits && prevDigitColon))) {
+      } else if (!(noSpaceBefore(token) || prev == "(" || prev == "$" ||
+                   (digits && prevDigitColon))) {
         doc.text += " ";
       }
     }
@@ -187,7 +194,8 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
     doc.text += token;
     tokenSpan[attr(tag, "t_id")] = {begin, static_cast<uint32_t>(doc.text.size())};
     tokenSentence[attr(tag, "t_id")] = sentence;
-    auto [it, fresh] = sentenceSpan.try_emplace(sentence, begin, static_cast<uint32_t>(doc.text.size()));
+    auto [it, fresh] =
+        sentenceSpan.try_emplace(sentence, begin, static_cast<uint32_t>(doc.text.size()));
     if (!fresh) {
       it->second.second = static_cast<uint32_t>(doc.text.size());
     }
@@ -214,13 +222,15 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
     // anchors occur later in any of its files); ESC annotates the sentences with markables.
     const bool meantime = xml.find("<TIMEX3 ") != std::string::npos;
     for (const auto& [sentence, span] : sentenceSpan) {
-      const bool covered = meantime ? std::atoi(sentence.c_str()) <= 5 : sentences.count(sentence) > 0;
+      const bool covered =
+          meantime ? std::atoi(sentence.c_str()) <= 5 : sentences.count(sentence) > 0;
       if (covered) {
         doc.annotated.push_back(span);
       }
     }
   }
-  for (const std::string_view elementName : {"TIMEX3", "TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}) {
+  for (const std::string_view elementName :
+       {"TIMEX3", "TIME_DATE", "TIME_OF_THE_DAY", "TIME_DURATION", "TIME_REPETITION"}) {
     const std::string element(elementName);
     size_t p = markables;
     const std::string open = "<" + element + " ";
@@ -251,12 +261,14 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
           end = std::max(end, it->second.second);
         }
       }
-      std::string type = element == "TIMEX3" ? attr(tag, "type")
-                         : element == "TIME_DATE" ? "DATE"
+      std::string type = element == "TIMEX3"            ? attr(tag, "type")
+                         : element == "TIME_DATE"       ? "DATE"
                          : element == "TIME_OF_THE_DAY" ? "TIME"
-                         : element == "TIME_DURATION" ? "DURATION" : "SET";
+                         : element == "TIME_DURATION"   ? "DURATION"
+                                                        : "SET";
       std::string value = attr(tag, "value");
-      const bool isDct = attr(tag, "functionInDocument") == "CREATION_TIME" || attr(tag, "DCT") == "TRUE";
+      const bool isDct =
+          attr(tag, "functionInDocument") == "CREATION_TIME" || attr(tag, "DCT") == "TRUE";
       if (isDct) {
         if (dateOf(value)) {
           doc.dct = dateOf(value);
@@ -295,7 +307,8 @@ std::optional<GoldDoc> parseGold(const fs::path& path) {
 std::vector<fs::path> timemlFiles(const fs::path& dir) {
   std::vector<fs::path> out;
   std::error_code ec;
-  for (auto it = fs::recursive_directory_iterator(dir, ec); it != fs::recursive_directory_iterator(); it.increment(ec)) {
+  for (auto it = fs::recursive_directory_iterator(dir, ec);
+       it != fs::recursive_directory_iterator(); it.increment(ec)) {
     if (ec) {
       break;
     }
@@ -325,11 +338,13 @@ std::string normaliseGold(std::string value) {
   if (!value.empty() && value.back() == 'Z') {
     value.pop_back();
   }
-  if (value.size() == 9 && value[4] == '-' && value[7] == '-' && std::isdigit(static_cast<unsigned char>(value[8]))) {
+  if (value.size() == 9 && value[4] == '-' && value[7] == '-' &&
+      std::isdigit(static_cast<unsigned char>(value[8]))) {
     value.insert(8, "0");
   }
   const size_t w = value.find("-W");
-  if (w != std::string::npos && w + 3 <= value.size() && std::isdigit(static_cast<unsigned char>(value[w + 2])) &&
+  if (w != std::string::npos && w + 3 <= value.size() &&
+      std::isdigit(static_cast<unsigned char>(value[w + 2])) &&
       (w + 3 == value.size() || !std::isdigit(static_cast<unsigned char>(value[w + 3])))) {
     value.insert(w + 2, "0");
   }
@@ -337,7 +352,8 @@ std::string normaliseGold(std::string value) {
 }
 
 /// Resolves a document's expressions the way the timeline does, with the gold DCT as anchor.
-std::vector<Resolution> resolveWithDct(const Document& doc, const DateFacts& facts, std::optional<CivilDate> dct) {
+std::vector<Resolution> resolveWithDct(const Document& doc, const DateFacts& facts,
+                                       std::optional<CivilDate> dct) {
   CorpusSnapshot snapshot;
   auto config = std::make_shared<Config>();
   if (dct) {
@@ -392,19 +408,22 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
       for (const TimeExpression& e : exprs) {
         const bool inAnnotated =
             gold->annotated.empty() ||
-            std::any_of(gold->annotated.begin(), gold->annotated.end(),
-                        [&](const auto& span) { return e.span.begin >= span.first && e.span.begin < span.second; });
+            std::any_of(gold->annotated.begin(), gold->annotated.end(), [&](const auto& span) {
+              return e.span.begin >= span.first && e.span.begin < span.second;
+            });
         if (!inAnnotated) {
           continue;
         }
         ++predicted;
-        const bool hit = std::any_of(gold->timexes.begin(), gold->timexes.end(), [&](const GoldTimex& g) {
-          return e.span.begin < g.end && g.begin < e.span.end;
-        });
+        const bool hit =
+            std::any_of(gold->timexes.begin(), gold->timexes.end(), [&](const GoldTimex& g) {
+              return e.span.begin < g.end && g.begin < e.span.end;
+            });
         predictedHit += hit ? 1 : 0;
         if (!hit && showFalse > 0) {
           --showFalse;
-          std::printf("  false positive %-28s `%s`\n", gold->name.substr(0, 28).c_str(), e.text.c_str());
+          std::printf("  false positive %-28s `%s`\n", gold->name.substr(0, 28).c_str(),
+                      e.text.c_str());
         }
       }
       for (const GoldTimex& g : gold->timexes) {
@@ -439,8 +458,8 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
           ++type.detected;
           got = resolved[static_cast<size_t>(match)].value;
           // ESC gives a time of day the value of its date: compare at the annotated precision.
-          if (want.find('T') == std::string::npos && got.size() > want.size() && got.starts_with(want) &&
-              got[want.size()] == 'T') {
+          if (want.find('T') == std::string::npos && got.size() > want.size() &&
+              got.starts_with(want) && got[want.size()] == 'T') {
             got = want;
           }
         }
@@ -449,8 +468,9 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
           ++type.correct;
         } else if (errorsShown < showErrors) {
           ++errorsShown;
-          std::printf("  %-28s %-28s gold %-16s got %-16s (dct %s)\n", gold->name.substr(0, 28).c_str(),
-                      ("`" + g.text + "`").c_str(), want.c_str(), got.empty() ? "-" : got.c_str(),
+          std::printf("  %-28s %-28s gold %-16s got %-16s (dct %s)\n",
+                      gold->name.substr(0, 28).c_str(), ("`" + g.text + "`").c_str(), want.c_str(),
+                      got.empty() ? "-" : got.c_str(),
                       gold->dct ? formatDate(*gold->dct).c_str() : "-");
         }
       }
@@ -458,16 +478,21 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
   }
   auto ratio = [](int a, int b) { return b == 0 ? 0.0 : static_cast<double>(a) / b; };
   std::printf("files: %d\n", files);
-  std::printf("detection (all TIMEX3 types, overlap, annotated sentences): precision %.3f (%d/%d)  recall %.3f (%d/%d)  exact-span recall %.3f\n",
-              ratio(predictedHit, predicted), predictedHit, predicted, ratio(goldFound, goldAll), goldFound, goldAll,
-              ratio(goldExact, goldAll));
-  const Counts total{explicitCounts.gold + relativeCounts.gold, explicitCounts.detected + relativeCounts.detected,
+  std::printf("detection (all TIMEX3 types, overlap, annotated sentences): precision %.3f (%d/%d)  "
+              "recall %.3f (%d/%d)  exact-span recall %.3f\n",
+              ratio(predictedHit, predicted), predictedHit, predicted, ratio(goldFound, goldAll),
+              goldFound, goldAll, ratio(goldExact, goldAll));
+  const Counts total{explicitCounts.gold + relativeCounts.gold,
+                     explicitCounts.detected + relativeCounts.detected,
                      explicitCounts.correct + relativeCounts.correct};
   auto row = [&](const char* label, const Counts& c) {
-    std::printf("%-22s gold %5d  detected %5d  value correct %5d  accuracy %.3f  (on detected %.3f)\n", label, c.gold,
-                c.detected, c.correct, ratio(c.correct, c.gold), ratio(c.correct, c.detected));
+    std::printf(
+        "%-22s gold %5d  detected %5d  value correct %5d  accuracy %.3f  (on detected %.3f)\n",
+        label, c.gold, c.detected, c.correct, ratio(c.correct, c.gold),
+        ratio(c.correct, c.detected));
   };
-  std::printf("value accuracy (DATE and TIME, exact match with the gold value, gold DCT as anchor):\n");
+  std::printf(
+      "value accuracy (DATE and TIME, exact match with the gold value, gold DCT as anchor):\n");
   row("  explicit (year in text)", explicitCounts);
   row("  relative", relativeCounts);
   for (const auto& [type, c] : byType) {
@@ -519,20 +544,23 @@ int conflicts(const fs::path& root) {
       }
     }
     for (const Finding& f : analysis.findings) {
-      if (f.code != "date-conflict" && f.code != "weekday-mismatch" && f.code != "impossible-date") {
+      if (f.code != "date-conflict" && f.code != "weekday-mismatch" &&
+          f.code != "impossible-date") {
         continue;
       }
       // date-conflict comes in pairs (one per side): print the first side only.
-      if (f.code == "date-conflict" && !f.related.empty() && f.related.front().location.document < f.primary.document) {
+      if (f.code == "date-conflict" && !f.related.empty() &&
+          f.related.front().location.document < f.primary.document) {
         continue;
       }
-      if (f.code == "date-conflict" && !f.related.empty() && f.related.front().location.document == f.primary.document &&
+      if (f.code == "date-conflict" && !f.related.empty() &&
+          f.related.front().location.document == f.primary.document &&
           f.related.front().location.span.begin < f.primary.span.begin) {
         continue;
       }
       ++total;
-      std::printf("[%d] topic %s  %s  %s\n    %s\n", total, topic.filename().string().c_str(), f.code.c_str(),
-                  f.primary.document.c_str(), f.message.c_str());
+      std::printf("[%d] topic %s  %s  %s\n    %s\n", total, topic.filename().string().c_str(),
+                  f.code.c_str(), f.primary.document.c_str(), f.message.c_str());
       for (const auto& r : f.related) {
         std::printf("    related %s: %s\n", r.location.document.c_str(), r.message.c_str());
       }
@@ -541,8 +569,8 @@ int conflicts(const fs::path& root) {
       }
     }
   }
-  std::printf("topics: %zu  dated claims: %d  agreeing links: %d  reported: %d\n", topics.size(), claims, agreeing,
-              total);
+  std::printf("topics: %zu  dated claims: %d  agreeing links: %d  reported: %d\n", topics.size(),
+              claims, agreeing, total);
   return 0;
 }
 
@@ -562,19 +590,23 @@ int dump(const fs::path& root) {
   const Analysis analysis = analyze(corpus.snapshot());
   const DateIndex& index = *analysis.dates;
   for (const auto& [id, anchor] : index.anchors) {
-    std::printf("== %s  anchor: %s %s%s\n", id.c_str(), anchor.published ? formatDate(*anchor.published).c_str() : "-",
-                anchor.how.c_str(), anchor.year ? (" year " + std::to_string(*anchor.year) + " " + anchor.yearHow).c_str() : "");
+    std::printf("== %s  anchor: %s %s%s\n", id.c_str(),
+                anchor.published ? formatDate(*anchor.published).c_str() : "-", anchor.how.c_str(),
+                anchor.year
+                    ? (" year " + std::to_string(*anchor.year) + " " + anchor.yearHow).c_str()
+                    : "");
     for (const ResolvedTime* t : index.timesIn(id)) {
-      std::printf("  %6u %-40s %-20s %s%s\n", t->span.begin, ("`" + t->text + "`").substr(0, 40).c_str(),
-                  t->resolution.value.c_str(), t->resolution.inference.c_str(), t->claim >= 0 ? "  [claim]" : "");
+      std::printf("  %6u %-40s %-20s %s%s\n", t->span.begin,
+                  ("`" + t->text + "`").substr(0, 40).c_str(), t->resolution.value.c_str(),
+                  t->resolution.inference.c_str(), t->claim >= 0 ? "  [claim]" : "");
     }
   }
   for (const ClaimLink& link : index.links) {
     const Claim& a = index.claims[link.a];
     const Claim& b = index.claims[link.b];
-    std::printf("%s %s `%s` ~ %s `%s` (gap %lld min)\n", link.agree ? "AGREE   " : "CONFLICT", a.document.c_str(),
-                index.times[link.timeA].text.c_str(), b.document.c_str(), index.times[link.timeB].text.c_str(),
-                static_cast<long long>(link.gapMinutes));
+    std::printf("%s %s `%s` ~ %s `%s` (gap %lld min)\n", link.agree ? "AGREE   " : "CONFLICT",
+                a.document.c_str(), index.times[link.timeA].text.c_str(), b.document.c_str(),
+                index.times[link.timeB].text.c_str(), static_cast<long long>(link.gapMinutes));
     for (const auto& e : link.evidence) {
       std::printf("      %s\n", e.c_str());
     }

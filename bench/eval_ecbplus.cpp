@@ -186,6 +186,8 @@ int main(int argc, char** argv) {
   size_t findings = 0;
   size_t documents = 0;
   std::set<std::string> distinctUnannotated;
+  // Per distinct spelling pair of a topic: coreferent when any of its flagged uses is.
+  std::map<std::string, int> spellingPairs; // 1 coreferent, 0 not, -1 unannotated
   for (const fs::path& topic : topics) {
     std::map<std::string, GoldDoc> gold;
     analysis::Corpus corpus(lexicon);
@@ -229,15 +231,20 @@ int main(int argc, char** argv) {
         const char* verdict = "unannotated";
         const bool shared = std::any_of(ia.begin(), ia.end(),
                                         [&](const std::string& i) { return ib.contains(i); });
+        std::string pairKey = topic.filename().string() + " " + std::min(f.flagged, other) +
+                              " ~ " + std::max(f.flagged, other);
+        int& pairVerdict = spellingPairs.try_emplace(pairKey, -1).first->second;
         if (ia.empty() || ib.empty()) {
           ++unannotated;
           distinctUnannotated.insert(f.flagged + " ~ " + other);
         } else if (shared) {
           ++coreferent;
           verdict = "coreferent";
+          pairVerdict = 1;
         } else {
           ++notCoreferent;
           verdict = "NOT coreferent";
+          pairVerdict = std::max(pairVerdict, 0);
         }
         if (verbose) {
           std::cout << topic.filename().string() << "  " << f.primary.document << " `" << f.flagged
@@ -253,6 +260,20 @@ int main(int argc, char** argv) {
   std::printf("|---:|---:|---:|---:|---:|\n");
   std::printf("| %zu | %zu | %zu | %zu | %.3f |\n", scored + unannotated, coreferent, notCoreferent,
               unannotated, scored == 0 ? 0.0 : static_cast<double>(coreferent) / static_cast<double>(scored));
+  size_t pairsYes = 0;
+  size_t pairsNo = 0;
+  size_t pairsUnknown = 0;
+  for (const auto& [pair, v] : spellingPairs) {
+    (v == 1 ? pairsYes : v == 0 ? pairsNo : pairsUnknown) += 1;
+  }
+  std::printf("\nPer distinct spelling pair of a topic:\n\n");
+  std::printf("| spelling pairs | coreferent | not coreferent | unannotated | precision |\n");
+  std::printf("|---:|---:|---:|---:|---:|\n");
+  std::printf("| %zu | %zu | %zu | %zu | %.3f |\n", spellingPairs.size(), pairsYes, pairsNo,
+              pairsUnknown,
+              pairsYes + pairsNo == 0 ? 0.0
+                                      : static_cast<double>(pairsYes) /
+                                            static_cast<double>(pairsYes + pairsNo));
   std::printf("\nSpelling pairs outside the gold annotation (%zu), for review:\n",
               distinctUnannotated.size());
   for (const std::string& pair : distinctUnannotated) {

@@ -1,7 +1,7 @@
 // date-conflict: two passages (usually two sources) date the same event differently.
-#include <string>
-
 #include "newslint/analysis/checks.h"
+
+#include <string>
 
 namespace newslint::analysis {
 
@@ -32,13 +32,15 @@ Finding sideOf(const DateIndex& index, const ClaimLink& link, bool firstSide) {
   f.code = "date-conflict";
   f.primary = Location{mine.document, mine.span};
   f.flagged = mine.text;
-  const std::string other = there.document == here.document ? "another passage of this article" : there.document;
-  f.message = stated(mine) + " here, but " + other + " says " + stated(theirs) + " for the same event (" +
-              distance(link.gapMinutes) + " apart)";
-  f.related.push_back({Location{theirs.document, theirs.span},
-                       "the same event dated " + describeInterval(theirs.resolution.interval,
-                                                                  theirs.resolution.granularity) +
-                           ": " + there.sentenceText});
+  const std::string other =
+      there.document == here.document ? "another passage of this article" : there.document;
+  f.message = stated(mine) + " here, but " + other + " says " + stated(theirs) +
+              " for the same event (" + distance(link.gapMinutes) + " apart)";
+  f.related.push_back(
+      {Location{theirs.document, theirs.span},
+       "the same event dated " +
+           describeInterval(theirs.resolution.interval, theirs.resolution.granularity) + ": " +
+           there.sentenceText});
   for (const std::string& e : link.evidence) {
     f.evidence.push_back(e);
   }
@@ -54,8 +56,9 @@ Finding sideOf(const DateIndex& index, const ClaimLink& link, bool firstSide) {
   if (const DocumentAnchor* anchor = index.anchorOf(mine.document);
       anchor != nullptr && !anchor->published && anchor->latestMentioned) {
     Fix fix;
-    fix.title = "Record the publication date of " + mine.document + " in the register (on or after " +
-                formatDate(*anchor->latestMentioned) + ", the latest date it mentions)";
+    fix.title = "Record the publication date of " + mine.document +
+                " in the register (on or after " + formatDate(*anchor->latestMentioned) +
+                ", the latest date it mentions)";
     fix.registerChange = RegisterChange{RegisterChange::Kind::SetPublished, mine.document,
                                         formatDate(*anchor->latestMentioned)};
     f.fixes.push_back(std::move(fix));

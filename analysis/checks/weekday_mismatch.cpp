@@ -1,15 +1,15 @@
 // weekday-mismatch: a weekday that contradicts the date it is given with
 // ("Wednesday, October 20, 2011"), or two sources giving the same day and month of one
 // event with different weekdays when no year is stated.
+#include "newslint/analysis/checks.h"
+#include "newslint/analysis/names.h"
+
 #include <algorithm>
 #include <cctype>
 #include <iterator>
 #include <map>
 #include <set>
 #include <string>
-
-#include "newslint/analysis/checks.h"
-#include "newslint/analysis/names.h"
 
 namespace newslint::analysis {
 
@@ -49,10 +49,11 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
       f.primary = Location{id, e.span};
       f.flagged = e.text;
       const std::string year = std::to_string(r.first.year);
-      f.message = dayMonth(e) + " " + year + " is a " + std::string(weekdayName(actual)) + ", not a " +
-                  std::string(weekdayName(e.weekday));
+      f.message = dayMonth(e) + " " + year + " is a " + std::string(weekdayName(actual)) +
+                  ", not a " + std::string(weekdayName(e.weekday));
       if (e.year < 0) {
-        f.message += " (" + (r.inference.empty() ? "year " + year + " inferred" : r.inference) + ")";
+        f.message +=
+            " (" + (r.inference.empty() ? "year " + year + " inferred" : r.inference) + ")";
       }
       f.evidence.push_back(describeDate(r.first));
       if (!r.inference.empty()) {
@@ -81,8 +82,9 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
     }
   }
   auto sentenceWords = [](const Document& doc, const TimeExpression& e) {
-    const Span span = !doc.sentences.empty() && e.sentence < doc.sentences.size() ? doc.sentences[e.sentence].span
-                                                                                   : e.span;
+    const Span span = !doc.sentences.empty() && e.sentence < doc.sentences.size()
+                          ? doc.sentences[e.sentence].span
+                          : e.span;
     std::set<std::string> words;
     std::string word;
     const std::string_view text = doc.slice(span);
@@ -117,34 +119,36 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
   };
   for (const auto& [key, group] : byDay) {
     for (const size_t i : group) {
-    for (const size_t j : group) {
-      const Dated& a = dated[i];
-      const Dated& b = dated[j];
-      if (*a.document == *b.document || a.e->weekday == b.e->weekday) {
-        continue;
+      for (const size_t j : group) {
+        const Dated& a = dated[i];
+        const Dated& b = dated[j];
+        if (*a.document == *b.document || a.e->weekday == b.e->weekday) {
+          continue;
+        }
+        const std::set<std::string>& wa = cached(i);
+        const std::set<std::string>& wb = cached(j);
+        std::vector<std::string> shared;
+        std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(),
+                              std::back_inserter(shared));
+        if (shared.size() < 3) {
+          continue;
+        }
+        Finding f;
+        f.code = "weekday-mismatch";
+        f.primary = Location{*a.document, a.e->span};
+        f.flagged = a.e->text;
+        f.message = "`" + a.e->text + "` here, but " + *b.document + " calls " + dayMonth(*b.e) +
+                    " a " + std::string(weekdayName(b.e->weekday)) + " (`" + b.e->text +
+                    "`); no year is given";
+        f.related.push_back({Location{*b.document, b.e->span}, "`" + b.e->text + "`"});
+        std::string words;
+        for (size_t k = 0; k < shared.size() && k < 6; ++k) {
+          words += (k ? ", " : "") + shared[k];
+        }
+        f.evidence.push_back("shared words: " + words);
+        out.push_back(std::move(f));
+        break; // one finding per expression: its first contradicting source
       }
-      const std::set<std::string>& wa = cached(i);
-      const std::set<std::string>& wb = cached(j);
-      std::vector<std::string> shared;
-      std::set_intersection(wa.begin(), wa.end(), wb.begin(), wb.end(), std::back_inserter(shared));
-      if (shared.size() < 3) {
-        continue;
-      }
-      Finding f;
-      f.code = "weekday-mismatch";
-      f.primary = Location{*a.document, a.e->span};
-      f.flagged = a.e->text;
-      f.message = "`" + a.e->text + "` here, but " + *b.document + " calls " + dayMonth(*b.e) + " a " +
-                  std::string(weekdayName(b.e->weekday)) + " (`" + b.e->text + "`); no year is given";
-      f.related.push_back({Location{*b.document, b.e->span}, "`" + b.e->text + "`"});
-      std::string words;
-      for (size_t k = 0; k < shared.size() && k < 6; ++k) {
-        words += (k ? ", " : "") + shared[k];
-      }
-      f.evidence.push_back("shared words: " + words);
-      out.push_back(std::move(f));
-      break; // one finding per expression: its first contradicting source
-    }
     }
   }
 }

@@ -1,10 +1,10 @@
 // Calendar arithmetic, intervals and the light stemming used to compare sentences.
+#include "newslint/analysis/dates.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdio>
 #include <string>
-
-#include "newslint/analysis/dates.h"
 
 namespace newslint::analysis {
 
@@ -18,30 +18,44 @@ int64_t floorDiv(int64_t a, int64_t b) {
   return q;
 }
 
-constexpr std::array<std::string_view, 7> kWeekdays = {"Monday", "Tuesday", "Wednesday", "Thursday",
-                                                       "Friday", "Saturday", "Sunday"};
-constexpr std::array<std::string_view, 12> kMonths = {"January", "February", "March",     "April",
-                                                      "May",     "June",     "July",      "August",
-                                                      "September", "October", "November", "December"};
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr std::array<std::string_view, 12> kMonths = {
+    "January", "February", "March",     "April",   "May",      "June",
+    "July",    "August",   "September", "October", "November", "December"};
 
 } // namespace
 
 std::string_view granularityName(Granularity granularity) {
   switch (granularity) {
-  case Granularity::Minute: return "minute";
-  case Granularity::Hour: return "hour";
-  case Granularity::PartOfDay: return "part of day";
-  case Granularity::Day: return "day";
-  case Granularity::Weekend: return "weekend";
-  case Granularity::Week: return "week";
-  case Granularity::Month: return "month";
-  case Granularity::Season: return "season";
-  case Granularity::Quarter: return "quarter";
-  case Granularity::HalfYear: return "half year";
-  case Granularity::Year: return "year";
-  case Granularity::Decade: return "decade";
-  case Granularity::Century: return "century";
-  case Granularity::Unknown: break;
+  case Granularity::Minute:
+    return "minute";
+  case Granularity::Hour:
+    return "hour";
+  case Granularity::PartOfDay:
+    return "part of day";
+  case Granularity::Day:
+    return "day";
+  case Granularity::Weekend:
+    return "weekend";
+  case Granularity::Week:
+    return "week";
+  case Granularity::Month:
+    return "month";
+  case Granularity::Season:
+    return "season";
+  case Granularity::Quarter:
+    return "quarter";
+  case Granularity::HalfYear:
+    return "half year";
+  case Granularity::Year:
+    return "year";
+  case Granularity::Decade:
+    return "decade";
+  case Granularity::Century:
+    return "century";
+  case Granularity::Unknown:
+    break;
   }
   return "unknown";
 }
@@ -62,7 +76,8 @@ CivilDate civilFromDays(int64_t days) {
   const int64_t z = days + 719468;
   const int64_t era = floorDiv(z, 146097);
   const int64_t dayOfEra = z - era * 146097;
-  const int64_t yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
+  const int64_t yearOfEra =
+      (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146096) / 365;
   const int64_t dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
   const int64_t mp = (5 * dayOfYear + 2) / 153;
   const int64_t d = dayOfYear - (153 * mp + 2) / 5 + 1;
@@ -94,7 +109,9 @@ bool validDate(CivilDate date) {
          date.day <= daysInMonth(date.year, date.month);
 }
 
-CivilDate addDays(CivilDate date, int64_t days) { return civilFromDays(daysFromCivil(date) + days); }
+CivilDate addDays(CivilDate date, int64_t days) {
+  return civilFromDays(daysFromCivil(date) + days);
+}
 
 std::string formatDate(CivilDate date) {
   char buffer[32];
@@ -207,16 +224,26 @@ Interval partOfDayInterval(CivilDate date, PartOfDay part) {
     return Interval{start + static_cast<int64_t>(from) * 60, start + static_cast<int64_t>(to) * 60};
   };
   switch (part) {
-  case PartOfDay::EarlyHours: return hours(0, 6);
-  case PartOfDay::Dawn: return hours(4, 8);
-  case PartOfDay::Morning: return hours(5, 12);
-  case PartOfDay::Noon: return Interval{start + 720, start + 721};
-  case PartOfDay::Afternoon: return hours(12, 18);
-  case PartOfDay::Evening: return hours(17, 24);
-  case PartOfDay::Night: return hours(18, 24);
-  case PartOfDay::Midnight: return Interval{start + 1440, start + 1441};
-  case PartOfDay::Day: return hours(6, 18);
-  case PartOfDay::None: break;
+  case PartOfDay::EarlyHours:
+    return hours(0, 6);
+  case PartOfDay::Dawn:
+    return hours(4, 8);
+  case PartOfDay::Morning:
+    return hours(5, 12);
+  case PartOfDay::Noon:
+    return Interval{start + 720, start + 721};
+  case PartOfDay::Afternoon:
+    return hours(12, 18);
+  case PartOfDay::Evening:
+    return hours(17, 24);
+  case PartOfDay::Night:
+    return hours(18, 24);
+  case PartOfDay::Midnight:
+    return Interval{start + 1440, start + 1441};
+  case PartOfDay::Day:
+    return hours(6, 18);
+  case PartOfDay::None:
+    break;
   }
   return hours(0, 24);
 }
@@ -232,40 +259,63 @@ struct Irregular {
 
 // Irregular verb forms and nominalisations that name the same event as their verb.
 constexpr Irregular kIrregular[] = {
-    {"departure", "depart"},  {"left", "leav"},        {"leaving", "leav"},     {"fled", "flee"},
-    {"fleeing", "flee"},      {"flees", "flee"},       {"flight", "fly"},       {"flew", "fly"},
-    {"flown", "fly"},         {"flies", "fly"},        {"flying", "fly"},       {"met", "meet"},
-    {"meeting", "meet"},      {"meetings", "meet"},    {"arrival", "arriv"},    {"trip", "travel"},
-    {"travelled", "travel"},  {"traveled", "travel"},  {"went", "go"},          {"gone", "go"},
-    {"came", "come"},        {"took", "tak"},         {"taken", "tak"},
-    {"told", "tell"},         {"said", "say"},         {"says", "say"},         {"held", "hold"},
-    {"killed", "kill"},       {"died", "die"},         {"dead", "die"},         {"death", "die"},
-    {"shot", "shoot"},        {"struck", "strike"},    {"hit", "hit"},          {"won", "win"},
-    {"sent", "send"},         {"ran", "run"},          {"began", "begin"},      {"begun", "begin"},
-    {"caught", "catch"},      {"sold", "sell"},        {"bought", "buy"},       {"found", "find"},
-    {"made", "mak"},          {"gave", "giv"},         {"given", "giv"},        {"spoke", "speak"},
-    {"spoken", "speak"},      {"conversation", "call"}, {"conversations", "call"}, {"phoned", "call"},
-    {"quake", "earthquak"},   {"arrested", "arrest"},  {"escaped", "escap"},    {"visits", "visit"},
-    {"children", "child"},    {"people", "person"},
+    {"departure", "depart"},  {"left", "leav"},
+    {"leaving", "leav"},      {"fled", "flee"},
+    {"fleeing", "flee"},      {"flees", "flee"},
+    {"flight", "fly"},        {"flew", "fly"},
+    {"flown", "fly"},         {"flies", "fly"},
+    {"flying", "fly"},        {"met", "meet"},
+    {"meeting", "meet"},      {"meetings", "meet"},
+    {"arrival", "arriv"},     {"trip", "travel"},
+    {"travelled", "travel"},  {"traveled", "travel"},
+    {"went", "go"},           {"gone", "go"},
+    {"came", "come"},         {"took", "tak"},
+    {"taken", "tak"},         {"told", "tell"},
+    {"said", "say"},          {"says", "say"},
+    {"held", "hold"},         {"killed", "kill"},
+    {"died", "die"},          {"dead", "die"},
+    {"death", "die"},         {"shot", "shoot"},
+    {"struck", "strike"},     {"hit", "hit"},
+    {"won", "win"},           {"sent", "send"},
+    {"ran", "run"},           {"began", "begin"},
+    {"begun", "begin"},       {"caught", "catch"},
+    {"sold", "sell"},         {"bought", "buy"},
+    {"found", "find"},        {"made", "mak"},
+    {"gave", "giv"},          {"given", "giv"},
+    {"spoke", "speak"},       {"spoken", "speak"},
+    {"conversation", "call"}, {"conversations", "call"},
+    {"phoned", "call"},       {"quake", "earthquak"},
+    {"arrested", "arrest"},   {"escaped", "escap"},
+    {"visits", "visit"},      {"children", "child"},
+    {"people", "person"},
 };
 
 constexpr std::string_view kStop[] = {
-    "a", "an", "the", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by",
-    "with", "without", "as", "that", "this", "these", "those", "it", "its", "he", "him", "his",
-    "she", "her", "they", "them", "their", "we", "us", "our", "you", "your", "i", "me", "my",
-    "be", "is", "are", "was", "were", "been", "being", "am", "has", "have", "had", "hav", "do",
-    "did", "does", "not", "no", "so", "if", "then", "than", "there", "here", "which", "who",
-    "whom", "whose", "what", "when", "where", "while", "after", "before", "during", "into",
-    "onto", "over", "under", "about", "also", "only", "just", "very", "more", "most", "some",
-    "any", "all", "each", "other", "such", "own", "same", "too", "can", "could", "would",
-    "should", "will", "shall", "may", "might", "must", "say", "tell", "report", "accord",
-    "accordingly", "reportedly", "sourc", "source", "official", "news", "agency", "mr", "mrs",
-    "ms", "dr", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
-    "first", "second", "last", "next", "day", "week", "month", "year", "time", "hour", "minut",
-    "morning", "night", "even", "evening", "afternoon", "today", "yesterday", "tomorrow",
-    "late", "early", "ago", "now", "pm", "am", "p", "m", "s", "t", "up", "out", "down",
-    "off", "again", "still", "yet", "however", "although", "though", "because", "since",
-    "until", "both", "either", "neither",
+    "a",      "an",          "the",        "and",      "or",        "but",      "of",
+    "in",     "on",          "at",         "to",       "for",       "from",     "by",
+    "with",   "without",     "as",         "that",     "this",      "these",    "those",
+    "it",     "its",         "he",         "him",      "his",       "she",      "her",
+    "they",   "them",        "their",      "we",       "us",        "our",      "you",
+    "your",   "i",           "me",         "my",       "be",        "is",       "are",
+    "was",    "were",        "been",       "being",    "am",        "has",      "have",
+    "had",    "hav",         "do",         "did",      "does",      "not",      "no",
+    "so",     "if",          "then",       "than",     "there",     "here",     "which",
+    "who",    "whom",        "whose",      "what",     "when",      "where",    "while",
+    "after",  "before",      "during",     "into",     "onto",      "over",     "under",
+    "about",  "also",        "only",       "just",     "very",      "more",     "most",
+    "some",   "any",         "all",        "each",     "other",     "such",     "own",
+    "same",   "too",         "can",        "could",    "would",     "should",   "will",
+    "shall",  "may",         "might",      "must",     "say",       "tell",     "report",
+    "accord", "accordingly", "reportedly", "sourc",    "source",    "official", "news",
+    "agency", "mr",          "mrs",        "ms",       "dr",        "one",      "two",
+    "three",  "four",        "five",       "six",      "seven",     "eight",    "nine",
+    "ten",    "first",       "second",     "last",     "next",      "day",      "week",
+    "month",  "year",        "time",       "hour",     "minut",     "morning",  "night",
+    "even",   "evening",     "afternoon",  "today",    "yesterday", "tomorrow", "late",
+    "early",  "ago",         "now",        "pm",       "am",        "p",        "m",
+    "s",      "t",           "up",         "out",      "down",      "off",      "again",
+    "still",  "yet",         "however",    "although", "though",    "because",  "since",
+    "until",  "both",        "either",     "neither",
 };
 
 } // namespace
@@ -282,7 +332,8 @@ std::string stemWord(std::string_view word) {
     }
   }
   auto endsWith = [&](std::string_view suffix) {
-    return w.size() > suffix.size() + 2 && w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
+    return w.size() > suffix.size() + 2 &&
+           w.compare(w.size() - suffix.size(), suffix.size(), suffix) == 0;
   };
   if (endsWith("ies")) {
     w.replace(w.size() - 3, 3, "y");
@@ -292,7 +343,8 @@ std::string stemWord(std::string_view word) {
     w.replace(w.size() - 3, 3, "y");
   } else if (endsWith("ed")) {
     w.resize(w.size() - 2);
-  } else if (endsWith("es") && (w[w.size() - 3] == 's' || w[w.size() - 3] == 'x' || w[w.size() - 3] == 'h')) {
+  } else if (endsWith("es") &&
+             (w[w.size() - 3] == 's' || w[w.size() - 3] == 'x' || w[w.size() - 3] == 'h')) {
     w.resize(w.size() - 2);
   } else if (endsWith("s") && w[w.size() - 2] != 's' && w[w.size() - 2] != 'u') {
     w.resize(w.size() - 1);

@@ -6,6 +6,9 @@
 // time, a relative phrase, a duration) are found left to right, longest first, and then
 // adjacent units joined by "on", "at", "of" or a comma are merged into one expression
 // ("Saturday night at 10:30 pm", "9:30 p.m. on December 7").
+#include "newslint/analysis/dates.h"
+#include "newslint/analysis/unicode.h"
+
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -13,9 +16,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newslint/analysis/dates.h"
-#include "newslint/analysis/unicode.h"
 
 namespace newslint::analysis {
 
@@ -113,8 +113,8 @@ std::vector<Tok> tokenize(std::string_view text) {
 }
 
 constexpr std::array<std::string_view, 12> kMonthNames = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december"};
+    "january", "february", "march",     "april",   "may",      "june",
+    "july",    "august",   "september", "october", "november", "december"};
 constexpr std::array<std::string_view, 7> kWeekdayNames = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
 
@@ -123,19 +123,19 @@ struct NumberWord {
   int value;
 };
 constexpr std::array<NumberWord, 31> kNumberWords = {{
-    {"a", 1},         {"an", 1},        {"one", 1},        {"two", 2},       {"three", 3},
-    {"four", 4},      {"five", 5},      {"six", 6},        {"seven", 7},     {"eight", 8},
-    {"nine", 9},      {"ten", 10},      {"eleven", 11},    {"twelve", 12},   {"thirteen", 13},
-    {"fourteen", 14}, {"fifteen", 15},  {"sixteen", 16},   {"seventeen", 17}, {"eighteen", 18},
-    {"nineteen", 19}, {"twenty", 20},   {"thirty", 30},    {"forty", 40},    {"fifty", 50},
-    {"sixty", 60},    {"seventy", 70},  {"eighty", 80},    {"ninety", 90},   {"hundred", 100},
+    {"a", 1},         {"an", 1},       {"one", 1},      {"two", 2},        {"three", 3},
+    {"four", 4},      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},
+    {"nine", 9},      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13},
+    {"fourteen", 14}, {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18},
+    {"nineteen", 19}, {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},
+    {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
     {"several", -1},
 }};
 
 struct Candidate {
   TimeExpression expr;
-  size_t begin = 0; ///< the first token
-  size_t end = 0; ///< one past the last token
+  size_t begin = 0;       ///< the first token
+  size_t end = 0;         ///< one past the last token
   bool standalone = true; ///< may be reported on its own (bare parts of day may not)
 };
 
@@ -363,14 +363,22 @@ PartOfDay Scanner::partAt(size_t i, size_t& end) const {
   }
   const std::string& w = t_[i].low;
   end = i + 1;
-  if (w == "morning") return PartOfDay::Morning;
-  if (w == "afternoon") return PartOfDay::Afternoon;
-  if (w == "evening") return PartOfDay::Evening;
-  if (w == "night") return PartOfDay::Night;
-  if (w == "dawn" || w == "daybreak" || w == "sunrise") return PartOfDay::Dawn;
-  if (w == "dusk" || w == "sunset" || w == "nightfall") return PartOfDay::Evening;
-  if (w == "noon" || w == "midday") return PartOfDay::Noon;
-  if (w == "midnight") return PartOfDay::Midnight;
+  if (w == "morning")
+    return PartOfDay::Morning;
+  if (w == "afternoon")
+    return PartOfDay::Afternoon;
+  if (w == "evening")
+    return PartOfDay::Evening;
+  if (w == "night")
+    return PartOfDay::Night;
+  if (w == "dawn" || w == "daybreak" || w == "sunrise")
+    return PartOfDay::Dawn;
+  if (w == "dusk" || w == "sunset" || w == "nightfall")
+    return PartOfDay::Evening;
+  if (w == "noon" || w == "midday")
+    return PartOfDay::Noon;
+  if (w == "midnight")
+    return PartOfDay::Midnight;
   return PartOfDay::None;
 }
 
@@ -455,7 +463,8 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
         w == "met" || w == "left" || w == "fled" || w == "flew" || w == "went" || w == "came" ||
         w == "took" || w == "made" || w == "held" || w == "ago" || w == "yesterday" ||
         w == "began" || w == "sent" || w == "won" || w == "lost" || w == "got" || w == "gave" ||
-        w == "struck" || w == "shot" || w == "hit" || w == "found" || w == "sold" || w == "bought") {
+        w == "struck" || w == "shot" || w == "hit" || w == "found" || w == "sold" ||
+        w == "bought") {
       past = true;
     } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap) {
       past = true;
@@ -475,7 +484,8 @@ std::pair<std::string, Span> Scanner::anchorPhraseAt(size_t i) const {
     if (t_[j].kind == Kind::Punct && t_[j].low != "-" && t_[j].low != "'") {
       break;
     }
-    if (j > i && (t_[j].newline || anyWord(j, {"and", "but", "when", "while", "where", "which", "who"}))) {
+    if (j > i &&
+        (t_[j].newline || anyWord(j, {"and", "but", "when", "while", "where", "which", "who"}))) {
       break;
     }
     ++j;
@@ -594,9 +604,9 @@ std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
   }
   // A bare month: "May" and "March" need a cue that they are months.
   if (month == 5 || month == 3) {
-    if (i == 0 || !anyWord(i - 1, {"in", "of", "since", "until", "by", "last", "next", "this", "early",
-                                  "late", "mid", "during", "before", "after", "through", "from",
-                                  "and", "or", "to"})) {
+    if (i == 0 || !anyWord(i - 1, {"in", "of", "since", "until", "by", "last", "next", "this",
+                                   "early", "late", "mid", "during", "before", "after", "through",
+                                   "from", "and", "or", "to"})) {
       return std::nullopt;
     }
     if (t_[i].low != "march" && t_[i].low != "may") {
@@ -705,7 +715,8 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
   // 24-hour clock: needs a time context unless it is a valid time.
   const bool cue = i > 0 && anyWord(i - 1, {"at", "by", "until", "till", "around", "about", "from",
                                             "before", "after", "since", "approximately", "to"});
-  const bool zone = anyWord(k, {"gmt", "utc", "hours", "hrs", "local", "et", "est", "edt", "cet", "bst"});
+  const bool zone =
+      anyWord(k, {"gmt", "utc", "hours", "hrs", "local", "et", "est", "edt", "cet", "bst"});
   if (!cue && !zone) {
     return std::nullopt;
   }
@@ -901,17 +912,22 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     }
     return c;
   };
-  if (w == "today") return dayOffset(i + 1, 0, PartOfDay::None);
-  if (w == "yesterday") return dayOffset(i + 1, -1, PartOfDay::None);
-  if (w == "tomorrow") return dayOffset(i + 1, 1, PartOfDay::None);
-  if (w == "tonight") return dayOffset(i + 1, 0, PartOfDay::Night);
+  if (w == "today")
+    return dayOffset(i + 1, 0, PartOfDay::None);
+  if (w == "yesterday")
+    return dayOffset(i + 1, -1, PartOfDay::None);
+  if (w == "tomorrow")
+    return dayOffset(i + 1, 1, PartOfDay::None);
+  if (w == "tonight")
+    return dayOffset(i + 1, 0, PartOfDay::Night);
   if (w == "the" && word(i + 1, "day") && word(i + 2, "before") && word(i + 3, "yesterday")) {
     return dayOffset(i + 4, -2, PartOfDay::None);
   }
   if (w == "the" && word(i + 1, "day") && word(i + 2, "after") && word(i + 3, "tomorrow")) {
     return dayOffset(i + 4, 2, PartOfDay::None);
   }
-  if (w == "last" && word(i + 1, "night")) return dayOffset(i + 2, -1, PartOfDay::Night);
+  if (w == "last" && word(i + 1, "night"))
+    return dayOffset(i + 2, -1, PartOfDay::Night);
   if (w == "this" && has(i + 1)) {
     size_t p = 0;
     const PartOfDay part = partAt(i + 1, p);
@@ -928,8 +944,10 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (w == "now") {
     return reference(i + 1, Relation::Present);
   }
-  if (w == "currently" || w == "nowadays") return reference(i + 1, Relation::Present);
-  if (w == "current" && has(i + 1) && t_[i + 1].kind == Kind::Word && !anyWord(i + 1, {"account", "accounts"})) {
+  if (w == "currently" || w == "nowadays")
+    return reference(i + 1, Relation::Present);
+  if (w == "current" && has(i + 1) && t_[i + 1].kind == Kind::Word &&
+      !anyWord(i + 1, {"account", "accounts"})) {
     return reference(i + 1, Relation::Present);
   }
   if (w == "soon" && !word(i + 1, "after") && !(i > 0 && anyWord(i - 1, {"as", "too"}))) {
@@ -945,13 +963,15 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     size_t unitEnd = 0;
     bool plural = false;
     size_t countEnd = 0;
-    const bool counted = countAt(i + 2, countEnd).has_value() || anyWord(i + 2, {"few", "several", "last"}) ||
+    const bool counted = countAt(i + 2, countEnd).has_value() ||
+                         anyWord(i + 2, {"few", "several", "last"}) ||
                          unitAt(i + 2, unitEnd, plural) != Unit::None;
     if (!counted) {
       return reference(i + 2, Relation::Past);
     }
   }
-  if (w == "the" && word(i + 1, "future")) return reference(i + 2, Relation::Future);
+  if (w == "the" && word(i + 1, "future"))
+    return reference(i + 2, Relation::Future);
   if (w == "recent" && anyWord(i + 1, {"years", "months", "weeks", "days", "decades"})) {
     return reference(i + 2, Relation::Past);
   }
@@ -964,7 +984,8 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     if (w == "the") {
       ++k;
     }
-    if (word(k, "year") && punct(k + 1, "-") && glued(k + 1) && anyWord(k + 2, {"earlier", "ago"})) {
+    if (word(k, "year") && punct(k + 1, "-") && glued(k + 1) &&
+        anyWord(k + 2, {"earlier", "ago"})) {
       size_t end = k + 3;
       if (anyWord(end, {"quarter", "period"})) {
         ++end;
@@ -983,7 +1004,8 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     }
   }
   // "the quarter", "the latest quarter": the reporting quarter; "the year": the current one.
-  if (w == "the" && (word(i + 1, "quarter") || (anyWord(i + 1, {"latest", "recent", "fiscal"}) && word(i + 2, "quarter")))) {
+  if (w == "the" && (word(i + 1, "quarter") ||
+                     (anyWord(i + 1, {"latest", "recent", "fiscal"}) && word(i + 2, "quarter")))) {
     const size_t end = word(i + 1, "quarter") ? i + 2 : i + 3;
     Candidate c = make(i, end);
     c.expr.relation = Relation::Offset;
@@ -993,7 +1015,8 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     return c;
   }
   if (w == "the" && word(i + 1, "year") && !word(i + 2, "before") && !word(i + 2, "after") &&
-      !word(i + 2, "earlier") && !word(i + 2, "later") && !(punct(i + 2, "'") || word(i + 2, "s"))) {
+      !word(i + 2, "earlier") && !word(i + 2, "later") &&
+      !(punct(i + 2, "'") || word(i + 2, "s"))) {
     Candidate c = make(i, i + 2);
     c.expr.relation = Relation::Offset;
     c.expr.unit = Unit::Year;
@@ -1030,7 +1053,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   size_t j = i;
   // "earlier this year", "later this month", "early next year", "late last year"
   bool loose = false;
-  if (anyWord(j, {"earlier", "later", "early", "late", "mid"}) && anyWord(j + 1, {"this", "last", "next"})) {
+  if (anyWord(j, {"earlier", "later", "early", "late", "mid"}) &&
+      anyWord(j + 1, {"this", "last", "next"})) {
     loose = true;
     ++j;
     if (punct(j, "-")) {
@@ -1047,7 +1071,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.offset = 0;
     return c;
   }
-  if (!loose && word(j, "the") && word(j + 1, "day") && !anyWord(j + 2, {"before", "after", "of"})) {
+  if (!loose && word(j, "the") && word(j + 1, "day") &&
+      !anyWord(j + 2, {"before", "after", "of"})) {
     Candidate c = make(i, j + 2);
     c.expr.relation = Relation::Narrative;
     c.expr.unit = Unit::Day;
@@ -1055,8 +1080,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.vague = true;
     return c;
   }
-  if (!loose && (word(j, "earlier") || word(j, "later")) && word(j + 1, "in") && word(j + 2, "the") &&
-      word(j + 3, "day")) {
+  if (!loose && (word(j, "earlier") || word(j, "later")) && word(j + 1, "in") &&
+      word(j + 2, "the") && word(j + 3, "day")) {
     Candidate c = make(i, j + 4);
     c.expr.relation = Relation::Narrative;
     c.expr.unit = Unit::Day;
@@ -1070,7 +1095,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     offset = (m == "following" || m == "next") ? 1 : (m == "same" ? 0 : -1);
     j += 2;
     relationSet = true;
-  } else if (word(j, "that") && anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week"})) {
+  } else if (word(j, "that") &&
+             anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week"})) {
     narrative = true;
     offset = 0;
     j += 1;
@@ -1103,7 +1129,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     if (anyWord(j, {"spring", "summer", "fall", "autumn", "winter"})) {
       const std::string& s = t_[j].low;
       season = s == "spring" ? Season::Spring
-                             : (s == "summer" ? Season::Summer : (s == "winter" ? Season::Winter : Season::Fall));
+                             : (s == "summer" ? Season::Summer
+                                              : (s == "winter" ? Season::Winter : Season::Fall));
       unit = Unit::Season;
       end = j + 1;
     } else {
@@ -1153,8 +1180,8 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
   size_t cEnd = 0;
   std::optional<int> count = countAt(j, cEnd);
   bool hyphenated = false;
-  if (!count && (word(j, "the") || word(j, "a")) && anyWord(j + 1, {"day", "week", "month", "year"}) &&
-      anyWord(j + 2, {"before", "after"})) {
+  if (!count && (word(j, "the") || word(j, "a")) &&
+      anyWord(j + 1, {"day", "week", "month", "year"}) && anyWord(j + 2, {"before", "after"})) {
     count = 1;
     cEnd = j + 1;
   }
@@ -1210,7 +1237,8 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
       const std::string& dir = t_[uEnd].low;
       const int sign = (dir == "ago" || dir == "earlier" || dir == "before") ? -1 : 1;
       if (dir == "before" || dir == "after") {
-        if (anyWord(uEnd + 1, {"that", "this"}) || punct(uEnd + 1, ",") || punct(uEnd + 1, ".") || !has(uEnd + 1)) {
+        if (anyWord(uEnd + 1, {"that", "this"}) || punct(uEnd + 1, ",") || punct(uEnd + 1, ".") ||
+            !has(uEnd + 1)) {
           Candidate r = make(begin, uEnd + 1);
           r.expr.relation = Relation::Narrative;
           r.expr.unit = unit;
@@ -1261,14 +1289,30 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
   }
   v += value > 0 ? std::to_string(value) : std::string("X");
   switch (unit) {
-  case Unit::Minute: v += "M"; break;
-  case Unit::Hour: v += "H"; break;
-  case Unit::Day: v += "D"; break;
-  case Unit::Week: v += "W"; break;
-  case Unit::Weekend: v += "WE"; break;
-  case Unit::Month: v += "M"; break;
-  case Unit::Quarter: v += "Q"; break;
-  default: v += "Y"; break;
+  case Unit::Minute:
+    v += "M";
+    break;
+  case Unit::Hour:
+    v += "H";
+    break;
+  case Unit::Day:
+    v += "D";
+    break;
+  case Unit::Week:
+    v += "W";
+    break;
+  case Unit::Weekend:
+    v += "WE";
+    break;
+  case Unit::Month:
+    v += "M";
+    break;
+  case Unit::Quarter:
+    v += "Q";
+    break;
+  default:
+    v += "Y";
+    break;
   }
   c.expr.durationValue = v;
   return c;
@@ -1285,7 +1329,8 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
     }
   }
   // "the 21st century"
-  if (number(i) && t_[i].low.size() <= 2 && skipOrdinal(i + 1) != i + 1 && word(skipOrdinal(i + 1), "century")) {
+  if (number(i) && t_[i].low.size() <= 2 && skipOrdinal(i + 1) != i + 1 &&
+      word(skipOrdinal(i + 1), "century")) {
     Candidate c = make(i, skipOrdinal(i + 1) + 1);
     c.expr.century = num(i) - 1;
     return c;
@@ -1301,12 +1346,12 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
   // Not a count: "1500 people", "2000 troops", "about 1990 workers".
   if (has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap && t_[j + 1].low.size() > 3 &&
       t_[j + 1].low.back() == 's' &&
-      !anyWord(j + 1, {"elections", "levels", "earnings", "results", "figures", "olympics", "games", "talks",
-                       "was", "has", "is", "as"})) {
+      !anyWord(j + 1, {"elections", "levels", "earnings", "results", "figures", "olympics", "games",
+                       "talks", "was", "has", "is", "as"})) {
     return std::nullopt;
   }
-  if (i > 0 && anyWord(i - 1, {"about", "some", "nearly", "than", "almost", "approximately", "around", "over",
-                               "only", "just", "another"})) {
+  if (i > 0 && anyWord(i - 1, {"about", "some", "nearly", "than", "almost", "approximately",
+                               "around", "over", "only", "just", "another"})) {
     return std::nullopt;
   }
   if (y < 1800 && !(i > 0 && anyWord(i - 1, {"in", "since", "of", "until", "by"}))) {
@@ -1412,7 +1457,8 @@ std::optional<Candidate> Scanner::matchAt(size_t i) const {
     Candidate c = make(i, i + 1);
     c.expr.kind = TimeKind::Set;
     const std::string& w = t_[i].low;
-    c.expr.durationValue = w == "daily" ? "P1D" : (w == "weekly" ? "P1W" : (w == "monthly" ? "P1M" : "P1Y"));
+    c.expr.durationValue =
+        w == "daily" ? "P1D" : (w == "weekly" ? "P1W" : (w == "monthly" ? "P1M" : "P1Y"));
     best = c;
   }
   return best;
@@ -1424,8 +1470,8 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
   const TimeExpression& x = a.expr;
   const TimeExpression& y = b.expr;
   auto plain = [](const TimeExpression& e) {
-    return e.kind != TimeKind::Duration && e.kind != TimeKind::Set && e.kind != TimeKind::Reference &&
-           e.relation != Relation::EventOffset;
+    return e.kind != TimeKind::Duration && e.kind != TimeKind::Set &&
+           e.kind != TimeKind::Reference && e.relation != Relation::EventOffset;
   };
   if (!plain(x) || !plain(y)) {
     return false;
@@ -1449,12 +1495,13 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
   }
   gapEnd = firstOfB;
   auto both = [](int p, int q) { return p >= 0 && q >= 0; };
-  if (both(x.year, y.year) || both(x.month, y.month) || both(x.day, y.day) || both(x.hour, y.hour) ||
-      both(x.weekday, y.weekday)) {
+  if (both(x.year, y.year) || both(x.month, y.month) || both(x.day, y.day) ||
+      both(x.hour, y.hour) || both(x.weekday, y.weekday)) {
     return false;
   }
-  const bool earlyHours = x.part == PartOfDay::EarlyHours &&
-                          (y.part == PartOfDay::Morning || y.part == PartOfDay::Night || y.part == PartOfDay::None);
+  const bool earlyHours =
+      x.part == PartOfDay::EarlyHours &&
+      (y.part == PartOfDay::Morning || y.part == PartOfDay::Night || y.part == PartOfDay::None);
   if (x.part != PartOfDay::None && y.part != PartOfDay::None && !earlyHours) {
     return false;
   }
@@ -1468,8 +1515,9 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
   }
   if (x.relation != Relation::None && y.relation != Relation::None) {
     // "Thursday, last week": a weekday and the week that holds it
-    const bool weekdayAndWeek = (x.weekday >= 0 && y.unit == Unit::Week && y.relation == Relation::Offset) ||
-                                (y.weekday >= 0 && x.unit == Unit::Week && x.relation == Relation::Offset);
+    const bool weekdayAndWeek =
+        (x.weekday >= 0 && y.unit == Unit::Week && y.relation == Relation::Offset) ||
+        (y.weekday >= 0 && x.unit == Unit::Week && x.relation == Relation::Offset);
     if (!weekdayAndWeek) {
       return false;
     }
@@ -1550,7 +1598,8 @@ std::vector<TimeExpression> Scanner::run() {
           x.relation = y.relation;
           x.unit = y.unit;
           x.offset = y.offset;
-        } else if (y.relation == Relation::Offset && y.unit == Unit::Week && x.unit == Unit::Weekday) {
+        } else if (y.relation == Relation::Offset && y.unit == Unit::Week &&
+                   x.unit == Unit::Weekday) {
           x.unit = Unit::Week;
           x.offset = y.offset;
           x.weekdayInUnit = true;
@@ -1597,8 +1646,9 @@ std::vector<TimeExpression> Scanner::run() {
       while (first < c.end && t_[first].begin < e.span.begin) {
         ++first;
       }
-      const bool cued = first > 0 && word(first - 1, "at") &&
-                        (e.part == PartOfDay::Dawn || e.part == PartOfDay::Midnight || e.part == PartOfDay::Noon);
+      const bool cued =
+          first > 0 && word(first - 1, "at") &&
+          (e.part == PartOfDay::Dawn || e.part == PartOfDay::Midnight || e.part == PartOfDay::Noon);
       if (!cued) {
         continue;
       }
@@ -1659,8 +1709,8 @@ std::optional<HeaderDate> headerDate(std::string_view text) {
       for (const char c : content.substr(0, colon)) {
         label.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
       }
-      if (label == "date" || label == "published" || label == "published on" || label == "dateline" ||
-          label == "publication date" || label == "pubdate") {
+      if (label == "date" || label == "published" || label == "published on" ||
+          label == "dateline" || label == "publication date" || label == "pubdate") {
         const std::string_view rest = content.substr(colon + 1);
         Scanner scanner(rest, tokenize(rest));
         for (const auto& e : scanner.run()) {
@@ -1689,8 +1739,9 @@ DateFacts extractDates(const Document& doc) {
   facts.published = headerDate(text);
   if (!doc.sentences.empty()) {
     for (auto& e : facts.expressions) {
-      auto it = std::upper_bound(doc.sentences.begin(), doc.sentences.end(), e.span.begin,
-                                 [](uint32_t offset, const Sentence& s) { return offset < s.span.begin; });
+      auto it = std::upper_bound(
+          doc.sentences.begin(), doc.sentences.end(), e.span.begin,
+          [](uint32_t offset, const Sentence& s) { return offset < s.span.begin; });
       e.sentence = it == doc.sentences.begin()
                        ? 0
                        : static_cast<uint32_t>(std::distance(doc.sentences.begin(), it) - 1);

@@ -1,8 +1,8 @@
 // Resolution of one time expression to an interval, given its anchors.
+#include "newslint/analysis/dates.h"
+
 #include <cstdio>
 #include <string>
-
-#include "newslint/analysis/dates.h"
 
 namespace newslint::analysis {
 
@@ -39,20 +39,28 @@ std::string weekValue(CivilDate date) {
   return std::to_string(year) + "-W" + two(week);
 }
 
-CivilDate mondayOf(CivilDate date) { return addDays(date, -weekdayOf(date)); }
+CivilDate mondayOf(CivilDate date) {
+  return addDays(date, -weekdayOf(date));
+}
 
 std::string_view partCode(PartOfDay part) {
   switch (part) {
   case PartOfDay::EarlyHours:
   case PartOfDay::Dawn:
-  case PartOfDay::Morning: return "MO";
-  case PartOfDay::Afternoon: return "AF";
-  case PartOfDay::Evening: return "EV";
-  case PartOfDay::Night: return "NI";
-  case PartOfDay::Day: return "DT";
+  case PartOfDay::Morning:
+    return "MO";
+  case PartOfDay::Afternoon:
+    return "AF";
+  case PartOfDay::Evening:
+    return "EV";
+  case PartOfDay::Night:
+    return "NI";
+  case PartOfDay::Day:
+    return "DT";
   case PartOfDay::Noon:
   case PartOfDay::Midnight:
-  case PartOfDay::None: break;
+  case PartOfDay::None:
+    break;
   }
   return "";
 }
@@ -103,13 +111,15 @@ void setMonth(Builder& b, int year, int month) {
 }
 
 void setYear(Builder& b, int year) {
-  setSpan(b, CivilDate{year, 1, 1}, CivilDate{year + 1, 1, 1}, Granularity::Year, std::to_string(year));
+  setSpan(b, CivilDate{year, 1, 1}, CivilDate{year + 1, 1, 1}, Granularity::Year,
+          std::to_string(year));
 }
 
 void setQuarter(Builder& b, int year, int quarter) {
   const int month = (quarter - 1) * 3 + 1;
   const CivilDate to = quarter == 4 ? CivilDate{year + 1, 1, 1} : CivilDate{year, month + 3, 1};
-  setSpan(b, CivilDate{year, month, 1}, to, Granularity::Quarter, std::to_string(year) + "-Q" + std::to_string(quarter));
+  setSpan(b, CivilDate{year, month, 1}, to, Granularity::Quarter,
+          std::to_string(year) + "-Q" + std::to_string(quarter));
 }
 
 void setHalf(Builder& b, int year, int half) {
@@ -122,10 +132,20 @@ void setSeason(Builder& b, int year, Season season) {
   int month = 3;
   std::string code = "SP";
   switch (season) {
-  case Season::Summer: month = 6; code = "SU"; break;
-  case Season::Fall: month = 9; code = "FA"; break;
-  case Season::Winter: month = 12; code = "WI"; break;
-  default: break;
+  case Season::Summer:
+    month = 6;
+    code = "SU";
+    break;
+  case Season::Fall:
+    month = 9;
+    code = "FA";
+    break;
+  case Season::Winter:
+    month = 12;
+    code = "WI";
+    break;
+  default:
+    break;
   }
   const CivilDate from{year, month, 1};
   const CivilDate to = month == 12 ? CivilDate{year + 1, 3, 1} : CivilDate{year, month + 3, 1};
@@ -152,7 +172,9 @@ int yearNear(CivilDate anchor, int month, int day, Tense tense) {
   }
   const int d = day > 0 ? day : 15;
   const int64_t a = daysFromCivil(anchor);
-  auto at = [&](int y) { return daysFromCivil(CivilDate{y, month, std::min(d, daysInMonth(y, month))}); };
+  auto at = [&](int y) {
+    return daysFromCivil(CivilDate{y, month, std::min(d, daysInMonth(y, month))});
+  };
   const int64_t here = at(year);
   const int64_t ahead = tense == Tense::Future ? 240 : (tense == Tense::Past ? 120 : 183);
   if (here - a > ahead) {
@@ -166,10 +188,14 @@ int yearNear(CivilDate anchor, int month, int day, Tense tense) {
 
 int seasonStartMonth(Season season) {
   switch (season) {
-  case Season::Summer: return 6;
-  case Season::Fall: return 9;
-  case Season::Winter: return 12;
-  default: return 3;
+  case Season::Summer:
+    return 6;
+  case Season::Fall:
+    return 9;
+  case Season::Winter:
+    return 12;
+  default:
+    return 3;
   }
 }
 
@@ -211,12 +237,13 @@ void resolveWeekday(Builder& b, const TimeExpression& e, const ResolveContext& c
     return;
   }
   // Narrative reading: "that Sunday", or a story without a publication date.
-  const bool narrative =
-      (e.narrativeCue || c.narrative || c.referenceNarrative || !c.anchor) && c.reference.has_value();
+  const bool narrative = (e.narrativeCue || c.narrative || c.referenceNarrative || !c.anchor) &&
+                         c.reference.has_value();
   if (narrative && e.relation == Relation::None) {
     setDay(b, e, nearestWeekday(*c.reference, e.weekday));
     b.r.narrative = true;
-    b.note(day + " nearest to " + formatDate(*c.reference) + " (`" + c.referenceText + "`), narrative reading");
+    b.note(day + " nearest to " + formatDate(*c.reference) + " (`" + c.referenceText +
+           "`), narrative reading");
     return;
   }
   if (!c.anchor) {
@@ -227,26 +254,32 @@ void resolveWeekday(Builder& b, const TimeExpression& e, const ResolveContext& c
   if (e.relation == Relation::Offset && (e.unit == Unit::Week || e.weekdayInUnit)) {
     const CivilDate monday = addDays(mondayOf(anchor), static_cast<int64_t>(e.offset) * 7);
     setDay(b, e, addDays(monday, e.weekday));
-    b.note(day + " of the week " + std::string(e.offset < 0 ? "before" : (e.offset > 0 ? "after" : "of")) +
-           " the " + anchorText(c));
+    b.note(day + " of the week " +
+           std::string(e.offset < 0 ? "before" : (e.offset > 0 ? "after" : "of")) + " the " +
+           anchorText(c));
     return;
   }
   int diff = e.weekday - current;
   if (e.relation == Relation::Offset) {
     if (e.offset < 0) {
-      if (diff >= 0) diff -= 7;
+      if (diff >= 0)
+        diff -= 7;
     } else if (e.offset > 0) {
-      if (diff <= 0) diff += 7;
+      if (diff <= 0)
+        diff += 7;
     }
   } else if (e.tense == Tense::Future) {
-    if (diff < 0) diff += 7;
+    if (diff < 0)
+      diff += 7;
   } else if (diff == 1 && e.tense != Tense::Past) {
     // The day after publication, named in a sentence with no past verb: tomorrow.
   } else {
-    if (diff > 0) diff -= 7;
+    if (diff > 0)
+      diff -= 7;
   }
   setDay(b, e, addDays(anchor, diff));
-  b.note(day + (diff == 0 ? " = the " : (diff < 0 ? " before the " : " after the ")) + anchorText(c));
+  b.note(day + (diff == 0 ? " = the " : (diff < 0 ? " before the " : " after the ")) +
+         anchorText(c));
 }
 
 } // namespace
@@ -267,22 +300,24 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     b.r.value = e.durationValue;
     return finish();
   case TimeKind::Reference:
-    b.r.value = e.relation == Relation::Present ? "PRESENT_REF"
-                                               : (e.relation == Relation::Past ? "PAST_REF" : "FUTURE_REF");
+    b.r.value = e.relation == Relation::Present
+                    ? "PRESENT_REF"
+                    : (e.relation == Relation::Past ? "PAST_REF" : "FUTURE_REF");
     return finish();
-  default: break;
+  default:
+    break;
   }
   if (!e.problem.empty()) {
     return finish();
   }
   if (e.century >= 0) {
-    setSpan(b, CivilDate{e.century * 100, 1, 1}, CivilDate{e.century * 100 + 100, 1, 1}, Granularity::Century,
-            two(e.century));
+    setSpan(b, CivilDate{e.century * 100, 1, 1}, CivilDate{e.century * 100 + 100, 1, 1},
+            Granularity::Century, two(e.century));
     return finish();
   }
   if (e.decade >= 0) {
-    setSpan(b, CivilDate{e.decade * 10, 1, 1}, CivilDate{e.decade * 10 + 10, 1, 1}, Granularity::Decade,
-            std::to_string(e.decade) + "X");
+    setSpan(b, CivilDate{e.decade * 10, 1, 1}, CivilDate{e.decade * 10 + 10, 1, 1},
+            Granularity::Decade, std::to_string(e.decade) + "X");
     return finish();
   }
 
@@ -297,14 +332,20 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     }
     CivilDate date = *c.eventDate;
     switch (e.unit) {
-    case Unit::Day: date = addDays(date, e.offset); break;
-    case Unit::Week: date = addDays(date, static_cast<int64_t>(e.offset) * 7); break;
-    default: return finish(); // coarser offsets from an event are too vague to compare
+    case Unit::Day:
+      date = addDays(date, e.offset);
+      break;
+    case Unit::Week:
+      date = addDays(date, static_cast<int64_t>(e.offset) * 7);
+      break;
+    default:
+      return finish(); // coarser offsets from an event are too vague to compare
     }
     setDay(b, e, date);
     b.r.narrative = true;
-    b.note(std::to_string(e.offset < 0 ? -e.offset : e.offset) + " day(s) " + (e.offset < 0 ? "before " : "after ") +
-           formatDate(*c.eventDate) + " (" + c.eventText + ")");
+    b.note(std::to_string(e.offset < 0 ? -e.offset : e.offset) + " day(s) " +
+           (e.offset < 0 ? "before " : "after ") + formatDate(*c.eventDate) + " (" + c.eventText +
+           ")");
     return finish();
   }
 
@@ -323,8 +364,9 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
         ++year;
       }
       setMonth(b, year, e.month);
-      b.note(std::string(monthName(e.month)) + (e.offset < 0 ? " before " : (e.offset > 0 ? " after " : " of ")) +
-             "the " + anchorNote());
+      b.note(std::string(monthName(e.month)) +
+             (e.offset < 0 ? " before " : (e.offset > 0 ? " after " : " of ")) + "the " +
+             anchorNote());
       return finish();
     }
     if (e.relation == Relation::Offset && e.unit == Unit::Year && (e.quarter > 0 || e.half > 0)) {
@@ -371,12 +413,14 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
             }
           }
           if (year > 0 && year != around) {
-            b.note("year " + std::to_string(year) + " fixed by the weekday (" + std::string(weekdayName(e.weekday)) +
-                   " " + std::to_string(e.day) + " " + std::string(monthName(e.month)) + ")");
+            b.note("year " + std::to_string(year) + " fixed by the weekday (" +
+                   std::string(weekdayName(e.weekday)) + " " + std::to_string(e.day) + " " +
+                   std::string(monthName(e.month)) + ")");
             b.r.yearInferred = true;
           } else if (year > 0) {
             b.note("year " + std::to_string(year) + " " +
-                   (c.reference ? "from `" + c.referenceText + "` earlier in the text" : c.yearHintSource) +
+                   (c.reference ? "from `" + c.referenceText + "` earlier in the text"
+                                : c.yearHintSource) +
                    ", matching the weekday");
             b.r.yearInferred = true;
           }
@@ -401,7 +445,8 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       if (year < 0 && c.reference && e.month > 0) {
         year = yearNear(*c.reference, e.month, e.day, Tense::Unknown);
         b.r.yearInferred = true;
-        b.note("year " + std::to_string(year) + " from " + c.referenceText + " earlier in the text");
+        b.note("year " + std::to_string(year) + " from " + c.referenceText +
+               " earlier in the text");
       }
       if (year < 0) {
         return finish();
@@ -446,12 +491,14 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
   // "the next day", "the following morning", "two days later": from the story's last date.
   if (e.relation == Relation::Narrative) {
     // A part of day without its day ("the morning") falls back on the publication date.
-    const std::optional<CivilDate> base = c.reference ? c.reference : (e.vague ? c.anchor : std::nullopt);
+    const std::optional<CivilDate> base =
+        c.reference ? c.reference : (e.vague ? c.anchor : std::nullopt);
     if (!base) {
       return finish();
     }
-    const std::string from = c.reference ? "`" + c.referenceText + "` (" + formatDate(*c.reference) + ")"
-                                         : "the " + anchorNote();
+    const std::string from = c.reference
+                                 ? "`" + c.referenceText + "` (" + formatDate(*c.reference) + ")"
+                                 : "the " + anchorNote();
     switch (e.unit) {
     case Unit::Day:
       setDay(b, e, addDays(*base, e.offset));
@@ -462,13 +509,22 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     case Unit::Month: {
       int m = base->month + e.offset;
       int y = base->year;
-      while (m < 1) { m += 12; --y; }
-      while (m > 12) { m -= 12; ++y; }
+      while (m < 1) {
+        m += 12;
+        --y;
+      }
+      while (m > 12) {
+        m -= 12;
+        ++y;
+      }
       setMonth(b, y, m);
       break;
     }
-    case Unit::Year: setYear(b, base->year + e.offset); break;
-    default: return finish();
+    case Unit::Year:
+      setYear(b, base->year + e.offset);
+      break;
+    default:
+      return finish();
     }
     b.note("counted from " + from);
     b.r.narrative = c.reference.has_value();
@@ -482,7 +538,9 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     }
     const CivilDate a = *c.anchor;
     switch (e.unit) {
-    case Unit::Day: setDay(b, e, addDays(a, e.offset)); break;
+    case Unit::Day:
+      setDay(b, e, addDays(a, e.offset));
+      break;
     case Unit::Week:
       if (e.offset < -1 || e.offset > 1) {
         setDay(b, e, addDays(a, static_cast<int64_t>(e.offset) * 7)); // "two weeks ago": that day
@@ -509,8 +567,14 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     case Unit::Month: {
       int m = a.month + e.offset;
       int y = a.year;
-      while (m < 1) { m += 12; --y; }
-      while (m > 12) { m -= 12; ++y; }
+      while (m < 1) {
+        m += 12;
+        --y;
+      }
+      while (m > 12) {
+        m -= 12;
+        ++y;
+      }
       setMonth(b, y, m);
       break;
     }
@@ -518,12 +582,20 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       const CivilDate base = e.weekdayInUnit ? addDays(a, -45) : a;
       int q = (base.month - 1) / 3 + 1 + e.offset;
       int y = base.year;
-      while (q < 1) { q += 4; --y; }
-      while (q > 4) { q -= 4; ++y; }
+      while (q < 1) {
+        q += 4;
+        --y;
+      }
+      while (q > 4) {
+        q -= 4;
+        ++y;
+      }
       setQuarter(b, y, q);
       break;
     }
-    case Unit::Year: setYear(b, a.year + e.offset); break;
+    case Unit::Year:
+      setYear(b, a.year + e.offset);
+      break;
     case Unit::Season: {
       int y = a.year;
       const int start = seasonStartMonth(e.season);
@@ -535,7 +607,8 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       setSeason(b, y, e.season);
       break;
     }
-    default: return finish();
+    default:
+      return finish();
     }
     b.note("counted from the " + anchorNote());
     return finish();

@@ -1,17 +1,17 @@
 // Corpus-level date reasoning: anchors, resolution passes, claims, event links.
 #include "newslint/analysis/timeline.h"
 
+#include "newslint/analysis/names.h"
+#include "newslint/analysis/unicode.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cstdint>
-#include <cstdlib>
 #include <cstdio>
+#include <cstdlib>
 #include <numeric>
 #include <set>
 #include <unordered_map>
-
-#include "newslint/analysis/names.h"
-#include "newslint/analysis/unicode.h"
 
 namespace newslint::analysis {
 
@@ -24,8 +24,9 @@ constexpr int64_t kMaxConflictMinutes = 2LL * 1440;
 constexpr int64_t kClockTolerance = 5;
 
 bool dayLevel(const Resolution& r) {
-  return r.resolved && (r.granularity == Granularity::Minute || r.granularity == Granularity::Hour ||
-                        r.granularity == Granularity::PartOfDay || r.granularity == Granularity::Day);
+  return r.resolved &&
+         (r.granularity == Granularity::Minute || r.granularity == Granularity::Hour ||
+          r.granularity == Granularity::PartOfDay || r.granularity == Granularity::Day);
 }
 
 Span sentenceSpanOf(const Document& doc, const TimeExpression& e) {
@@ -37,7 +38,8 @@ Span sentenceSpanOf(const Document& doc, const TimeExpression& e) {
   uint32_t begin = e.span.begin;
   while (begin > 0) {
     const char c = text[begin - 1];
-    if (c == '\n' || ((c == '.' || c == '!' || c == '?') && begin < text.size() && text[begin] == ' ')) {
+    if (c == '\n' ||
+        ((c == '.' || c == '!' || c == '?') && begin < text.size() && text[begin] == ' ')) {
       break;
     }
     --begin;
@@ -49,7 +51,8 @@ Span sentenceSpanOf(const Document& doc, const TimeExpression& e) {
       break;
     }
     ++end;
-    if ((c == '.' || c == '!' || c == '?') && (end == text.size() || text[end] == ' ' || text[end] == '\n')) {
+    if ((c == '.' || c == '!' || c == '?') &&
+        (end == text.size() || text[end] == ' ' || text[end] == '\n')) {
       break;
     }
   }
@@ -99,8 +102,9 @@ std::vector<Word> wordsOf(std::string_view text, Span span) {
 
 /// True when `span` lies inside one of `exprs` (in text order, not overlapping).
 bool insideExpression(const std::vector<TimeExpression>& exprs, Span span) {
-  auto it = std::upper_bound(exprs.begin(), exprs.end(), span.begin,
-                             [](uint32_t offset, const TimeExpression& e) { return offset < e.span.begin; });
+  auto it = std::upper_bound(
+      exprs.begin(), exprs.end(), span.begin,
+      [](uint32_t offset, const TimeExpression& e) { return offset < e.span.begin; });
   if (it == exprs.begin()) {
     return false;
   }
@@ -110,10 +114,12 @@ bool insideExpression(const std::vector<TimeExpression>& exprs, Span span) {
 
 /// Indices [first, last) of the expressions that start inside `sentence`.
 std::pair<size_t, size_t> expressionsIn(const std::vector<TimeExpression>& exprs, Span sentence) {
-  auto first = std::lower_bound(exprs.begin(), exprs.end(), sentence.begin,
-                                [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
-  auto last = std::lower_bound(first, exprs.end(), sentence.end,
-                               [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
+  auto first = std::lower_bound(
+      exprs.begin(), exprs.end(), sentence.begin,
+      [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
+  auto last = std::lower_bound(
+      first, exprs.end(), sentence.end,
+      [](const TimeExpression& e, uint32_t offset) { return e.span.begin < offset; });
   return {static_cast<size_t>(first - exprs.begin()), static_cast<size_t>(last - exprs.begin())};
 }
 
@@ -131,7 +137,8 @@ const std::vector<PredicateClass>& predicateClasses() {
       {"arrive", {"arriv", "land"}},
       {"kill", {"kill", "murder", "slay", "slain", "shoot", "stab"}},
       {"die", {"die"}},
-      {"attack", {"attack", "bomb", "strike", "raid", "shell", "assault", "explod", "explosion", "blast"}},
+      {"attack",
+       {"attack", "bomb", "strike", "raid", "shell", "assault", "explod", "explosion", "blast"}},
       {"arrest", {"arrest", "detain", "captur", "custody"}},
       {"quake", {"earthquak", "quak", "tremor", "temblor"}},
       {"aftershock", {"aftershock"}},
@@ -236,12 +243,14 @@ bool samePredicateClass(std::string_view a, std::string_view b) {
 // A publication stamp rather than an event's date: in a headline, after "Published",
 // "Posted" or "Updated", or a full date with a clock time closing its line.
 bool isDateline(const Document& doc, const TimeExpression& e) {
-  if (!doc.sentences.empty() && e.sentence < doc.sentences.size() && doc.sentences[e.sentence].headline) {
+  if (!doc.sentences.empty() && e.sentence < doc.sentences.size() &&
+      doc.sentences[e.sentence].headline) {
     return true;
   }
   const std::string_view text = doc.text;
   size_t before = e.span.begin;
-  while (before > 0 && (text[before - 1] == ' ' || text[before - 1] == ':' || text[before - 1] == ',')) {
+  while (before > 0 &&
+         (text[before - 1] == ' ' || text[before - 1] == ':' || text[before - 1] == ',')) {
     --before;
   }
   size_t wordStart = before;
@@ -269,12 +278,14 @@ bool isDateline(const Document& doc, const TimeExpression& e) {
     return true;
   }
   // A full date followed by a clock stamp ("10 Jun 2013 09:10").
-  if (e.year > 0 && e.day > 0 && after < text.size() && std::isdigit(static_cast<unsigned char>(text[after])) != 0) {
+  if (e.year > 0 && e.day > 0 && after < text.size() &&
+      std::isdigit(static_cast<unsigned char>(text[after])) != 0) {
     return true;
   }
   // "MUMBAI, Nov 11 -": place, date, dash.
-  const bool dash = after < text.size() && (text[after] == '-' || text.substr(after, 3) == "\u2013" ||
-                                            text.substr(after, 3) == "\u2014");
+  const bool dash =
+      after < text.size() && (text[after] == '-' || text.substr(after, 3) == "\u2013" ||
+                              text.substr(after, 3) == "\u2014");
   size_t comma = e.span.begin;
   while (comma > 0 && text[comma - 1] == ' ') {
     --comma;
@@ -285,8 +296,9 @@ bool isDateline(const Document& doc, const TimeExpression& e) {
 // "Yesterday, the police explained that ...", "Peskov said on December 11": the time dates
 // the statement, not the event it reports.
 bool datesReporting(const Document& doc, const TimeExpression& e) {
-  static const std::vector<std::string_view> kReporting = {"said", "says", "say", "told", "tells", "explained",
-                                                           "reported", "stated", "added", "noted", "quoted"};
+  static const std::vector<std::string_view> kReporting = {
+      "said",     "says",   "say",   "told",  "tells", "explained",
+      "reported", "stated", "added", "noted", "quoted"};
   const std::string_view text = doc.text;
   const uint32_t from = e.span.begin > 40 ? e.span.begin - 40 : 0;
   const uint32_t to = static_cast<uint32_t>(std::min<size_t>(text.size(), e.span.end + 40));
@@ -299,7 +311,8 @@ bool datesReporting(const Document& doc, const TimeExpression& e) {
     }
   }
   for (size_t k = 0; k < after.size() && k < 4; ++k) {
-    if (std::find(kReporting.begin(), kReporting.end(), lowerAscii(after[k].text)) != kReporting.end()) {
+    if (std::find(kReporting.begin(), kReporting.end(), lowerAscii(after[k].text)) !=
+        kReporting.end()) {
       return true;
     }
   }
@@ -311,13 +324,14 @@ struct DocWork {
   const DocumentFacts* facts = nullptr;
   DocumentAnchor anchor;
   std::vector<Resolution> resolutions;
-  std::vector<Span> sentenceSpans;               ///< per expression
-  std::vector<std::vector<std::string>> stems;   ///< per expression: its sentence's stems
+  std::vector<Span> sentenceSpans;             ///< per expression
+  std::vector<std::vector<std::string>> stems; ///< per expression: its sentence's stems
 };
 
 class Builder {
 public:
-  Builder(const CorpusSnapshot& snapshot, const NameIndex& names) : snapshot_(snapshot), names_(names) {}
+  Builder(const CorpusSnapshot& snapshot, const NameIndex& names)
+      : snapshot_(snapshot), names_(names) {}
   std::shared_ptr<const DateIndex> build();
 
 private:
@@ -329,7 +343,8 @@ private:
 
   void setAnchors();
   void resolveDocument(DocWork& doc);
-  std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc, size_t expression) const;
+  std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc,
+                                                             size_t expression) const;
   void inferYears();
   void buildClaims(DateIndex& index) const;
   void linkClaims(DateIndex& index) const;
@@ -392,8 +407,8 @@ void Builder::setAnchors() {
     for (const TimeExpression& e : doc.facts->dates.expressions) {
       if (e.year > 0 && e.kind != TimeKind::Duration && (!yearHint_ || e.year > *yearHint_)) {
         yearHint_ = e.year;
-        yearHintSource_ = "the weekday allows it; the nearest such year to " + std::to_string(e.year) +
-                          " (`" + e.text + "` in " + doc.id + ")";
+        yearHintSource_ = "the weekday allows it; the nearest such year to " +
+                          std::to_string(e.year) + " (`" + e.text + "` in " + doc.id + ")";
       }
     }
   }
@@ -401,7 +416,8 @@ void Builder::setAnchors() {
 
 // The dated sentence an event phrase refers to ("his visit to Moscow" -> the sentence with
 // "visited Moscow on November 28"): same document first, then the others.
-std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWork& doc, size_t expression) const {
+std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWork& doc,
+                                                                    size_t expression) const {
   const TimeExpression& e = doc.facts->dates.expressions[expression];
   const std::vector<std::string> wanted = phraseStems(e.anchorPhrase);
   if (wanted.empty()) {
@@ -429,7 +445,8 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
     }
     return true;
   };
-  auto search = [&](const DocWork& d, bool same) -> std::optional<std::pair<CivilDate, std::string>> {
+  auto search = [&](const DocWork& d,
+                    bool same) -> std::optional<std::pair<CivilDate, std::string>> {
     const auto& exprs = d.facts->dates.expressions;
     for (size_t i = 0; i < exprs.size(); ++i) {
       if (same && (i == expression || d.sentenceSpans[i] == doc.sentenceSpans[expression])) {
@@ -493,16 +510,19 @@ void Builder::resolveDocument(DocWork& doc) {
         c.eventText = event->second;
       }
     }
-    const bool speechRelative = e.quoted && (e.relation == Relation::Today || e.relation == Relation::Offset ||
-                                             e.relation == Relation::Narrative);
+    const bool speechRelative =
+        e.quoted && (e.relation == Relation::Today || e.relation == Relation::Offset ||
+                     e.relation == Relation::Narrative);
     Resolution r = resolveExpression(e, c);
     if (speechRelative && r.resolved) {
-      r.inference += "; inside quoted speech, where it counts from when it was said, which may be earlier";
+      r.inference +=
+          "; inside quoted speech, where it counts from when it was said, which may be earlier";
     }
     if (dayLevel(r) && e.kind != TimeKind::Duration && !e.vague && !speechRelative) {
       reference = r.first;
       referenceText = shorten(e.text, 60);
-      referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset || (r.narrative && referenceNarrative);
+      referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset ||
+                           (r.narrative && referenceNarrative);
     }
     next[i] = std::move(r);
   }
@@ -538,7 +558,8 @@ void Builder::inferYears() {
         const auto& otherExprs = other.facts->dates.expressions;
         for (size_t j = 0; j < otherExprs.size(); ++j) {
           const Resolution& r = other.resolutions[j];
-          if (!r.resolved || r.granularity > Granularity::Day || r.first.month != e.month || r.first.day != e.day) {
+          if (!r.resolved || r.granularity > Granularity::Day || r.first.month != e.month ||
+              r.first.day != e.day) {
             continue;
           }
           // The same event: two or more shared content words in the two sentences.
@@ -553,8 +574,8 @@ void Builder::inferYears() {
           for (size_t k = 0; k < shared.size() && k < 4; ++k) {
             sharedText += (k ? ", " : "") + shared[k];
           }
-          doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " + other.id +
-                               " (same day and month, shared words: " + sharedText + ")";
+          doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " +
+                               other.id + " (same day and month, shared words: " + sharedText + ")";
           done = true;
           break;
         }
@@ -563,7 +584,8 @@ void Builder::inferYears() {
   }
 }
 
-std::vector<std::string> intersect(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+std::vector<std::string> intersect(const std::vector<std::string>& a,
+                                   const std::vector<std::string>& b) {
   std::vector<std::string> out;
   std::set_intersection(a.begin(), a.end(), b.begin(), b.end(), std::back_inserter(out));
   return out;
@@ -592,8 +614,8 @@ void Builder::buildClaims(DateIndex& index) const {
       t.statedWeekday = e.weekday;
       t.relation = e.relation;
       t.resolution = doc.resolutions[i];
-      t.anchorInferred = t.resolution.yearInferred ||
-                         (t.resolution.resolved && e.relative() && doc.anchor.kind == AnchorKind::None);
+      t.anchorInferred = t.resolution.yearInferred || (t.resolution.resolved && e.relative() &&
+                                                       doc.anchor.kind == AnchorKind::None);
       const auto timeIndex = static_cast<uint32_t>(index.times.size());
       index.times.push_back(std::move(t));
       if (!dayLevel(doc.resolutions[i]) || e.quoted || e.vague || e.kind == TimeKind::Duration ||
@@ -618,24 +640,27 @@ void Builder::buildClaims(DateIndex& index) const {
       index.times[timeIndex].claim = static_cast<int>(claim.id);
       // Participants: the engine's entities in the sentence...
       std::vector<Span> covered;
-      auto lower = std::lower_bound(names_.hits.begin(), names_.hits.end(), std::make_pair(doc.id, sentence.begin),
-                                    [](const EntityHit& h, const std::pair<std::string, uint32_t>& key) {
-                                      if (h.location.document != key.first) {
-                                        return h.location.document < key.first;
-                                      }
-                                      return h.location.span.begin < key.second;
-                                    });
+      auto lower = std::lower_bound(
+          names_.hits.begin(), names_.hits.end(), std::make_pair(doc.id, sentence.begin),
+          [](const EntityHit& h, const std::pair<std::string, uint32_t>& key) {
+            if (h.location.document != key.first) {
+              return h.location.document < key.first;
+            }
+            return h.location.span.begin < key.second;
+          });
       for (auto it = lower; it != names_.hits.end() && it->location.document == doc.id &&
                             it->location.span.begin < sentence.end;
            ++it) {
         covered.push_back(it->location.span);
         const std::string key = "e:" + std::to_string(it->entity);
-        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) == claim.participantKeys.end()) {
+        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) ==
+            claim.participantKeys.end()) {
           claim.participantKeys.push_back(key);
           claim.entities.push_back(it->entity);
           auto entity = entityById.find(it->entity);
-          claim.participants.push_back(entity != entityById.end() ? entity->second->name
-                                                                  : std::string(d.slice(it->location.span)));
+          claim.participants.push_back(entity != entityById.end()
+                                           ? entity->second->name
+                                           : std::string(d.slice(it->location.span)));
         }
       }
       // ...and capitalised words the name index did not cover; lower-case content words.
@@ -648,7 +673,8 @@ void Builder::buildClaims(DateIndex& index) const {
           return;
         }
         const std::string key = "w:" + foldDiacritics(run);
-        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) == claim.participantKeys.end()) {
+        if (std::find(claim.participantKeys.begin(), claim.participantKeys.end(), key) ==
+            claim.participantKeys.end()) {
           claim.participantKeys.push_back(key);
           claim.participants.push_back(run);
         }
@@ -687,8 +713,8 @@ void Builder::buildClaims(DateIndex& index) const {
       // leaving out the event a time clause counts from ("a few hours before leaving", "after
       // the early morning fire").
       // The predicate: for each time of the claim, the nearest word naming a kind of event
-      // on either side (within ten words), leaving out the event a time clause counts from ("a few hours
-      // before leaving", "after the early morning fire").
+      // on either side (within ten words), leaving out the event a time clause counts from ("a few
+      // hours before leaving", "after the early morning fire").
       std::vector<bool> anchorClause(all.size(), false);
       for (size_t k = 0; k < all.size(); ++k) {
         const std::string low = lowerAscii(all[k].text);
@@ -722,13 +748,15 @@ void Builder::buildClaims(DateIndex& index) const {
         std::string stemBefore;
         std::string stemAfter;
         // Event words by position: the nearest one after the expression, then before it.
-        auto next = std::lower_bound(eventWords.begin(), eventWords.end(), firstAfter,
-                                     [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
+        auto next = std::lower_bound(
+            eventWords.begin(), eventWords.end(), firstAfter,
+            [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
         if (next != eventWords.end() && next->first - firstAfter < 10) {
           stemAfter = next->second;
         }
-        auto previous = std::lower_bound(eventWords.begin(), eventWords.end(), firstInside,
-                                         [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
+        auto previous = std::lower_bound(
+            eventWords.begin(), eventWords.end(), firstInside,
+            [](const std::pair<size_t, std::string>& w, size_t k) { return w.first < k; });
         if (previous != eventWords.begin()) {
           --previous;
           if (firstInside - 1 - previous->first < 10) {
@@ -796,10 +824,12 @@ void Builder::linkClaims(DateIndex& index) const {
     if (smaller == 0 || 2 * p < smaller) {
       continue;
     }
-    const bool specific = std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
-      auto it = byKey.find(key);
-      return it != byKey.end() && (index.claims.size() < 10 || 2 * it->second.size() <= index.claims.size());
-    });
+    const bool specific =
+        std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
+          auto it = byKey.find(key);
+          return it != byKey.end() &&
+                 (index.claims.size() < 10 || 2 * it->second.size() <= index.claims.size());
+        });
     if (!specific) {
       continue;
     }
@@ -856,7 +886,8 @@ void Builder::linkClaims(DateIndex& index) const {
         // when different weekdays led to different years.
         const bool sameStatedDay = u.statedYear < 0 && v.statedYear < 0 && u.statedMonth > 0 &&
                                    u.statedMonth == v.statedMonth && u.statedDay > 0 &&
-                                   u.statedDay == v.statedDay && u.statedWeekday >= 0 && v.statedWeekday >= 0;
+                                   u.statedDay == v.statedDay && u.statedWeekday >= 0 &&
+                                   v.statedWeekday >= 0;
         const int64_t gap = sameStatedDay ? 0 : x.gap(y);
         if (best < 0 || gap < best) {
           best = gap;
@@ -865,11 +896,13 @@ void Builder::linkClaims(DateIndex& index) const {
           link.gapMinutes = gap;
           aligned = shifted;
           if (shifted) {
-            alignedNote = "`" + index.times[ta].text + "` and `" + index.times[tb].text +
-                          "` fall on the same weekday; compared on the same day (the publication dates put them " +
-                          std::to_string(std::abs(daysFromCivil(index.times[tb].resolution.first) -
-                                                  daysFromCivil(index.times[ta].resolution.first))) +
-                          " days apart)";
+            alignedNote =
+                "`" + index.times[ta].text + "` and `" + index.times[tb].text +
+                "` fall on the same weekday; compared on the same day (the publication dates put "
+                "them " +
+                std::to_string(std::abs(daysFromCivil(index.times[tb].resolution.first) -
+                                        daysFromCivil(index.times[ta].resolution.first))) +
+                " days apart)";
           }
         }
       }
@@ -885,8 +918,9 @@ void Builder::linkClaims(DateIndex& index) const {
       const bool touching = !x.overlaps(y) && (x.end == y.begin || y.end == x.begin);
       const bool wholeDays = index.times[link.timeA].resolution.granularity >= Granularity::Day &&
                              index.times[link.timeB].resolution.granularity >= Granularity::Day;
-      const bool sameStated = index.times[link.timeA].statedDay > 0 &&
-                              index.times[link.timeA].statedDay == index.times[link.timeB].statedDay;
+      const bool sameStated =
+          index.times[link.timeA].statedDay > 0 &&
+          index.times[link.timeA].statedDay == index.times[link.timeB].statedDay;
       if (touching && wholeDays && !sameStated) {
         best = 1440;
         link.gapMinutes = 1440;
@@ -904,8 +938,9 @@ void Builder::linkClaims(DateIndex& index) const {
       const Resolution& ra = index.times[link.timeA].resolution;
       const Resolution& rb = index.times[link.timeB].resolution;
       if (ra.granularity == Granularity::Minute && rb.granularity == Granularity::Minute) {
-        link.gapMinutes = ra.interval.begin > rb.interval.begin ? ra.interval.begin - rb.interval.begin
-                                                                : rb.interval.begin - ra.interval.begin;
+        link.gapMinutes = ra.interval.begin > rb.interval.begin
+                              ? ra.interval.begin - rb.interval.begin
+                              : rb.interval.begin - ra.interval.begin;
       } else if (ra.granularity >= Granularity::Day && rb.granularity >= Granularity::Day) {
         const int64_t days = daysFromCivil(ra.first) - daysFromCivil(rb.first);
         link.gapMinutes = (days < 0 ? -days : days) * 1440;
@@ -990,13 +1025,15 @@ std::shared_ptr<const DateIndex> Builder::build() {
 
 } // namespace
 
-std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot, const NameIndex& names) {
+std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot,
+                                              const NameIndex& names) {
   return Builder(snapshot, names).build();
 }
 
 const ResolvedTime* DateIndex::timeAt(std::string_view document, uint32_t offset) const {
-  auto it = std::lower_bound(times.begin(), times.end(), document,
-                             [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
+  auto it =
+      std::lower_bound(times.begin(), times.end(), document,
+                       [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
   for (; it != times.end() && it->document == document; ++it) {
     if (it->span.begin <= offset && offset < it->span.end) {
       return &*it;
@@ -1010,8 +1047,9 @@ const ResolvedTime* DateIndex::timeAt(std::string_view document, uint32_t offset
 
 std::vector<const ResolvedTime*> DateIndex::timesIn(std::string_view document) const {
   std::vector<const ResolvedTime*> out;
-  auto it = std::lower_bound(times.begin(), times.end(), document,
-                             [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
+  auto it =
+      std::lower_bound(times.begin(), times.end(), document,
+                       [](const ResolvedTime& t, std::string_view d) { return t.document < d; });
   for (; it != times.end() && it->document == document; ++it) {
     out.push_back(&*it);
   }
@@ -1066,7 +1104,8 @@ std::string inlayHint(const ResolvedTime& time) {
   }
   std::string value = r.value;
   // A date stated in full needs no hint.
-  if (time.text.find(std::to_string(r.first.year)) != std::string::npos && r.granularity >= Granularity::Day) {
+  if (time.text.find(std::to_string(r.first.year)) != std::string::npos &&
+      r.granularity >= Granularity::Day) {
     return {};
   }
   return value;
@@ -1082,13 +1121,14 @@ std::string hoverText(const DateIndex& index, const ResolvedTime& time) {
     out += " — not resolved";
     if (!r.inference.empty()) {
       out += ": " + r.inference;
-    } else if (const DocumentAnchor* anchor = index.anchorOf(time.document); anchor && !anchor->published) {
+    } else if (const DocumentAnchor* anchor = index.anchorOf(time.document);
+               anchor && !anchor->published) {
       out += ": " + anchor->how;
     }
     return out;
   }
-  out += " = " + describeInterval(r.interval, r.granularity) + " (" + std::string(granularityName(r.granularity)) + ", `" +
-         r.value + "`)";
+  out += " = " + describeInterval(r.interval, r.granularity) + " (" +
+         std::string(granularityName(r.granularity)) + ", `" + r.value + "`)";
   if (!r.inference.empty()) {
     out += "\n\n" + std::string(time.anchorInferred ? "Inferred: " : "Resolved: ") + r.inference;
   }
@@ -1097,8 +1137,8 @@ std::string hoverText(const DateIndex& index, const ResolvedTime& time) {
       const bool first = link->a == static_cast<uint32_t>(time.claim);
       const Claim& other = index.claims[first ? link->b : link->a];
       const ResolvedTime& otherTime = index.times[first ? link->timeB : link->timeA];
-      out += "\n\n- " + std::string(link->agree ? "agrees: " : "**disagrees**: ") + other.document + " says `" +
-             otherTime.text + "` = " +
+      out += "\n\n- " + std::string(link->agree ? "agrees: " : "**disagrees**: ") + other.document +
+             " says `" + otherTime.text + "` = " +
              describeInterval(otherTime.resolution.interval, otherTime.resolution.granularity);
     }
   }

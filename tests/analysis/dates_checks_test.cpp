@@ -1,10 +1,9 @@
 // The three date checks on small corpora written for the purpose.
-#include <gtest/gtest.h>
-
-#include <algorithm>
-
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/corpus.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
 
 namespace newslint::analysis {
 namespace {
@@ -32,24 +31,30 @@ TEST(DateChecks, RegisteredInTheRegistry) {
 }
 
 TEST(DateChecks, WeekdayThatContradictsItsDate) {
-  const Analysis a = run({{"a.txt", "The minister resigned on Wednesday, October 20, 2011, in Paris.\n"}});
+  const Analysis a =
+      run({{"a.txt", "The minister resigned on Wednesday, October 20, 2011, in Paris.\n"}});
   const auto found = withCode(a, "weekday-mismatch");
   ASSERT_EQ(found.size(), 1U);
   EXPECT_EQ(found[0].flagged, "Wednesday, October 20, 2011");
   EXPECT_NE(found[0].message.find("Thursday"), std::string::npos) << found[0].message;
-  EXPECT_TRUE(withCode(run({{"b.txt", "He resigned on Thursday, October 20, 2011.\n"}}), "weekday-mismatch").empty());
+  EXPECT_TRUE(
+      withCode(run({{"b.txt", "He resigned on Thursday, October 20, 2011.\n"}}), "weekday-mismatch")
+          .empty());
 }
 
 TEST(DateChecks, WeekdayAcrossSourcesWithoutYear) {
-  const Analysis a = run({{"a.txt", "Minister Jean Dupont visited the Lyon factory on Thursday, October 20, with Mayor Paul Martin.\n"},
-                          {"b.txt", "Minister Jean Dupont visited the Lyon factory on Wednesday, October 20, with Mayor Paul Martin.\n"}});
+  const Analysis a = run({{"a.txt", "Minister Jean Dupont visited the Lyon factory on Thursday, "
+                                    "October 20, with Mayor Paul Martin.\n"},
+                          {"b.txt", "Minister Jean Dupont visited the Lyon factory on Wednesday, "
+                                    "October 20, with Mayor Paul Martin.\n"}});
   const auto found = withCode(a, "weekday-mismatch");
   ASSERT_FALSE(found.empty());
   EXPECT_EQ(found[0].related.size(), 1U);
 }
 
 TEST(DateChecks, ImpossibleDates) {
-  const Analysis a = run({{"a.txt", "The vote was set for February 30. Results came at 25:10. The report is dated 31 April.\n"}});
+  const Analysis a = run({{"a.txt", "The vote was set for February 30. Results came at 25:10. The "
+                                    "report is dated 31 April.\n"}});
   const auto found = withCode(a, "impossible-date");
   EXPECT_EQ(found.size(), 3U);
   for (const auto& f : found) {
@@ -62,17 +67,22 @@ TEST(DateChecks, ConflictBetweenSourcesAndAgreement) {
   config.sources["a.txt"].published = CivilDate{2024, 12, 9};
   config.sources["b.txt"].published = CivilDate{2024, 12, 14};
   config.sources["c.txt"].published = CivilDate{2024, 12, 14};
-  const Analysis a = run({{"a.txt", "In their last call on Saturday night at 10:30 pm, Prime Minister Mohammed Jalali warned Bashar Assad about the panic and displacement in Homs.\n"},
-                          {"b.txt", "Prime Minister Mohammed Jalali said he called Bashar Assad at 9:30 p.m. on December 7 about the panic and displacement in Homs.\n"},
-                          {"c.txt", "Prime Minister Mohammed Jalali called Bashar Assad on December 7 about the panic and displacement in Homs, a source said.\n"}},
-                         config);
+  const Analysis a =
+      run({{"a.txt", "In their last call on Saturday night at 10:30 pm, Prime Minister Mohammed "
+                     "Jalali warned Bashar Assad about the panic and displacement in Homs.\n"},
+           {"b.txt", "Prime Minister Mohammed Jalali said he called Bashar Assad at 9:30 p.m. on "
+                     "December 7 about the panic and displacement in Homs.\n"},
+           {"c.txt", "Prime Minister Mohammed Jalali called Bashar Assad on December 7 about the "
+                     "panic and displacement in Homs, a source said.\n"}},
+          config);
   const auto found = withCode(a, "date-conflict");
   ASSERT_EQ(found.size(), 2U);
   EXPECT_EQ(found[0].related.size(), 1U);
   EXPECT_FALSE(found[0].evidence.empty());
   // The day-level claim in c.txt agrees with both.
   ASSERT_TRUE(a.dates);
-  const bool agreement = std::any_of(a.dates->links.begin(), a.dates->links.end(), [](const ClaimLink& l) { return l.agree; });
+  const bool agreement = std::any_of(a.dates->links.begin(), a.dates->links.end(),
+                                     [](const ClaimLink& l) { return l.agree; });
   EXPECT_TRUE(agreement);
 }
 
@@ -80,9 +90,10 @@ TEST(DateChecks, SimilarEventsFarApartAreNotConflicts) {
   Config config;
   config.sources["a.txt"].published = CivilDate{2013, 5, 3};
   config.sources["b.txt"].published = CivilDate{2010, 9, 25};
-  const Analysis a = run({{"a.txt", "Actress Lindsay Lohan checked into the Betty Ford Center on Thursday.\n"},
-                          {"b.txt", "Actress Lindsay Lohan checked into the Betty Ford Center on Friday.\n"}},
-                         config);
+  const Analysis a =
+      run({{"a.txt", "Actress Lindsay Lohan checked into the Betty Ford Center on Thursday.\n"},
+           {"b.txt", "Actress Lindsay Lohan checked into the Betty Ford Center on Friday.\n"}},
+          config);
   EXPECT_TRUE(withCode(a, "date-conflict").empty());
 }
 

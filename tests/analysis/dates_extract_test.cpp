@@ -1,14 +1,15 @@
 // Recognition and resolution of single time expressions.
-#include <gtest/gtest.h>
-
-#include <string>
-
 #include "newslint/analysis/dates.h"
+
+#include <gtest/gtest.h>
+#include <string>
 
 namespace newslint::analysis {
 namespace {
 
-DateFacts extract(const std::string& text) { return extractDates(parseDocument("t.txt", text)); }
+DateFacts extract(const std::string& text) {
+  return extractDates(parseDocument("t.txt", text));
+}
 
 const TimeExpression* find(const DateFacts& facts, std::string_view text) {
   for (const TimeExpression& e : facts.expressions) {
@@ -19,7 +20,8 @@ const TimeExpression* find(const DateFacts& facts, std::string_view text) {
   return nullptr;
 }
 
-std::string resolve(const std::string& text, std::string_view expression, std::optional<CivilDate> anchor,
+std::string resolve(const std::string& text, std::string_view expression,
+                    std::optional<CivilDate> anchor,
                     std::optional<CivilDate> reference = std::nullopt) {
   const DateFacts facts = extract(text);
   const TimeExpression* e = find(facts, expression);
@@ -35,10 +37,10 @@ std::string resolve(const std::string& text, std::string_view expression, std::o
 }
 
 TEST(DatesCalendar, WeekdaysAndDayCounts) {
-  EXPECT_EQ(weekdayOf({2024, 12, 7}), 5);  // Saturday
-  EXPECT_EQ(weekdayOf({2012, 2, 2}), 3);   // Thursday
+  EXPECT_EQ(weekdayOf({2024, 12, 7}), 5); // Saturday
+  EXPECT_EQ(weekdayOf({2012, 2, 2}), 3);  // Thursday
   EXPECT_EQ(weekdayOf({1970, 1, 1}), 3);
-  EXPECT_EQ(weekdayOf({1600, 3, 1}), 2);   // Wednesday
+  EXPECT_EQ(weekdayOf({1600, 3, 1}), 2); // Wednesday
   EXPECT_EQ(civilFromDays(daysFromCivil({2000, 2, 29})), (CivilDate{2000, 2, 29}));
   EXPECT_EQ(addDays({2024, 11, 28}, 4), (CivilDate{2024, 12, 2}));
   EXPECT_EQ(daysInMonth(1900, 2), 28);
@@ -63,9 +65,9 @@ TEST(DatesExtract, RecognisesFullAndPartialDates) {
 }
 
 TEST(DatesExtract, MergesWeekdayPartOfDayAndClock) {
-  const DateFacts facts = extract(
-      "In one of their last conversations on Saturday night at 10:30 pm, he spoke. "
-      "He called at 9:30 p.m. on December 7. The convoy left on Thursday night, Feb. 2.");
+  const DateFacts facts =
+      extract("In one of their last conversations on Saturday night at 10:30 pm, he spoke. "
+              "He called at 9:30 p.m. on December 7. The convoy left on Thursday night, Feb. 2.");
   const TimeExpression* call = find(facts, "Saturday night at 10:30 pm");
   ASSERT_NE(call, nullptr);
   EXPECT_EQ(call->weekday, 5);
@@ -82,7 +84,8 @@ TEST(DatesExtract, MergesWeekdayPartOfDayAndClock) {
 TEST(DatesExtract, DurationsAreNotDates) {
   const DateFacts facts = extract(
       "It ended a 24-year rule and 13 years of war, more than half a century of power, after "
-      "a 50-year family rule and over 13 years of conflict; prices fell in the last twenty four hours.");
+      "a 50-year family rule and over 13 years of conflict; prices fell in the last twenty four "
+      "hours.");
   for (const char* text : {"24-year", "13 years", "half a century", "50-year"}) {
     const TimeExpression* e = find(facts, text);
     ASSERT_NE(e, nullptr) << text;
@@ -126,17 +129,18 @@ TEST(DatesResolve, NewsModeAgainstThePublicationDate) {
                     "after midnight on Thursday, last week", published),
             "2012-02-02TMO");
   EXPECT_EQ(resolve("The council will meet on Friday.", "Friday", published), "2012-02-10");
-  EXPECT_EQ(resolve("It was signed on November 28.", "November 28", CivilDate{2024, 12, 14}), "2024-11-28");
+  EXPECT_EQ(resolve("It was signed on November 28.", "November 28", CivilDate{2024, 12, 14}),
+            "2024-11-28");
   EXPECT_EQ(resolve("It began in March.", "March", published), "2011-03");
 }
 
 TEST(DatesResolve, NarrativeWeekdayFollowsTheStory) {
   // No publication date: a bare weekday takes the nearest day of that name to the story's date.
-  EXPECT_EQ(resolve("Saturday night at 10:30 pm he called.", "Saturday night at 10:30 pm", std::nullopt,
-                    CivilDate{2024, 12, 8}),
+  EXPECT_EQ(resolve("Saturday night at 10:30 pm he called.", "Saturday night at 10:30 pm",
+                    std::nullopt, CivilDate{2024, 12, 8}),
             "2024-12-07T22:30");
-  EXPECT_EQ(resolve("On that fateful Sunday he fled.", "that fateful Sunday", CivilDate{2024, 12, 14},
-                    CivilDate{2024, 12, 8}),
+  EXPECT_EQ(resolve("On that fateful Sunday he fled.", "that fateful Sunday",
+                    CivilDate{2024, 12, 14}, CivilDate{2024, 12, 8}),
             "2024-12-08");
   EXPECT_EQ(resolve("He called on Saturday.", "Saturday", std::nullopt), "(unresolved)");
 }
@@ -170,11 +174,11 @@ TEST(DatesResolve, YearFromTheWeekdayWhenNothingElseIsKnown) {
 }
 
 TEST(DatesExtract, SurvivesHostileInput) {
-  for (const std::string& text : {std::string(), std::string("\xff\xfe 12:\n"), std::string(5000, '9'),
-                                 std::string("on on on at at , , December December"),
-                                 std::string("99:99 p.m. 0/0/0000 31 31 31 February"),
-                                 std::string("the eve of"), std::string("Four days after"),
-                                 std::string("the Saturday before")}) {
+  for (const std::string& text :
+       {std::string(), std::string("\xff\xfe 12:\n"), std::string(5000, '9'),
+        std::string("on on on at at , , December December"),
+        std::string("99:99 p.m. 0/0/0000 31 31 31 February"), std::string("the eve of"),
+        std::string("Four days after"), std::string("the Saturday before")}) {
     const DateFacts facts = extract(text);
     for (const TimeExpression& e : facts.expressions) {
       EXPECT_LE(e.span.end, text.size());

@@ -2,18 +2,19 @@
 // `Saturday night at 10:30 pm` against `9:30 p.m. on December 7`) is reported as a
 // date-conflict with both sources, and nothing on the MUST-NOT list is — with the example
 // register and as a bare folder, where years and anchors are inferred and say so.
-#include <gtest/gtest.h>
-
-#include <algorithm>
-#include <string>
-
 #include "newslint/analysis/timeline.h"
 #include "support/corpus_fixture.h"
+
+#include <algorithm>
+#include <gtest/gtest.h>
+#include <string>
 
 namespace newslint::analysis {
 namespace {
 
-std::string prefix(const std::string& document) { return document.substr(0, 3); }
+std::string prefix(const std::string& document) {
+  return document.substr(0, 3);
+}
 
 class SampleDates : public ::testing::TestWithParam<bool> {
 protected:
@@ -81,9 +82,10 @@ TEST_P(SampleDates, ReportsJalalisLastCallAsAConflictWithBothSources) {
       EXPECT_NE(f->message.find("2024-12-07 22:30"), std::string::npos) << f->message;
       EXPECT_NE(f->message.find("2024-12-07 21:30"), std::string::npos) << f->message;
       EXPECT_NE(f->message.find("60 minutes"), std::string::npos) << f->message;
-      const bool participants = std::any_of(f->evidence.begin(), f->evidence.end(), [](const std::string& e) {
-        return e.starts_with("shared participants") && e.find("Jalali") != std::string::npos;
-      });
+      const bool participants =
+          std::any_of(f->evidence.begin(), f->evidence.end(), [](const std::string& e) {
+            return e.starts_with("shared participants") && e.find("Jalali") != std::string::npos;
+          });
       EXPECT_TRUE(participants);
     }
   }
@@ -98,9 +100,12 @@ TEST_P(SampleDates, ReportsNothingOnTheMustNotList) {
 }
 
 TEST_P(SampleDates, DurationsAreNeverDates) {
-  for (const auto& [doc, text] : std::vector<std::pair<std::string, std::string>>{
-           {"003", "24-year"}, {"002", "50-year"}, {"004", "half a century"}, {"002", "13 years"},
-           {"003", "13 years"}}) {
+  for (const auto& [doc, text] :
+       std::vector<std::pair<std::string, std::string>>{{"003", "24-year"},
+                                                        {"002", "50-year"},
+                                                        {"004", "half a century"},
+                                                        {"002", "13 years"},
+                                                        {"003", "13 years"}}) {
     const ResolvedTime* t = time(doc, text);
     ASSERT_NE(t, nullptr) << doc << " " << text;
     EXPECT_EQ(t->kind, TimeKind::Duration) << text;
@@ -121,7 +126,8 @@ TEST_P(SampleDates, ResolvesTheNarrativeWeekdayAgainstTheStory) {
   const ResolvedTime* at = analysis_.dates->timeAt(saturday->document, saturday->span.begin + 3);
   ASSERT_EQ(at, saturday);
   const auto others = analysis_.dates->sameEvent(saturday->document, saturday->span.begin);
-  EXPECT_TRUE(std::any_of(others.begin(), others.end(), [](const Claim* c) { return prefix(c->document) == "004"; }));
+  EXPECT_TRUE(std::any_of(others.begin(), others.end(),
+                          [](const Claim* c) { return prefix(c->document) == "004"; }));
   EXPECT_NE(hoverText(*analysis_.dates, *saturday).find("disagrees"), std::string::npos);
 }
 
@@ -169,9 +175,10 @@ TEST(SampleDatesBare, ShowsTheInferredYear) {
   EXPECT_NE(anchor->yearHow.find("003_fce50c72ea1de802.txt"), std::string::npos) << anchor->yearHow;
   for (const Finding& f : analysis.findings) {
     if (f.code == "date-conflict" && prefix(f.primary.document) == "004") {
-      const bool shown = std::any_of(f.evidence.begin(), f.evidence.end(), [](const std::string& e) {
-        return e.find("year 2024 taken from") != std::string::npos;
-      });
+      const bool shown =
+          std::any_of(f.evidence.begin(), f.evidence.end(), [](const std::string& e) {
+            return e.find("year 2024 taken from") != std::string::npos;
+          });
       EXPECT_TRUE(shown) << "the inferred year is visible in the finding";
       // The anchor was not known: the finding offers to record the publication date.
       EXPECT_TRUE(std::any_of(f.fixes.begin(), f.fixes.end(), [](const Fix& fix) {

@@ -154,7 +154,6 @@ async function startClient(): Promise<void> {
     // workspace/configuration requests for `newslint` are answered from these settings
     // (newslint.checks holds the per-check severities); changes are pushed as well.
     synchronize: { configurationSection: SECTION },
-    initializationOptions: { settings: vscode.workspace.getConfiguration(SECTION) },
   };
 
   status.setState('starting');

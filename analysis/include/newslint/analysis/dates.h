@@ -7,14 +7,14 @@
 // Corpus-level reasoning (inferred anchors, events, conflicts) lives in timeline.h.
 #pragma once
 
+#include "newslint/analysis/config.h"
+#include "newslint/analysis/document.h"
+
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newslint/analysis/config.h"
-#include "newslint/analysis/document.h"
 
 namespace newslint::analysis {
 
@@ -66,13 +66,27 @@ enum class Relation : uint8_t {
   Today,       ///< today, tonight, this morning: `offset` days from the anchor (0, -1, +1)
   Offset,      ///< `offset` units from the publication date ("last week", "three days ago")
   Narrative,   ///< `offset` units from the previous date in the text ("the next day")
-  EventOffset, ///< `offset` units from an event named in `anchorPhrase` ("four days after his visit")
+  EventOffset, ///< `offset` units from an event named in `anchorPhrase` ("four days after his
+               ///< visit")
   Present,
   Past,
   Future,
 };
 
-enum class Unit : uint8_t { None, Minute, Hour, Day, Weekday, Weekend, Week, Month, Season, Quarter, Year, Decade };
+enum class Unit : uint8_t {
+  None,
+  Minute,
+  Hour,
+  Day,
+  Weekday,
+  Weekend,
+  Week,
+  Month,
+  Season,
+  Quarter,
+  Year,
+  Decade
+};
 
 /// Tense around an expression, used to pick the direction of a bare weekday or month.
 enum class Tense : uint8_t { Unknown, Past, Present, Future };
@@ -98,19 +112,21 @@ struct TimeExpression {
   PartOfDay part = PartOfDay::None;
 
   Relation relation = Relation::None;
-  Unit unit = Unit::None; ///< the unit of `offset`
-  int offset = 0;         ///< signed count of `unit` (Offset, Narrative, EventOffset, Today)
+  Unit unit = Unit::None;     ///< the unit of `offset`
+  int offset = 0;             ///< signed count of `unit` (Offset, Narrative, EventOffset, Today)
   bool weekdayInUnit = false; ///< "Thursday, last week": the weekday inside the offset week
   std::string anchorPhrase;   ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
   bool quoted = false;       ///< inside quoted speech: relative to when it was said, not published
-  bool vague = false;        ///< the day is only implied ("the morning", "earlier in the day"): never a claim
+  bool vague =
+      false; ///< the day is only implied ("the morning", "earlier in the day"): never a claim
   Tense tense = Tense::Unknown;
 
   std::string durationValue; ///< Duration: ISO 8601 value ("P13Y"); Set: its period
-  std::string problem;       ///< non-empty when the date or time cannot exist ("February has 29 days at most")
-  Span problemSpan;          ///< the part of the text the problem is about
+  std::string
+      problem; ///< non-empty when the date or time cannot exist ("February has 29 days at most")
+  Span problemSpan; ///< the part of the text the problem is about
 
   [[nodiscard]] bool isDuration() const { return kind == TimeKind::Duration; }
   /// Year, month and day all stated in the text.
@@ -146,10 +162,10 @@ int weekdayOf(CivilDate date);
 int daysInMonth(int year, int month);
 bool validDate(CivilDate date);
 CivilDate addDays(CivilDate date, int64_t days);
-std::string formatDate(CivilDate date);            ///< 2024-12-07
-std::string describeDate(CivilDate date);          ///< Saturday 7 December 2024
-std::string_view weekdayName(int weekday);         ///< "Saturday"
-std::string_view monthName(int month);             ///< "December"
+std::string formatDate(CivilDate date);    ///< 2024-12-07
+std::string describeDate(CivilDate date);  ///< Saturday 7 December 2024
+std::string_view weekdayName(int weekday); ///< "Saturday"
+std::string_view monthName(int month);     ///< "December"
 /// Parses YYYY-MM-DD; nullopt when malformed or not a real date.
 std::optional<CivilDate> parseIsoDate(std::string_view text);
 
@@ -202,11 +218,11 @@ struct Resolution {
   bool resolved = false;
   Interval interval;
   Granularity granularity = Granularity::Unknown;
-  std::string value;  ///< TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF
-  CivilDate first;    ///< the first day of the interval
+  std::string value; ///< TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF
+  CivilDate first;   ///< the first day of the interval
   bool yearInferred = false;
   bool narrative = false; ///< counted on the story's own time line (a previous date, an event)
-  std::string inference; ///< how anchors and missing fields were filled, for the reader
+  std::string inference;  ///< how anchors and missing fields were filled, for the reader
 };
 
 /// Resolves one expression. Never throws; unresolved when required anchors are missing.

@@ -10,15 +10,15 @@
 // intervals overlap and conflicting when they do not.
 #pragma once
 
+#include "newslint/analysis/corpus.h"
+#include "newslint/analysis/dates.h"
+
 #include <map>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newslint/analysis/corpus.h"
-#include "newslint/analysis/dates.h"
 
 namespace newslint::analysis {
 
@@ -45,9 +45,10 @@ struct ResolvedTime {
   TimeKind kind = TimeKind::Date;
   uint32_t sentence = 0;
   Resolution resolution; ///< interval, granularity, value and the inference in words
-  bool anchorInferred = false; ///< a year or anchor came from inference, not from the text or register
-  int claim = -1;          ///< index into DateIndex::claims, -1 when not part of a claim
-  int statedYear = -1;     ///< the calendar fields as written (-1 when absent)
+  bool anchorInferred =
+      false;           ///< a year or anchor came from inference, not from the text or register
+  int claim = -1;      ///< index into DateIndex::claims, -1 when not part of a claim
+  int statedYear = -1; ///< the calendar fields as written (-1 when absent)
   int statedMonth = -1;
   int statedDay = -1;
   int statedWeekday = -1;
@@ -60,14 +61,14 @@ struct Claim {
   std::string document;
   uint32_t sentence = 0;
   Span sentenceSpan;
-  std::string sentenceText;             ///< the sentence, shortened for display
-  std::vector<uint32_t> times;          ///< indices into DateIndex::times
-  std::vector<uint32_t> entities;       ///< NameIndex entity ids mentioned in the sentence
-  std::vector<std::string> participants; ///< display names (entity names or capitalised words)
+  std::string sentenceText;                 ///< the sentence, shortened for display
+  std::vector<uint32_t> times;              ///< indices into DateIndex::times
+  std::vector<uint32_t> entities;           ///< NameIndex entity ids mentioned in the sentence
+  std::vector<std::string> participants;    ///< display names (entity names or capitalised words)
   std::vector<std::string> participantKeys; ///< comparison keys: "e:<id>" or "w:<folded word>"
-  std::vector<std::string> words;       ///< content-word stems
-  std::vector<std::string> predicates;  ///< predicate classes ("depart", "call", "meet", ...)
-  int event = -1;                       ///< index into DateIndex::events
+  std::vector<std::string> words;           ///< content-word stems
+  std::vector<std::string> predicates;      ///< predicate classes ("depart", "call", "meet", ...)
+  int event = -1;                           ///< index into DateIndex::events
 };
 
 /// Two claims judged to be about the same event.
@@ -106,7 +107,8 @@ struct DateIndex {
   /// Links of a claim (agreeing and conflicting), each with the other claim.
   [[nodiscard]] std::vector<const ClaimLink*> linksOf(uint32_t claim) const;
   /// Claims in other passages about the same event as the claim at (document, offset).
-  [[nodiscard]] std::vector<const Claim*> sameEvent(std::string_view document, uint32_t offset) const;
+  [[nodiscard]] std::vector<const Claim*> sameEvent(std::string_view document,
+                                                    uint32_t offset) const;
   [[nodiscard]] const DocumentAnchor* anchorOf(std::string_view document) const;
 };
 
