@@ -8,6 +8,7 @@
 #include <ostream>
 
 #include "check.h"
+#include "corpus_args.h"
 
 namespace newslint::cli {
 
@@ -84,29 +85,16 @@ int runBaselineCommand(const std::vector<std::string>& args, std::ostream& out, 
     return 2;
   }
   const std::string file = args[1];
-  std::vector<std::string> paths;
-  std::optional<std::string> config;
-  for (size_t i = 2; i < args.size(); ++i) {
-    if (args[i] == "--config" && i + 1 < args.size()) {
-      config = args[++i];
-    } else if (args[i].starts_with("-")) {
-      err << "newslint: unknown option " << args[i] << '\n' << kUsage;
-      return 2;
-    } else {
-      paths.push_back(args[i]);
-    }
+  CorpusArgs parsed;
+  if (auto code = parseCorpusArgs(std::vector<std::string>(args.begin() + 2, args.end()), kUsage,
+                                  {"text"}, parsed, out, err)) {
+    return *code;
   }
-  if (paths.empty()) {
-    paths.emplace_back(".");
-  }
-  LoadedCorpus loaded = loadCorpus(paths, config);
-  for (const std::string& e : loaded.errors) {
-    err << "newslint: " << e << '\n';
-  }
-  if (!loaded.errors.empty()) {
+  std::optional<LoadedCorpus> loaded = loadForCommand(parsed, err);
+  if (!loaded) {
     return 2;
   }
-  const analysis::Analysis analysis = analysis::analyze(loaded.corpus.snapshot());
+  const analysis::Analysis analysis = analysis::analyze(loaded->corpus.snapshot());
   std::ofstream stream(file, std::ios::binary | std::ios::trunc);
   stream << writeBaseline(analysis.findings);
   if (!stream) {

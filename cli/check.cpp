@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "baseline.h"
+#include "newslint/workspace/facts_io.h"
 #include "newslint/analysis/checks.h"
 #include "reporters/reporter.h"
 
@@ -123,7 +124,9 @@ namespace {
 
 constexpr std::string_view kCheckUsage =
     "usage: newslint check PATH... [--format text|json|sarif|github] "
-    "[--fail-on error|warning|info|never] [--config FILE] [--baseline FILE]\n";
+    "[--fail-on error|warning|info|never] [--config FILE] [--baseline FILE]\n"
+    "       newslint check PATH... --emit-facts FILE.jsonl   (per-article facts, no analysis)\n"
+    "       newslint check --facts FILE.jsonl... [--config FILE] [--format ...]\n";
 
 int severityRank(analysis::Severity s) {
   switch (s) {
@@ -146,6 +149,8 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::string failOn = "warning";
   std::optional<std::string> config;
   std::optional<std::string> baseline;
+  std::optional<std::string> emitFacts;
+  std::vector<std::filesystem::path> factsFiles;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -184,6 +189,16 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
       baseline = b;
     } else if (a.starts_with("--baseline=")) {
       baseline = a.substr(11);
+    } else if (a == "--emit-facts" || a == "--facts") {
+      std::string f;
+      if (!value(f)) {
+        return 2;
+      }
+      if (a == "--facts") {
+        factsFiles.emplace_back(f);
+      } else {
+        emitFacts = f;
+      }
     } else if (a == "--help" || a == "-h") {
       out << kCheckUsage;
       return 0;
@@ -207,11 +222,16 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     err << "newslint: unknown --fail-on level '" << failOn << "'\n" << kCheckUsage;
     return 2;
   }
-  if (paths.empty()) {
+  if (paths.empty() && factsFiles.empty()) {
     paths.emplace_back(".");
   }
 
   LoadedCorpus loaded = loadCorpus(paths, config);
+  if (!factsFiles.empty()) { // the reduce step: records written by --emit-facts
+    for (std::string& e : workspace::readFactsFiles(loaded.corpus, factsFiles)) {
+      loaded.errors.push_back(std::move(e));
+    }
+  }
   for (const std::string& e : loaded.errors) {
     err << "newslint: " << e << '\n';
   }
@@ -244,6 +264,15 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
   }
   const analysis::CorpusSnapshot snapshot = loaded.corpus.snapshot();
+  if (emitFacts) { // the map step: one record per article, no corpus-level analysis
+    std::ofstream facts(*emitFacts, std::ios::binary);
+    workspace::writeFacts(snapshot, facts);
+    if (!facts.flush()) {
+      err << "newslint: " << *emitFacts << ": cannot write the facts file\n";
+      return 2;
+    }
+    return 0;
+  }
   analysis::Analysis analysis = analysis::analyze(snapshot);
   if (baseline) {
     const size_t before = analysis.findings.size();

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "check.h"
+#include "corpus_args.h"
 #include "newslint/workspace/workspace.h"
 #include "serve.h"
 
@@ -22,39 +23,18 @@ int runSchema(const std::vector<std::string>& args, std::ostream& out, std::ostr
 }
 
 int runEntities(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
-  std::vector<std::string> paths;
-  std::string format = "text";
-  std::optional<std::string> config;
-  for (size_t i = 0; i < args.size(); ++i) {
-    if (args[i] == "--format" && i + 1 < args.size()) {
-      format = args[++i];
-    } else if (args[i] == "--config" && i + 1 < args.size()) {
-      config = args[++i];
-    } else if (args[i] == "--help" || args[i] == "-h") {
-      out << "usage: newslint entities [PATH...] [--format text|json] [--config FILE]\n";
-      return 0;
-    } else if (args[i].starts_with("-")) {
-      err << "newslint: unknown option " << args[i] << '\n';
-      return 2;
-    } else {
-      paths.push_back(args[i]);
-    }
+  CorpusArgs parsed;
+  if (auto code = parseCorpusArgs(
+          args, "usage: newslint entities [PATH...] [--format text|json] [--config FILE]\n",
+          {"text", "json"}, parsed, out, err)) {
+    return *code;
   }
-  if (format != "text" && format != "json") {
-    err << "newslint: unknown format '" << format << "'\n";
+  std::optional<LoadedCorpus> loaded = loadForCommand(parsed, err);
+  if (!loaded) {
     return 2;
   }
-  if (paths.empty()) {
-    paths.emplace_back(".");
-  }
-  LoadedCorpus loaded = loadCorpus(paths, config);
-  for (const std::string& e : loaded.errors) {
-    err << "newslint: " << e << '\n';
-  }
-  if (!loaded.errors.empty()) {
-    return 2;
-  }
-  const analysis::CorpusSnapshot snapshot = loaded.corpus.snapshot();
+  const std::string& format = parsed.format;
+  const analysis::CorpusSnapshot snapshot = loaded->corpus.snapshot();
   const analysis::Analysis analysis = analysis::analyze(snapshot);
   if (format == "json") {
     nlohmann::json list = nlohmann::json::array();

@@ -2,6 +2,9 @@
 //                 [--debounce-ms N]`
 #include "serve.h"
 
+#include "newslint/lsp/asio_transport.h"
+#include "newslint/lsp/server.h"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <charconv>
@@ -10,9 +13,6 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
-
-#include "newslint/lsp/asio_transport.h"
-#include "newslint/lsp/server.h"
 
 namespace newslint::cli {
 namespace {

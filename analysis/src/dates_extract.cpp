@@ -229,7 +229,7 @@ int Scanner::monthAt(size_t i, size_t& end) const {
   if (!has(i) || t_[i].kind != Kind::Word || !t_[i].cap) {
     return -1;
   }
-  const std::string& w = t_[i].low;
+  const std::string_view w = t_[i].low;
   for (size_t m = 0; m < kMonthNames.size(); ++m) {
     if (w == kMonthNames[m]) {
       end = i + 1;
@@ -361,7 +361,7 @@ PartOfDay Scanner::partAt(size_t i, size_t& end) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return PartOfDay::None;
   }
-  const std::string& w = t_[i].low;
+  const std::string_view w = t_[i].low;
   end = i + 1;
   if (w == "morning")
     return PartOfDay::Morning;
@@ -453,7 +453,7 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
       }
       continue;
     }
-    const std::string& w = t_[k].low;
+    const std::string_view w = t_[k].low;
     if (w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "expected" ||
         w == "planned" || w == "plans" || w == "due" || w == "until" || w == "tomorrow" ||
         (w == "going" && word(k + 1, "to"))) {
@@ -754,7 +754,7 @@ std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
     }
   }
   if (j == i && anyWord(j, {"last", "past", "next", "this", "coming", "that", "the", "same"})) {
-    const std::string& m = t_[j].low;
+    const std::string_view m = t_[j].low;
     if (m == "last" || m == "past") {
       relation = Relation::Offset;
       offset = -1;
@@ -894,7 +894,7 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return std::nullopt;
   }
-  const std::string& w = t_[i].low;
+  const std::string_view w = t_[i].low;
   auto dayOffset = [&](size_t end, int offset, PartOfDay part) {
     Candidate c = make(i, end);
     c.expr.relation = Relation::Today;
@@ -1091,7 +1091,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   }
   if (word(j, "the") && anyWord(j + 1, {"following", "next", "previous", "same", "preceding"})) {
     narrative = true;
-    const std::string& m = t_[j + 1].low;
+    const std::string_view m = t_[j + 1].low;
     offset = (m == "following" || m == "next") ? 1 : (m == "same" ? 0 : -1);
     j += 2;
     relationSet = true;
@@ -1102,7 +1102,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     j += 1;
     relationSet = true;
   } else if (anyWord(j, {"last", "next", "this", "coming", "previous", "current"})) {
-    const std::string& m = t_[j].low;
+    const std::string_view m = t_[j].low;
     offset = (m == "last" || m == "previous") ? -1 : ((m == "next" || m == "coming") ? 1 : 0);
     ++j;
     relationSet = true;
@@ -1127,7 +1127,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   int month = -1;
   if (unit == Unit::None) {
     if (anyWord(j, {"spring", "summer", "fall", "autumn", "winter"})) {
-      const std::string& s = t_[j].low;
+      const std::string_view s = t_[j].low;
       season = s == "spring" ? Season::Spring
                              : (s == "summer" ? Season::Summer
                                               : (s == "winter" ? Season::Winter : Season::Fall));
@@ -1369,7 +1369,7 @@ std::optional<Candidate> Scanner::matchQuarter(size_t i) const {
   }
   int ordinal = -1;
   if (anyWord(j, {"first", "second", "third", "fourth"})) {
-    const std::string& w = t_[j].low;
+    const std::string_view w = t_[j].low;
     ordinal = w == "first" ? 1 : (w == "second" ? 2 : (w == "third" ? 3 : 4));
   } else if (number(j) && t_[j].low.size() == 1 && skipOrdinal(j + 1) != j + 1) {
     ordinal = num(j);
@@ -1456,7 +1456,7 @@ std::optional<Candidate> Scanner::matchAt(size_t i) const {
   if (!best && anyWord(i, {"daily", "weekly", "monthly", "annually", "yearly"})) {
     Candidate c = make(i, i + 1);
     c.expr.kind = TimeKind::Set;
-    const std::string& w = t_[i].low;
+    const std::string_view w = t_[i].low;
     c.expr.durationValue =
         w == "daily" ? "P1D" : (w == "weekly" ? "P1W" : (w == "monthly" ? "P1M" : "P1Y"));
     best = c;

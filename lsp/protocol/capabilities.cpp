@@ -43,7 +43,8 @@ ClientCapabilities parseClientCapabilities(const json& caps) {
   if (listHas(at(caps, {"general", "positionEncodings"}), "utf-8"))
     out.encoding = PositionEncoding::Utf8;
   out.workDoneProgress = flag(caps, {"window", "workDoneProgress"});
-  out.watchedFilesDynamic = flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  out.watchedFilesDynamic =
+      flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
   out.watchedFilesRelativePatterns =
       flag(caps, {"workspace", "didChangeWatchedFiles", "relativePatternSupport"});
   out.documentChanges = flag(caps, {"workspace", "workspaceEdit", "documentChanges"});
@@ -57,9 +58,9 @@ ClientCapabilities parseClientCapabilities(const json& caps) {
     out.markdownHover = listHas(formats, "markdown");
   out.pullDiagnostics = at(caps, {"textDocument", "diagnostic"}).is_object();
   out.diagnosticRefresh = flag(caps, {"workspace", "diagnostics", "refreshSupport"});
-  out.codeActionLiterals = at(caps, {"textDocument", "codeAction", "codeActionLiteralSupport"})
-                               .is_object() ||
-                           !at(caps, {"textDocument", "codeAction"}).is_object();
+  out.codeActionLiterals =
+      at(caps, {"textDocument", "codeAction", "codeActionLiteralSupport"}).is_object() ||
+      !at(caps, {"textDocument", "codeAction"}).is_object();
   out.inlayHintRefresh = flag(caps, {"workspace", "inlayHint", "refreshSupport"});
   out.prepareRename = flag(caps, {"textDocument", "rename", "prepareSupport"}, true);
   return out;

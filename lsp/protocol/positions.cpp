@@ -1,8 +1,8 @@
 // The one conversion between the engine's UTF-8 byte offsets and LSP positions, whose
 // character unit is negotiated: UTF-16 code units (the default) or UTF-8 bytes.
-#include <algorithm>
-
 #include "newslint/lsp/protocol.h"
+
+#include <algorithm>
 
 namespace newslint::lsp {
 namespace {
@@ -31,7 +31,9 @@ CharSize charAt(std::string_view text, size_t pos) {
   return {length, length == 4 ? 2u : 1u};
 }
 
-bool isContinuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+bool isContinuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
 
 /// Moves an offset inside a multi-byte character back to the character's start.
 uint32_t floorToChar(std::string_view text, uint32_t offset, uint32_t floor) {

@@ -1,9 +1,9 @@
 // file:// URIs <-> paths. Percent-encoding follows what VS Code sends, so that URIs the
 // server makes compare equal to the client's in the common case; the server still maps
 // every incoming URI through uriToPath rather than comparing strings.
-#include <cctype>
-
 #include "newslint/lsp/protocol.h"
+
+#include <cctype>
 
 namespace newslint::lsp {
 namespace {

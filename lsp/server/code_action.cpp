@@ -1,9 +1,9 @@
 // Code actions: each Fix of a finding in range becomes a quick fix. Text edits may reach
 // other documents (rename everywhere); register decisions (accept a variant, mark two names
 // as different, set a publication date) edit newslint.json through the WorkspaceEdit.
-#include <set>
-
 #include "newslint/lsp/features.h"
+
+#include <set>
 
 namespace newslint::lsp {
 
@@ -16,8 +16,8 @@ bool kindWanted(const json& actionContext) {
   if (only == actionContext.end() || !only->is_array() || only->empty())
     return true;
   for (const auto& kind : *only)
-    if (kind.is_string() && (kind == "quickfix" || std::string("quickfix").starts_with(
-                                                       kind.get<std::string>() + ".")))
+    if (kind.is_string() &&
+        (kind == "quickfix" || std::string("quickfix").starts_with(kind.get<std::string>() + ".")))
       return true;
   return false;
 }

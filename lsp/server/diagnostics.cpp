@@ -1,10 +1,10 @@
 // Diagnostics: each Finding becomes one Diagnostic. Pushed with publishDiagnostics for every
 // document whose findings changed (a change in one article can change another's), and
 // served by pull (textDocument/diagnostic, workspace/diagnostic) for clients that ask.
+#include "server_impl.h"
+
 #include <functional>
 #include <set>
-
-#include "server_impl.h"
 
 namespace newslint::lsp {
 
@@ -78,7 +78,8 @@ json registerDiagnostics(const std::vector<workspace::ConfigProblem>& problems,
     if (problem.severity == analysis::Severity::Off)
       continue;
     // The problem's column is in bytes: locate it as UTF-8, then express it in `encoding`.
-    const uint32_t begin = lines.offset(text, {problem.line, problem.column}, PositionEncoding::Utf8);
+    const uint32_t begin =
+        lines.offset(text, {problem.line, problem.column}, PositionEncoding::Utf8);
     const uint32_t lineEnd = lines.offset(text, {problem.line, UINT32_MAX}, PositionEncoding::Utf8);
     const Range range{lines.position(text, begin, encoding),
                       lines.position(text, std::max(begin, lineEnd), encoding)};
@@ -105,9 +106,9 @@ void ServerImpl::publishRegisterDiagnostics() {
   const auto path = registerPath();
   if (!path)
     return;
-  json diagnostics = registerText_ ? registerDiagnostics(registerProblems_, *registerText_,
-                                                         client_.encoding)
-                                   : json::array();
+  json diagnostics = registerText_
+                         ? registerDiagnostics(registerProblems_, *registerText_, client_.encoding)
+                         : json::array();
   if (diagnostics.empty() && !registerPublished_)
     return;
   registerPublished_ = !diagnostics.empty();
@@ -221,8 +222,8 @@ json ServerImpl::pullWorkspaceDiagnostics(const FeatureContext& context, const j
            open != context.openVersions.end() ? json(open->second) : json(nullptr));
   }
   if (const auto path = registerPath(); path && registerText_ && !registerProblems_.empty())
-    report(pathToUri(*path), registerDiagnostics(registerProblems_, *registerText_, client_.encoding),
-           nullptr);
+    report(pathToUri(*path),
+           registerDiagnostics(registerProblems_, *registerText_, client_.encoding), nullptr);
   return json{{"items", std::move(items)}};
 }
 

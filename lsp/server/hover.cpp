@@ -2,11 +2,11 @@
 // sources use it and how often, a context line from each, the evidence for the merge, the
 // register's decision), followed by the findings that cover the position (for dates: the
 // resolved value, anchor and what the other sources say, as the date checks report them).
-#include <map>
-#include <set>
-
 #include "newslint/analysis/timeline.h"
 #include "newslint/lsp/features.h"
+
+#include <map>
+#include <set>
 
 namespace newslint::lsp {
 
@@ -107,7 +107,8 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
       out += "- " + engineText(item) + "\n";
     out += "\n";
   }
-  if (!entity.registerCanonical.empty() || !entity.accepted.empty() || !entity.registerNote.empty()) {
+  if (!entity.registerCanonical.empty() || !entity.accepted.empty() ||
+      !entity.registerNote.empty()) {
     out += "**Register**:";
     if (!entity.registerCanonical.empty())
       out += " canonical *" + escapeMarkdown(entity.registerCanonical) + "*";
@@ -223,9 +224,9 @@ json hover(const FeatureContext& context, std::string_view id, Position position
     return nullptr;
   while (!text.empty() && text.back() == '\n')
     text.pop_back();
-  json result = {{"contents",
-                  {{"kind", context.client().markdownHover ? "markdown" : "plaintext"},
-                   {"value", text}}}};
+  json result = {
+      {"contents",
+       {{"kind", context.client().markdownHover ? "markdown" : "plaintext"}, {"value", text}}}};
   if (span)
     result["range"] = context.range({std::string(id), *span});
   return result;

@@ -38,7 +38,8 @@ void WorkDoneProgress::onCreated(const json& error) {
 void WorkDoneProgress::report(const std::string& message, uint32_t percentage) {
   if (state_ != State::Creating && state_ != State::Active)
     return;
-  report_ = json{{"kind", "report"}, {"message", message}, {"percentage", std::min(percentage, 100u)}};
+  report_ =
+      json{{"kind", "report"}, {"message", message}, {"percentage", std::min(percentage, 100u)}};
   if (state_ == State::Active)
     flush();
 }

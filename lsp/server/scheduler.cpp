@@ -1,17 +1,19 @@
 // The scheduler: debounced, one-at-a-time analysis on a worker pool, so that the read loop
 // never waits on the engine. Results come back on the connection's strand, where the
 // server drops those made stale by a newer edit.
+#include "server_impl.h"
+
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/post.hpp>
-
-#include "server_impl.h"
 
 namespace newslint::lsp {
 
 Scheduler::Scheduler(Strand strand, DebouncePolicy policy, unsigned threads)
     : strand_(strand), policy_(policy), pool_(std::clamp(threads, 1u, 2u)), timer_(strand) {}
 
-Scheduler::~Scheduler() { stop(); }
+Scheduler::~Scheduler() {
+  stop();
+}
 
 void Scheduler::stop() {
   if (stopped_)

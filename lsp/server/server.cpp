@@ -2,16 +2,18 @@
 // changes, the scheduler and the features. Everything runs on the connection's strand.
 #include "newslint/lsp/server.h"
 
+#include "server_impl.h"
+
 #include <boost/asio/post.hpp>
 #include <unistd.h>
-
-#include "server_impl.h"
 
 namespace newslint::lsp {
 
 namespace {
 
-std::string idKey(const json& id) { return id.dump(); }
+std::string idKey(const json& id) {
+  return id.dump();
+}
 
 /// The text document a request is about, when it names one.
 std::optional<std::string> documentUri(const json& params) {
@@ -37,9 +39,13 @@ ServerImpl::ServerImpl(asio::io_context& io, std::shared_ptr<Transport> transpor
       options_(std::move(options)), scheduler_(strand_, options_.debounce, options_.workerThreads) {
 }
 
-ServerImpl::~ServerImpl() { scheduler_.stop(); }
+ServerImpl::~ServerImpl() {
+  scheduler_.stop();
+}
 
-void ServerImpl::shutdownWorkers() { scheduler_.stop(); }
+void ServerImpl::shutdownWorkers() {
+  scheduler_.stop();
+}
 
 void ServerImpl::post(std::function<void()> fn) {
   asio::post(strand_, [weak = weak_from_this(), fn = std::move(fn)] {
@@ -59,9 +65,8 @@ void ServerImpl::start() {
   };
   callbacks.framingError = [weak](std::string problem) {
     if (auto self = weak.lock())
-      self->post([self = self.get(), problem = std::move(problem)] {
-        self->onFramingError(problem);
-      });
+      self->post(
+          [self = self.get(), problem = std::move(problem)] { self->onFramingError(problem); });
   };
   callbacks.closed = [weak] {
     if (auto self = weak.lock())
@@ -77,13 +82,21 @@ void ServerImpl::runPendingAnalysis() {
 Server::Server(asio::io_context& io, std::shared_ptr<Transport> transport, ServerOptions options)
     : impl_(std::make_shared<ServerImpl>(io, std::move(transport), std::move(options))) {}
 
-Server::~Server() { impl_->shutdownWorkers(); }
+Server::~Server() {
+  impl_->shutdownWorkers();
+}
 
-void Server::start() { impl_->start(); }
+void Server::start() {
+  impl_->start();
+}
 
-void Server::onExit(std::function<void(int)> handler) { impl_->exitHandler = std::move(handler); }
+void Server::onExit(std::function<void(int)> handler) {
+  impl_->exitHandler = std::move(handler);
+}
 
-void Server::runPendingAnalysis() { impl_->runPendingAnalysis(); }
+void Server::runPendingAnalysis() {
+  impl_->runPendingAnalysis();
+}
 
 std::filesystem::path findChecksDocs(const std::filesystem::path& exe) {
   std::error_code ec;
@@ -122,7 +135,9 @@ void ServerImpl::request(std::string_view method, json params,
   send(makeRequest(id, method, std::move(params)));
 }
 
-void ServerImpl::reply(const json& id, json result) { send(makeResponse(id, std::move(result))); }
+void ServerImpl::reply(const json& id, json result) {
+  send(makeResponse(id, std::move(result)));
+}
 
 void ServerImpl::replyError(const json& id, ErrorCode code, const std::string& message) {
   send(makeError(id, code, message));
@@ -251,9 +266,9 @@ void ServerImpl::handleRequest(Incoming& in) {
     return;
   }
   static const std::set<std::string, std::less<>> kFeatures = {
-      "textDocument/hover",          "textDocument/codeAction",     "textDocument/references",
-      "textDocument/prepareRename",  "textDocument/rename",         "textDocument/documentSymbol",
-      "workspace/symbol",            "textDocument/inlayHint",      "textDocument/diagnostic",
+      "textDocument/hover",         "textDocument/codeAction", "textDocument/references",
+      "textDocument/prepareRename", "textDocument/rename",     "textDocument/documentSymbol",
+      "workspace/symbol",           "textDocument/inlayHint",  "textDocument/diagnostic",
       "workspace/diagnostic"};
   if (kFeatures.count(method) == 0) {
     replyError(in.id, ErrorCode::MethodNotFound, "unsupported request " + method);
@@ -295,7 +310,9 @@ void ServerImpl::handleNotification(Incoming& in) {
     }
   } else if (method == "$/setTrace") {
     const std::string value = params.at("value").get<std::string>();
-    trace_ = value == "verbose" ? Trace::Verbose : value == "messages" ? Trace::Messages : Trace::Off;
+    trace_ = value == "verbose"    ? Trace::Verbose
+             : value == "messages" ? Trace::Messages
+                                   : Trace::Off;
   } else if (method == "textDocument/didOpen")
     didOpen(params);
   else if (method == "textDocument/didChange")
@@ -319,7 +336,9 @@ json ServerImpl::initialize(const json& params) {
   if (const auto caps = params.find("capabilities"); caps != params.end())
     client_ = parseClientCapabilities(*caps);
   if (const auto trace = params.find("trace"); trace != params.end() && trace->is_string())
-    trace_ = *trace == "verbose" ? Trace::Verbose : *trace == "messages" ? Trace::Messages : Trace::Off;
+    trace_ = *trace == "verbose"    ? Trace::Verbose
+             : *trace == "messages" ? Trace::Messages
+                                    : Trace::Off;
 
   // The corpus root: the first workspace folder, else rootUri, else rootPath.
   std::optional<std::filesystem::path> root;
@@ -357,7 +376,9 @@ json ServerImpl::initialize(const json& params) {
       {"workspaceSymbolProvider", true},
       {"inlayHintProvider", true},
       {"diagnosticProvider",
-       {{"identifier", "newslint"}, {"interFileDependencies", true}, {"workspaceDiagnostics", true}}},
+       {{"identifier", "newslint"},
+        {"interFileDependencies", true},
+        {"workspaceDiagnostics", true}}},
       {"workspace", {{"workspaceFolders", {{"supported", true}, {"changeNotifications", false}}}}},
   };
   if (!client_.codeActionLiterals)
@@ -430,8 +451,8 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   }
   const uint64_t generation = generation_;
   auto weak = weak_from_this();
-  return [weak, generation, documents, toExtract = std::move(toExtract)]() mutable
-         -> std::function<void()> {
+  return [weak, generation, documents,
+          toExtract = std::move(toExtract)]() mutable -> std::function<void()> {
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
     std::shared_ptr<const analysis::Analysis> result;
     std::string error;
@@ -500,8 +521,8 @@ void ServerImpl::servePending() {
 }
 
 FeatureContext ServerImpl::featureContext() const {
-  FeatureContext context(snapshot_, analysis_, [this](std::string_view id) { return uriOf(id); },
-                         client_);
+  FeatureContext context(
+      snapshot_, analysis_, [this](std::string_view id) { return uriOf(id); }, client_);
   context.checksDocsDir = options_.checksDocsDir;
   if (const auto path = registerPath()) {
     context.registerFile.uri = pathToUri(*path);

@@ -2,6 +2,13 @@
 // the server core share. Everything here runs on the connection's strand unless noted.
 #pragma once
 
+#include "newslint/analysis/corpus.h"
+#include "newslint/lsp/features.h"
+#include "newslint/lsp/jsonrpc.h"
+#include "newslint/lsp/protocol.h"
+#include "newslint/lsp/server.h"
+#include "newslint/workspace/workspace.h"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
@@ -17,13 +24,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include "newslint/analysis/corpus.h"
-#include "newslint/lsp/features.h"
-#include "newslint/lsp/jsonrpc.h"
-#include "newslint/lsp/protocol.h"
-#include "newslint/lsp/server.h"
-#include "newslint/workspace/workspace.h"
 
 namespace newslint::lsp {
 
@@ -78,7 +78,8 @@ class ServerImpl;
 /// (progress.cpp)
 class WorkDoneProgress : public std::enable_shared_from_this<WorkDoneProgress> {
 public:
-  WorkDoneProgress(ServerImpl& server, std::string token) : server_(server), token_(std::move(token)) {}
+  WorkDoneProgress(ServerImpl& server, std::string token)
+      : server_(server), token_(std::move(token)) {}
   void begin(const std::string& title, const std::string& message);
   void report(const std::string& message, uint32_t percentage);
   void end(const std::string& message);

@@ -1,10 +1,10 @@
 // Symbols: the entities named in a document (documentSymbol) and across the corpus
 // (workspace/symbol, matched case-insensitively on any spelling).
-#include <map>
-
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
 #include "newslint/lsp/features.h"
+
+#include <map>
 
 namespace newslint::lsp {
 
@@ -28,8 +28,7 @@ std::string spellingsDetail(const analysis::Entity& entity) {
 
 /// Resolved times that date a claim: the corpus's dated events.
 bool datesAnEvent(const analysis::ResolvedTime& time) {
-  return time.claim >= 0 && time.resolution.resolved &&
-         time.kind != analysis::TimeKind::Duration;
+  return time.claim >= 0 && time.resolution.resolved && time.kind != analysis::TimeKind::Duration;
 }
 
 std::string eventDetail(const analysis::ResolvedTime& time) {
@@ -102,8 +101,8 @@ json workspaceSymbols(const FeatureContext& context, std::string_view query) {
   json out = json::array();
   for (const auto& [entityId, location] : first) {
     const analysis::Entity& entity = names.entities[entityId];
-    bool match = folded.empty() ||
-                 analysis::foldDiacritics(entity.name).find(folded) != std::string::npos;
+    bool match =
+        folded.empty() || analysis::foldDiacritics(entity.name).find(folded) != std::string::npos;
     for (const auto& spelling : entity.spellings)
       match = match || analysis::foldDiacritics(spelling.text).find(folded) != std::string::npos;
     if (!match || !context.document(location->document))
@@ -121,7 +120,8 @@ json workspaceSymbols(const FeatureContext& context, std::string_view query) {
       if (!datesAnEvent(time) || !context.document(time.document))
         continue;
       const std::string detail = eventDetail(time);
-      if (!folded.empty() && analysis::foldDiacritics(time.text).find(folded) == std::string::npos &&
+      if (!folded.empty() &&
+          analysis::foldDiacritics(time.text).find(folded) == std::string::npos &&
           detail.find(folded) == std::string::npos &&
           time.resolution.value.find(folded) == std::string::npos)
         continue;

@@ -1,9 +1,9 @@
 // WorkspaceEdits for code actions and rename: text edits in any corpus document (open or
 // not), plus register changes as a whole-file replacement of newslint.json, or a CreateFile
 // followed by an insert when the register does not exist yet. The server never writes files.
-#include <map>
-
 #include "newslint/lsp/features.h"
+
+#include <map>
 
 namespace newslint::lsp {
 
@@ -28,8 +28,8 @@ json workspaceEdit(const FeatureContext& context, const std::vector<analysis::Te
     const std::string current = reg.text.value_or("");
     const std::string next = workspace::applyRegisterChange(current, *change);
     const LineIndex lines(current);
-    const Range whole{{0, 0}, lines.position(current, static_cast<uint32_t>(current.size()),
-                                             context.encoding())};
+    const Range whole{
+        {0, 0}, lines.position(current, static_cast<uint32_t>(current.size()), context.encoding())};
     create = !reg.text.has_value();
     if (create && !context.client().createFiles)
       return nullptr;

@@ -1,8 +1,8 @@
 // The corpus on disk: the root, the register (newslint.json), discovery and indexing on
 // the worker with work-done progress, and files changed outside the editor.
-#include <boost/asio/post.hpp>
-
 #include "server_impl.h"
+
+#include <boost/asio/post.hpp>
 
 namespace newslint::lsp {
 
@@ -67,7 +67,9 @@ void ServerImpl::setDocumentText(const std::string& id, std::string text) {
   doc.revision = nextRevision_++;
 }
 
-void ServerImpl::removeDocument(const std::string& id) { docs_.erase(id); }
+void ServerImpl::removeDocument(const std::string& id) {
+  docs_.erase(id);
+}
 
 void ServerImpl::reloadFromDisk(const std::string& id) {
   if (!root_) {
@@ -119,8 +121,8 @@ void ServerImpl::applyRegisterText(const std::optional<std::string>& text) {
     if (!loaded.parsed) {
       // Keep the last good register while the file is being edited.
       if (!registerProblems_.empty())
-        logMessage(MessageType::Warning, std::string(workspace::kRegisterFileName) +
-                                             ": " + registerProblems_.front().message +
+        logMessage(MessageType::Warning, std::string(workspace::kRegisterFileName) + ": " +
+                                             registerProblems_.front().message +
                                              " (the last valid version stays in use)");
       publishRegisterDiagnostics();
       return;
@@ -144,7 +146,8 @@ void ServerImpl::startIndexing() {
   const uint64_t run = ++indexRun_;
   indexing_ = true;
   ++generation_;
-  indexProgress_ = std::make_shared<WorkDoneProgress>(*this, "newslint/index/" + std::to_string(run));
+  indexProgress_ =
+      std::make_shared<WorkDoneProgress>(*this, "newslint/index/" + std::to_string(run));
   indexProgress_->begin("newslint: indexing", root_ ? root_->string() : "no workspace folder");
   const auto root = root_;
   const auto config = config_;
@@ -179,10 +182,12 @@ void ServerImpl::startIndexing() {
                                " (replaced)");
           loaded.push_back({id, analysis::extractFacts(id, std::move(file.text), *lexicon)});
           // About every 2% (and at least every 500 files), tell the client how far we are.
-          if (i + 1 == total || i + 1 - lastReported >= std::max<size_t>(1, std::min<size_t>(500, total / 50))) {
+          if (i + 1 == total ||
+              i + 1 - lastReported >= std::max<size_t>(1, std::min<size_t>(500, total / 50))) {
             lastReported = i + 1;
             const auto percentage = static_cast<uint32_t>((i + 1) * 100 / total);
-            const std::string message = std::to_string(i + 1) + "/" + std::to_string(total) + " files";
+            const std::string message =
+                std::to_string(i + 1) + "/" + std::to_string(total) + " files";
             boost::asio::post(strand, [weak, run, percentage, message] {
               auto self = weak.lock();
               if (self && self->indexRun_ == run && self->indexProgress_)
@@ -234,7 +239,8 @@ void ServerImpl::startIndexing() {
         self->logMessage(MessageType::Warning, problem);
       self->log("indexed " + std::to_string(loaded.size()) + " files");
       if (self->indexProgress_)
-        self->indexProgress_->report("analysing " + std::to_string(self->docs_.size()) + " files", 100);
+        self->indexProgress_->report("analysing " + std::to_string(self->docs_.size()) + " files",
+                                     100);
       self->indexing_ = false;
       self->indexed_ = true;
       self->changed(std::nullopt);
@@ -279,7 +285,8 @@ void ServerImpl::didChangeWatchedFiles(const json& params) {
     if (!id) {
       // A deleted folder takes its documents with it.
       if (type == 3 && root_) {
-        const std::string prefix = path->lexically_normal().lexically_relative(*root_).generic_string() + "/";
+        const std::string prefix =
+            path->lexically_normal().lexically_relative(*root_).generic_string() + "/";
         for (auto it = docs_.begin(); it != docs_.end();) {
           if (it->first.starts_with(prefix) && !openUriById_.count(it->first)) {
             it = docs_.erase(it);

@@ -5,8 +5,8 @@
 #include <array>
 #include <boost/asio/bind_executor.hpp>
 #include <boost/asio/dispatch.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/posix/stream_descriptor.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/write.hpp>
 #include <cerrno>
@@ -58,10 +58,10 @@ protected:
 
 private:
   void readMore() {
-    asyncReadSome(asio::buffer(readBuffer_), [self = shared_from_this()](const error_code& ec,
-                                                                          size_t n) {
-      asio::dispatch(self->strand_, [self, ec, n] { self->onRead(ec, n); });
-    });
+    asyncReadSome(asio::buffer(readBuffer_),
+                  [self = shared_from_this()](const error_code& ec, size_t n) {
+                    asio::dispatch(self->strand_, [self, ec, n] { self->onRead(ec, n); });
+                  });
   }
 
   void onRead(const error_code& ec, size_t n) {
@@ -86,19 +86,19 @@ private:
 
   void writeNext() {
     writing_ = true;
-    asyncWrite(asio::buffer(queue_.front()), [self = shared_from_this()](const error_code& ec,
-                                                                          size_t) {
-      asio::dispatch(self->strand_, [self, ec] {
-        self->queue_.pop_front();
-        if (ec)
-          self->queue_.clear(); // the peer is gone; later sends are dropped
-        if (self->queue_.empty()) {
-          self->writing_ = false;
-          return;
-        }
-        self->writeNext();
-      });
-    });
+    asyncWrite(asio::buffer(queue_.front()),
+               [self = shared_from_this()](const error_code& ec, size_t) {
+                 asio::dispatch(self->strand_, [self, ec] {
+                   self->queue_.pop_front();
+                   if (ec)
+                     self->queue_.clear(); // the peer is gone; later sends are dropped
+                   if (self->queue_.empty()) {
+                     self->writing_ = false;
+                     return;
+                   }
+                   self->writeNext();
+                 });
+               });
   }
 
   asio::strand<asio::io_context::executor_type> strand_;
@@ -113,7 +113,7 @@ private:
 /// True when the descriptor can be watched by the reactor (pipes, sockets, terminals);
 /// regular files and devices such as /dev/null cannot.
 bool pollable(int fd) {
-  struct stat st{};
+  struct stat st {};
   if (::fstat(fd, &st) != 0)
     return false;
   return S_ISFIFO(st.st_mode) || S_ISSOCK(st.st_mode) || ::isatty(fd) == 1;
@@ -169,9 +169,8 @@ protected:
       data += n;
       left -= static_cast<size_t>(n);
     }
-    asio::post(io_, [handler = std::move(handler), ec, size = buffer.size()] {
-      handler(ec, size);
-    });
+    asio::post(io_,
+               [handler = std::move(handler), ec, size = buffer.size()] { handler(ec, size); });
   }
 
   void cancelRead() override {

@@ -1,9 +1,9 @@
 // Content-Length framing: a decoder that survives malformed input and stays in step.
+#include "newslint/lsp/transport.h"
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
-
-#include "newslint/lsp/transport.h"
 
 namespace newslint::lsp {
 namespace {

@@ -1,7 +1,7 @@
 // The in-memory twin of the byte-stream transports, used by the tests' LSP client.
-#include <vector>
-
 #include "newslint/lsp/transport.h"
+
+#include <vector>
 
 namespace newslint::lsp {
 

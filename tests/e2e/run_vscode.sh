@@ -39,11 +39,15 @@ fi
 echo "== packaging editors/vscode"
 vsix="$out/newslint.vsix"
 probe="$out/newslint-e2e.vsix"
+# npm ci only when the lockfile changed since the last one (it starts from an empty
+# node_modules each time).
+lock_sum="$(sha256sum "$repo/editors/vscode/package-lock.json" | cut -d' ' -f1)"
+lock_stamp="$repo/editors/vscode/node_modules/.newslint-lock.sha256"
 (
   cd "$repo/editors/vscode" &&
-    npm ci --no-audit --no-fund --loglevel=error &&
-    npm run --silent compile &&
-    npx --no-install vsce package --skip-license --allow-missing-repository --out "$vsix" &&
+    { [ "$(cat "$lock_stamp" 2>/dev/null)" = "$lock_sum" ] ||
+      { npm ci --no-audit --no-fund --loglevel=error && echo "$lock_sum" > "$lock_stamp"; }; } &&
+    npx --no-install vsce package --no-dependencies --skip-license --allow-missing-repository --out "$vsix" &&
     cd "$here/vscode/test-extension" &&
     "$repo/editors/vscode/node_modules/.bin/vsce" package --skip-license --allow-missing-repository --out "$probe"
 ) >"$out/package.log" 2>&1 || { tail -n 30 "$out/package.log" >&2; fail "packaging the extension failed (log: $out/package.log)"; }

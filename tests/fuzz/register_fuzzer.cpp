@@ -2,7 +2,7 @@
 // with applyRegisterChange / tryApplyRegisterChange. Input: one byte choosing the kind of
 // change, then the register text, the first and the second operand separated by NUL bytes.
 // A recorded change must give valid JSON that still parses as a register when the original
-// did, and recording the same change again must not change the text.
+// did, and recording the same change again must not change the text (for valid UTF-8).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -24,6 +24,15 @@ std::string_view nextField(std::string_view& rest) {
   const std::string_view field = rest.substr(0, nul);
   rest = nul == std::string_view::npos ? std::string_view() : rest.substr(nul + 1);
   return field;
+}
+
+bool validUtf8(const std::string& text) {
+  try {
+    (void)nlohmann::json(text).dump();
+    return true;
+  } catch (const nlohmann::json::exception&) {
+    return false;
+  }
 }
 
 void checkProblems(const newslint::workspace::LoadedConfig& loaded, std::string_view text) {
@@ -64,6 +73,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   checkProblems(after, *tried);
   if (loaded.parsed)
     check(after.parsed);
+  // Spellings come from documents, whose text is valid UTF-8 by the time it reaches the
+  // engine; invalid bytes in a spelling are replaced when written, so the text changes.
+  if (!validUtf8(change.first) || !validUtf8(change.second))
+    return 0;
   const std::optional<std::string> again = workspace::tryApplyRegisterChange(*tried, change);
   check(again.has_value() && *again == *tried);
   return 0;

@@ -56,7 +56,8 @@ TEST_F(SampleCorpus, PushesNameVariantDiagnostics) {
   ASSERT_FALSE(zein.is_null()) << p001.dump(1);
   EXPECT_EQ(zein["source"], "newslint");
   EXPECT_EQ(zein["severity"], 2);
-  EXPECT_TRUE(zein["codeDescription"]["href"].get<std::string>().ends_with("/docs/checks/name-variant.md"));
+  EXPECT_TRUE(
+      zein["codeDescription"]["href"].get<std::string>().ends_with("/docs/checks/name-variant.md"));
   EXPECT_EQ(zein["data"]["document"], k001);
   bool pointsAtZane = false;
   for (const auto& related : zein["relatedInformation"])
@@ -75,11 +76,13 @@ TEST_F(SampleCorpus, PushesNameVariantDiagnostics) {
 TEST_F(SampleCorpus, PullMatchesPushAndKnowsUnchanged) {
   const std::string uri = corpus_.uri(k001);
   const json pushed = client_.waitDiagnostics(uri);
-  const json pulled = client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  const json pulled =
+      client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
   EXPECT_EQ(pulled["kind"], "full");
   EXPECT_EQ(pulled["items"], pushed["diagnostics"]);
-  const json again = client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}},
-                                                                  {"previousResultId", pulled["resultId"]}});
+  const json again =
+      client_.request("textDocument/diagnostic",
+                      {{"textDocument", {{"uri", uri}}}, {"previousResultId", pulled["resultId"]}});
   EXPECT_EQ(again["kind"], "unchanged");
   EXPECT_EQ(again["resultId"], pulled["resultId"]);
 
@@ -105,7 +108,8 @@ TEST_F(SampleCorpus, HoverShowsBothSpellingsAndTheirSources) {
   const std::string text = corpus_.read(k001);
   Position at = positionOf(text, "Zein");
   at.character += 1;
-  const json hover = client_.request("textDocument/hover", textDocumentPosition(corpus_.uri(k001), at));
+  const json hover =
+      client_.request("textDocument/hover", textDocumentPosition(corpus_.uri(k001), at));
   ASSERT_TRUE(hover.is_object()) << hover.dump();
   EXPECT_EQ(hover["contents"]["kind"], "markdown");
   const std::string value = hover["contents"]["value"];
@@ -115,8 +119,9 @@ TEST_F(SampleCorpus, HoverShowsBothSpellingsAndTheirSources) {
   EXPECT_NE(value.find(k001), std::string::npos) << value;
   EXPECT_EQ(textAt(text, hover["range"]), "Zein");
   // Nothing to say about a common word.
-  EXPECT_TRUE(client_.request("textDocument/hover",
-                              textDocumentPosition(corpus_.uri(k001), positionOf(text, " the ")))
+  EXPECT_TRUE(client_
+                  .request("textDocument/hover",
+                           textDocumentPosition(corpus_.uri(k001), positionOf(text, " the ")))
                   .is_null());
 }
 
@@ -125,15 +130,14 @@ TEST_F(SampleCorpus, CodeActionFixesTheSpellingAndOtherDocumentsFollow) {
   const std::string uri000 = corpus_.uri(k000);
   const std::string text = corpus_.read(k001);
   client_.open(uri001, text, 1);
-  const json diagnostics = client_.waitDiagnostics(uri001, 0, [](const json& p) {
-    return p.value("version", -1) == 1;
-  });
+  const json diagnostics =
+      client_.waitDiagnostics(uri001, 0, [](const json& p) { return p.value("version", -1) == 1; });
   const json zein = findDiagnostic(diagnostics["diagnostics"], text, "name-variant", "Zein");
   ASSERT_FALSE(zein.is_null());
-  const json actions = client_.request(
-      "textDocument/codeAction", {{"textDocument", {{"uri", uri001}}},
-                                  {"range", zein["range"]},
-                                  {"context", {{"diagnostics", json::array({zein})}}}});
+  const json actions = client_.request("textDocument/codeAction",
+                                       {{"textDocument", {{"uri", uri001}}},
+                                        {"range", zein["range"]},
+                                        {"context", {{"diagnostics", json::array({zein})}}}});
   std::string fixed;
   for (const auto& action : actions) {
     EXPECT_EQ(action["kind"], "quickfix");
@@ -149,13 +153,13 @@ TEST_F(SampleCorpus, CodeActionFixesTheSpellingAndOtherDocumentsFollow) {
   client_.notify("textDocument/didChange",
                  {{"textDocument", {{"uri", uri001}, {"version", 2}}},
                   {"contentChanges", json::array({{{"range", zein["range"]}, {"text", "Zane"}}})}});
-  const json after = client_.waitDiagnostics(uri001, from, [](const json& p) {
-    return p.value("version", -1) == 2;
-  });
+  const json after = client_.waitDiagnostics(
+      uri001, from, [](const json& p) { return p.value("version", -1) == 2; });
   EXPECT_TRUE(findDiagnostic(after["diagnostics"], fixed, "name-variant", "Zane").is_null());
   // 000 had the other spelling: its finding goes away too, without 000 being touched.
   const json other = client_.waitDiagnostics(uri000, from);
-  EXPECT_TRUE(findDiagnostic(other["diagnostics"], corpus_.read(k000), "name-variant", "Zane").is_null());
+  EXPECT_TRUE(
+      findDiagnostic(other["diagnostics"], corpus_.read(k000), "name-variant", "Zane").is_null());
   EXPECT_FALSE(other.contains("version"));
 }
 
@@ -165,10 +169,10 @@ TEST_F(SampleCorpus, RegisterActionsEditNewslintJson) {
   const json diagnostics = client_.waitDiagnostics(uri);
   const json zein = findDiagnostic(diagnostics["diagnostics"], text, "name-variant", "Zein");
   ASSERT_FALSE(zein.is_null());
-  const json actions = client_.request("textDocument/codeAction",
-                                       {{"textDocument", {{"uri", uri}}},
-                                        {"range", zein["range"]},
-                                        {"context", {{"diagnostics", json::array()}}}});
+  const json actions =
+      client_.request("textDocument/codeAction", {{"textDocument", {{"uri", uri}}},
+                                                  {"range", zein["range"]},
+                                                  {"context", {{"diagnostics", json::array()}}}});
   const std::string registerUri = corpus_.uri("newslint.json");
   const std::string before = corpus_.read("newslint.json");
   int registerEdits = 0;
@@ -193,24 +197,26 @@ TEST_F(SampleCorpus, ReferencesAndRenameReachUnopenedFiles) {
   const std::string text001 = corpus_.read(k001);
   const std::string text000 = corpus_.read(k000);
   const Position at = positionOf(text001, "Zein");
-  const json refs = client_.request("textDocument/references",
-                                    {{"textDocument", {{"uri", corpus_.uri(k001)}}},
-                                     {"position", at},
-                                     {"context", {{"includeDeclaration", true}}}});
+  const json refs =
+      client_.request("textDocument/references", {{"textDocument", {{"uri", corpus_.uri(k001)}}},
+                                                  {"position", at},
+                                                  {"context", {{"includeDeclaration", true}}}});
   std::set<std::string> words;
   for (const auto& ref : refs)
     words.insert(textAt(ref["uri"] == corpus_.uri(k000) ? text000 : text001, ref["range"]));
   EXPECT_TRUE(words.count("Zein"));
   EXPECT_TRUE(words.count("Zane"));
 
-  const json prepared = client_.request("textDocument/prepareRename",
-                                        textDocumentPosition(corpus_.uri(k001), at));
+  const json prepared =
+      client_.request("textDocument/prepareRename", textDocumentPosition(corpus_.uri(k001), at));
   EXPECT_EQ(prepared["placeholder"], "Zein");
   json params = textDocumentPosition(corpus_.uri(k001), at);
   params["newName"] = "Zayn";
   const json edit = client_.request("textDocument/rename", params);
-  const std::string renamed000 = applyEdits(text000, editsFor(edit, corpus_.uri(k000)), PositionEncoding::Utf16);
-  const std::string renamed001 = applyEdits(text001, editsFor(edit, corpus_.uri(k001)), PositionEncoding::Utf16);
+  const std::string renamed000 =
+      applyEdits(text000, editsFor(edit, corpus_.uri(k000)), PositionEncoding::Utf16);
+  const std::string renamed001 =
+      applyEdits(text001, editsFor(edit, corpus_.uri(k001)), PositionEncoding::Utf16);
   EXPECT_EQ(renamed000.find("Zane,"), std::string::npos);
   EXPECT_NE(renamed000.find("Zayn"), std::string::npos);
   EXPECT_EQ(renamed001.find("Zein"), std::string::npos);
@@ -218,8 +224,9 @@ TEST_F(SampleCorpus, ReferencesAndRenameReachUnopenedFiles) {
 
   params["newName"] = "  ";
   EXPECT_EQ(client_.call("textDocument/rename", params)["error"]["code"], -32602);
-  EXPECT_TRUE(client_.request("textDocument/prepareRename",
-                              textDocumentPosition(corpus_.uri(k001), positionOf(text001, " the ")))
+  EXPECT_TRUE(client_
+                  .request("textDocument/prepareRename",
+                           textDocumentPosition(corpus_.uri(k001), positionOf(text001, " the ")))
                   .is_null());
 }
 
@@ -238,20 +245,22 @@ TEST_F(SampleCorpus, SymbolsAndInlayHints) {
   for (const auto& symbol : found)
     zane = zane || symbol.value("containerName", "").find("Zane") != std::string::npos;
   EXPECT_TRUE(zane) << found.dump(1);
-  const json hints = client_.request("textDocument/inlayHint",
-                                     {{"textDocument", {{"uri", corpus_.uri(k000)}}},
-                                      {"range", Range{{0, 0}, {99, 0}}}});
+  const json hints =
+      client_.request("textDocument/inlayHint", {{"textDocument", {{"uri", corpus_.uri(k000)}}},
+                                                 {"range", Range{{0, 0}, {99, 0}}}});
   EXPECT_TRUE(hints.is_array());
   // Documents outside the corpus have nothing.
-  EXPECT_TRUE(client_.request("textDocument/hover",
-                              textDocumentPosition("file:///elsewhere/x.txt", {0, 0})).is_null());
+  EXPECT_TRUE(
+      client_.request("textDocument/hover", textDocumentPosition("file:///elsewhere/x.txt", {0, 0}))
+          .is_null());
 }
 
 TEST_F(SampleCorpus, DateHoverShowsTheValueAnchorAndTheOtherSource) {
   const std::string text = corpus_.read(k004);
   Position at = positionOf(text, "9:30 p.m.");
   at.character += 1;
-  const json hover = client_.request("textDocument/hover", textDocumentPosition(corpus_.uri(k004), at));
+  const json hover =
+      client_.request("textDocument/hover", textDocumentPosition(corpus_.uri(k004), at));
   ASSERT_TRUE(hover.is_object());
   const std::string value = hover["contents"]["value"];
   EXPECT_NE(value.find("2024-12-07 21:30"), std::string::npos) << value;
@@ -263,9 +272,9 @@ TEST_F(SampleCorpus, DateHoverShowsTheValueAnchorAndTheOtherSource) {
 
 TEST_F(SampleCorpus, InlayHintsShowResolvedRelativeDates) {
   const std::string text = corpus_.read(k000);
-  const json hints = client_.request("textDocument/inlayHint",
-                                     {{"textDocument", {{"uri", corpus_.uri(k000)}}},
-                                      {"range", Range{{0, 0}, {999, 0}}}});
+  const json hints =
+      client_.request("textDocument/inlayHint", {{"textDocument", {{"uri", corpus_.uri(k000)}}},
+                                                 {"range", Range{{0, 0}, {999, 0}}}});
   // "Sometime after midnight on Thursday, last week" (published 2012-02-09) -> 2 Feb 2012.
   const Position thursdayEnd = [&] {
     Position p = positionOf(text, "on Thursday");
@@ -283,10 +292,11 @@ TEST_F(SampleCorpus, InlayHintsShowResolvedRelativeDates) {
   }
   EXPECT_TRUE(found) << hints.dump(1);
   // A range that holds none of them gives none.
-  EXPECT_TRUE(client_.request("textDocument/inlayHint",
-                              {{"textDocument", {{"uri", corpus_.uri(k000)}}},
-                               {"range", Range{{0, 0}, {0, 1}}}})
-                  .empty());
+  EXPECT_TRUE(
+      client_
+          .request("textDocument/inlayHint", {{"textDocument", {{"uri", corpus_.uri(k000)}}},
+                                              {"range", Range{{0, 0}, {0, 1}}}})
+          .empty());
 }
 
 TEST_F(SampleCorpus, DatedEventsAreSymbols) {
@@ -312,14 +322,18 @@ TEST_F(SampleCorpus, IncrementalEditsWithSurrogatePairsKeepRangesRight) {
   const Position zein = positionOf(text, "Zein");
   // Insert an emoji (a surrogate pair) at the start of Zein's line, then a letter after it.
   size_t from = client_.mark();
-  client_.notify("textDocument/didChange",
-                 {{"textDocument", {{"uri", uri}, {"version", 2}}},
-                  {"contentChanges", json::array({
-                       {{"range", Range{{zein.line, 0}, {zein.line, 0}}}, {"text", "\xF0\x9F\x98\x80"}},
-                       {{"range", Range{{zein.line, 2}, {zein.line, 2}}}, {"text", "x"}},
-                   })}});
-  text.insert(LineIndex(text).offset(text, {zein.line, 0}, PositionEncoding::Utf16), "\xF0\x9F\x98\x80x");
-  const json after = client_.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 2; });
+  client_.notify(
+      "textDocument/didChange",
+      {{"textDocument", {{"uri", uri}, {"version", 2}}},
+       {"contentChanges",
+        json::array({
+            {{"range", Range{{zein.line, 0}, {zein.line, 0}}}, {"text", "\xF0\x9F\x98\x80"}},
+            {{"range", Range{{zein.line, 2}, {zein.line, 2}}}, {"text", "x"}},
+        })}});
+  text.insert(LineIndex(text).offset(text, {zein.line, 0}, PositionEncoding::Utf16),
+              "\xF0\x9F\x98\x80x");
+  const json after =
+      client_.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 2; });
   const json moved = findDiagnostic(after["diagnostics"], text, "name-variant", "Zein");
   ASSERT_FALSE(moved.is_null()) << after.dump(1);
   EXPECT_EQ(moved["range"]["start"]["character"], zein.character + 3);
@@ -327,9 +341,11 @@ TEST_F(SampleCorpus, IncrementalEditsWithSurrogatePairsKeepRangesRight) {
   from = client_.mark();
   client_.notify("textDocument/didChange",
                  {{"textDocument", {{"uri", uri}, {"version", 3}}},
-                  {"contentChanges", json::array({{{"range", Range{{9999, 5}, {9999, 9}}}, {"text", "\nEnd."}}})}});
+                  {"contentChanges",
+                   json::array({{{"range", Range{{9999, 5}, {9999, 9}}}, {"text", "\nEnd."}}})}});
   text += "\nEnd.";
-  const json clamped = client_.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 3; });
+  const json clamped =
+      client_.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 3; });
   EXPECT_FALSE(findDiagnostic(clamped["diagnostics"], text, "name-variant", "Zein").is_null());
 }
 
@@ -348,9 +364,12 @@ TEST(SampleCorpusUtf8, Utf8ClientsGetByteColumns) {
                 {{"textDocument", {{"uri", uri}, {"version", 2}}},
                  {"contentChanges", json::array({{{"range", Range{{zein.line, 0}, {zein.line, 0}}},
                                                   {"text", "\xF0\x9F\x98\x80"}}})}});
-  text.insert(LineIndex(text).offset(text, {zein.line, 0}, PositionEncoding::Utf8), "\xF0\x9F\x98\x80");
-  const json after = client.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 2; });
-  const json moved = findDiagnostic(after["diagnostics"], text, "name-variant", "Zein", PositionEncoding::Utf8);
+  text.insert(LineIndex(text).offset(text, {zein.line, 0}, PositionEncoding::Utf8),
+              "\xF0\x9F\x98\x80");
+  const json after =
+      client.waitDiagnostics(uri, from, [](const json& p) { return p.value("version", -1) == 2; });
+  const json moved =
+      findDiagnostic(after["diagnostics"], text, "name-variant", "Zein", PositionEncoding::Utf8);
   ASSERT_FALSE(moved.is_null());
   EXPECT_EQ(moved["range"]["start"]["character"], zein.character + 4);
 }
@@ -365,13 +384,18 @@ TEST_F(SampleCorpus, RegisterEditsInTheEditorRerunTheChecks) {
   client_.open(registerUri, "{ \"checks\": ", 1);
   const json problems = client_.waitDiagnostics(registerUri, from);
   EXPECT_FALSE(problems["diagnostics"].empty());
-  const json pulled = client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri001}}}});
+  const json pulled =
+      client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri001}}}});
   EXPECT_FALSE(findDiagnostic(pulled["items"], text001, "name-variant", "Zein").is_null());
   // Turning the check off clears the findings it made, in every document.
   from = client_.mark();
-  client_.notify("textDocument/didChange",
-                 {{"textDocument", {{"uri", registerUri}, {"version", 2}}},
-                  {"contentChanges", json::array({{{"text", R"({"documents":{"include":["*.txt"]},"checks":{"name-variant":"off"}})"}}})}});
+  client_.notify(
+      "textDocument/didChange",
+      {{"textDocument", {{"uri", registerUri}, {"version", 2}}},
+       {"contentChanges",
+        json::array(
+            {{{"text",
+               R"({"documents":{"include":["*.txt"]},"checks":{"name-variant":"off"}})"}}})}});
   const json cleared = client_.waitDiagnostics(registerUri, from);
   EXPECT_TRUE(cleared["diagnostics"].empty()) << cleared.dump();
   const json after001 = client_.waitDiagnostics(uri001, from);
@@ -398,7 +422,8 @@ TEST_F(SampleCorpus, ClosingADocumentReturnsToTheDiskText) {
   const std::string disk = text;
   text.replace(text.find("Zein"), 4, "Zane");
   client_.open(uri, text, 1);
-  const json edited = client_.waitDiagnostics(uri, 0, [](const json& p) { return p.value("version", -1) == 1; });
+  const json edited =
+      client_.waitDiagnostics(uri, 0, [](const json& p) { return p.value("version", -1) == 1; });
   EXPECT_TRUE(findDiagnostic(edited["diagnostics"], text, "name-variant", "Zane").is_null());
   const size_t from = client_.mark();
   client_.notify("textDocument/didClose", {{"textDocument", {{"uri", uri}}}});
@@ -429,7 +454,8 @@ TEST(SampleCorpusCreate, RegisterIsCreatedThroughTheEditWhenMissing) {
   const json zein = findDiagnostic(diagnostics["diagnostics"], text, "name-variant", "Zein");
   ASSERT_FALSE(zein.is_null());
   const json actions = client.request("textDocument/codeAction",
-                                      {{"textDocument", {{"uri", uri}}}, {"range", zein["range"]},
+                                      {{"textDocument", {{"uri", uri}}},
+                                       {"range", zein["range"]},
                                        {"context", {{"diagnostics", json::array({zein})}}}});
   bool created = false;
   for (const auto& action : actions) {

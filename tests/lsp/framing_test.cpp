@@ -1,8 +1,8 @@
 // Content-Length framing: well-formed streams in any chunking, and malformed ones from
 // which the decoder recovers.
-#include <gtest/gtest.h>
-
 #include "newslint/lsp/transport.h"
+
+#include <gtest/gtest.h>
 
 namespace newslint::lsp {
 namespace {

@@ -94,12 +94,13 @@ TEST(Lifecycle, OversizedFrameIsAnsweredAndTheStreamStaysInStep) {
   LspClient client(LspClient::defaultOptions(), 256);
   client.initialize(corpus.root());
   const size_t from = client.mark();
-  const std::string big = R"({"jsonrpc":"2.0","id":99,"method":"workspace/symbol","params":{"query":")" +
-                          std::string(1000, 'q') + "\"}}";
+  const std::string big =
+      R"({"jsonrpc":"2.0","id":99,"method":"workspace/symbol","params":{"query":")" +
+      std::string(1000, 'q') + "\"}}";
   client.transport().clientWrite(encodeFrame(big));
   client.transport().clientWrite("Content-Length: 1\r\nContent-Length: 2\r\n\r\n{}");
-  client.transport().clientWrite(
-      encodeFrame(R"({"jsonrpc":"2.0","id":100,"method":"workspace/symbol","params":{"query":""}})"));
+  client.transport().clientWrite(encodeFrame(
+      R"({"jsonrpc":"2.0","id":100,"method":"workspace/symbol","params":{"query":""}})"));
   const json tooBig = client.waitFor([](const json& m) { return m.contains("error"); }, from);
   EXPECT_EQ(errorCode(tooBig), -32600);
   EXPECT_NE(tooBig["error"]["message"].get<std::string>().find("exceeds"), std::string::npos);
@@ -154,15 +155,17 @@ TEST(Lifecycle, CancelledRequestGetsRequestCancelled) {
   const std::string uri = corpus.uri("a.txt");
   client.open(uri, "Zein went home.\n");
   // The edit is not analysed yet (manual policy): the hover waits, then is cancelled.
-  const json id = client.sendRequest("textDocument/hover",
-                                     {{"textDocument", {{"uri", uri}}}, {"position", {{"line", 0}, {"character", 1}}}});
+  const json id =
+      client.sendRequest("textDocument/hover", {{"textDocument", {{"uri", uri}}},
+                                                {"position", {{"line", 0}, {"character", 1}}}});
   client.notify("$/cancelRequest", {{"id", id}});
   EXPECT_EQ(errorCode(client.waitResponse(id)), -32800);
   client.notify("$/cancelRequest", {{"id", 12345}}); // unknown: ignored
   client.server().runPendingAnalysis();
-  EXPECT_EQ(errorCode(client.call("textDocument/hover", {{"textDocument", {{"uri", uri}}},
-                                                         {"position", {{"line", 0}, {"character", 1}}}})),
-            0);
+  EXPECT_EQ(
+      errorCode(client.call("textDocument/hover", {{"textDocument", {{"uri", uri}}},
+                                                   {"position", {{"line", 0}, {"character", 1}}}})),
+      0);
 }
 
 TEST(Lifecycle, EditWhileWaitingGivesContentModified) {
@@ -174,19 +177,19 @@ TEST(Lifecycle, EditWhileWaitingGivesContentModified) {
   client.workspaceDiagnostics();
   const std::string uri = corpus.uri("a.txt");
   client.open(uri, "Zein went home.\n");
-  const json id = client.sendRequest("textDocument/references",
-                                     {{"textDocument", {{"uri", uri}}},
-                                      {"position", {{"line", 0}, {"character", 1}}},
-                                      {"context", {{"includeDeclaration", true}}}});
+  const json id =
+      client.sendRequest("textDocument/references", {{"textDocument", {{"uri", uri}}},
+                                                     {"position", {{"line", 0}, {"character", 1}}},
+                                                     {"context", {{"includeDeclaration", true}}}});
   client.notify("textDocument/didChange",
                 {{"textDocument", {{"uri", uri}, {"version", 2}}},
                  {"contentChanges", json::array({{{"text", "Zane went home.\n"}}})}});
   EXPECT_EQ(errorCode(client.waitResponse(id)), -32801);
   client.server().runPendingAnalysis();
-  const json later = client.call("textDocument/references",
-                                 {{"textDocument", {{"uri", uri}}},
-                                  {"position", {{"line", 0}, {"character", 1}}},
-                                  {"context", {{"includeDeclaration", true}}}});
+  const json later =
+      client.call("textDocument/references", {{"textDocument", {{"uri", uri}}},
+                                              {"position", {{"line", 0}, {"character", 1}}},
+                                              {"context", {{"includeDeclaration", true}}}});
   EXPECT_TRUE(later.contains("result")) << later.dump();
 }
 
@@ -210,8 +213,10 @@ TEST(Lifecycle, SetTraceProducesLogTrace) {
   client.notify("$/setTrace", {{"value", "verbose"}});
   const size_t from = client.mark();
   client.call("workspace/symbol", {{"query", "abc"}});
-  const json trace = client.waitNotification("$/logTrace", [](const json&) { return true; }, from);
-  EXPECT_NE(trace["params"]["message"].get<std::string>().find("workspace/symbol"), std::string::npos);
+  const json trace = client.waitNotification(
+      "$/logTrace", [](const json&) { return true; }, from);
+  EXPECT_NE(trace["params"]["message"].get<std::string>().find("workspace/symbol"),
+            std::string::npos);
   EXPECT_NE(trace["params"]["verbose"].get<std::string>().find("abc"), std::string::npos);
   client.notify("$/setTrace", {{"value", "off"}});
   const size_t after = client.mark();
@@ -225,11 +230,13 @@ TEST(Lifecycle, UnknownDocumentChangeIsLogged) {
   LspClient client;
   client.initialize(corpus.root());
   const size_t from = client.mark();
-  client.notify("textDocument/didChange", {{"textDocument", {{"uri", corpus.uri("nope.txt")}, {"version", 3}}},
-                                           {"contentChanges", json::array({{{"text", "x"}}})}});
-  const json log = client.waitNotification("window/logMessage", [](const json& p) {
-    return p.value("message", "").find("not open") != std::string::npos;
-  }, from);
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", corpus.uri("nope.txt")}, {"version", 3}}},
+                 {"contentChanges", json::array({{{"text", "x"}}})}});
+  const json log = client.waitNotification(
+      "window/logMessage",
+      [](const json& p) { return p.value("message", "").find("not open") != std::string::npos; },
+      from);
   EXPECT_EQ(log["params"]["type"], 2);
 }
 
@@ -240,14 +247,13 @@ TEST(Lifecycle, ProgressAndWatcherRegistrationWhenSupported) {
   caps["window"] = {{"workDoneProgress", true}};
   caps["workspace"]["didChangeWatchedFiles"] = {{"dynamicRegistration", true}};
   client.initialize(corpus.root(), caps);
-  const json create = client.waitFor([](const json& m) {
-    return m.value("method", "") == "window/workDoneProgress/create";
-  });
+  const json create = client.waitFor(
+      [](const json& m) { return m.value("method", "") == "window/workDoneProgress/create"; });
   const json token = create["params"]["token"];
-  const json registration = client.waitFor([](const json& m) {
-    return m.value("method", "") == "client/registerCapability";
-  });
-  EXPECT_EQ(registration["params"]["registrations"][0]["method"], "workspace/didChangeWatchedFiles");
+  const json registration = client.waitFor(
+      [](const json& m) { return m.value("method", "") == "client/registerCapability"; });
+  EXPECT_EQ(registration["params"]["registrations"][0]["method"],
+            "workspace/didChangeWatchedFiles");
   const auto progress = [&](const std::string& kind) {
     return client.waitNotification("$/progress", [&](const json& p) {
       return p["token"] == token && p["value"]["kind"] == kind;
@@ -262,7 +268,8 @@ TEST(Lifecycle, ProgressAndWatcherRegistrationWhenSupported) {
   for (size_t i = 0; i < messages.size(); ++i) {
     if (messages[i].value("method", "") == "window/workDoneProgress/create")
       createAt = i;
-    if (messages[i].value("method", "") == "$/progress" && messages[i]["params"]["value"]["kind"] == "begin")
+    if (messages[i].value("method", "") == "$/progress" &&
+        messages[i]["params"]["value"]["kind"] == "begin")
       beginAt = i;
   }
   EXPECT_LT(createAt, beginAt);

@@ -3,7 +3,10 @@
 // bound that is only a safety net) for the messages it expects.
 #pragma once
 
-#include <gtest/gtest.h>
+#include "newslint/lsp/protocol.h"
+#include "newslint/lsp/server.h"
+#include "newslint/lsp/transport.h"
+#include "newslint/workspace/workspace.h"
 
 #include <atomic>
 #include <boost/asio/executor_work_guard.hpp>
@@ -13,6 +16,7 @@
 #include <filesystem>
 #include <fstream>
 #include <functional>
+#include <gtest/gtest.h>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -20,11 +24,6 @@
 #include <string>
 #include <thread>
 #include <vector>
-
-#include "newslint/lsp/protocol.h"
-#include "newslint/lsp/server.h"
-#include "newslint/lsp/transport.h"
-#include "newslint/workspace/workspace.h"
 
 namespace newslint::lsp::test {
 
@@ -147,7 +146,8 @@ public:
 
   // --- receiving ---
   json waitResponse(const json& id) {
-    return waitFor([&](const json& m) { return !m.contains("method") && m.value("id", json()) == id; });
+    return waitFor(
+        [&](const json& m) { return !m.contains("method") && m.value("id", json()) == id; });
   }
   /// The first message from index `from` on that satisfies `predicate`.
   json waitFor(const std::function<bool(const json&)>& predicate, size_t from = 0) {
@@ -167,16 +167,21 @@ public:
   }
   json waitNotification(const std::string& method, const std::function<bool(const json&)>& params,
                         size_t from = 0) {
-    return waitFor([&](const json& m) {
-      return m.value("method", "") == method && !m.contains("id") && params(m.value("params", json()));
-    }, from);
+    return waitFor(
+        [&](const json& m) {
+          return m.value("method", "") == method && !m.contains("id") &&
+                 params(m.value("params", json()));
+        },
+        from);
   }
   /// The next publishDiagnostics for `uri` after `from`; its params.
   json waitDiagnostics(const std::string& uri, size_t from = 0,
                        const std::function<bool(const json&)>& extra = nullptr) {
-    return waitNotification("textDocument/publishDiagnostics", [&](const json& p) {
-      return p.value("uri", "") == uri && (!extra || extra(p));
-    }, from).value("params", json());
+    return waitNotification(
+               "textDocument/publishDiagnostics",
+               [&](const json& p) { return p.value("uri", "") == uri && (!extra || extra(p)); },
+               from)
+        .value("params", json());
   }
   [[nodiscard]] size_t mark() {
     std::lock_guard lock(mutex_);
@@ -196,11 +201,12 @@ public:
 
   // --- conveniences ---
   json initialize(const std::filesystem::path& root, json capabilities = defaultCapabilities()) {
-    json result = request("initialize", {{"processId", nullptr},
-                                         {"rootUri", pathToUri(root)},
-                                         {"capabilities", std::move(capabilities)},
-                                         {"workspaceFolders",
-                                          json::array({{{"uri", pathToUri(root)}, {"name", "corpus"}}})}});
+    json result = request(
+        "initialize",
+        {{"processId", nullptr},
+         {"rootUri", pathToUri(root)},
+         {"capabilities", std::move(capabilities)},
+         {"workspaceFolders", json::array({{{"uri", pathToUri(root)}, {"name", "corpus"}}})}});
     notify("initialized", json::object());
     return result;
   }
@@ -209,18 +215,21 @@ public:
              {{"hover", {{"contentFormat", {"markdown", "plaintext"}}}},
               {"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}},
               {"publishDiagnostics", {{"relatedInformation", true}, {"versionSupport", true}}},
-              {"codeAction", {{"codeActionLiteralSupport",
-                               {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}},
+              {"codeAction",
+               {{"codeActionLiteralSupport", {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}},
               {"rename", {{"prepareSupport", true}}}}},
-            {"workspace", {{"workspaceEdit", {{"documentChanges", true},
-                                              {"resourceOperations", {"create"}}}}}}};
+            {"workspace",
+             {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}}}}};
   }
   /// Waits until the server has indexed and analysed the corpus (pull requests wait for it).
-  json workspaceDiagnostics() { return request("workspace/diagnostic", {{"previousResultIds", json::array()}}); }
+  json workspaceDiagnostics() {
+    return request("workspace/diagnostic", {{"previousResultIds", json::array()}});
+  }
 
   void open(const std::string& uri, const std::string& text, int version = 1) {
     notify("textDocument/didOpen",
-           {{"textDocument", {{"uri", uri}, {"languageId", "plaintext"}, {"version", version}, {"text", text}}}});
+           {{"textDocument",
+             {{"uri", uri}, {"languageId", "plaintext"}, {"version", version}, {"text", text}}}});
   }
 
 private:
@@ -228,7 +237,8 @@ private:
     json message = json::parse(body, nullptr, false);
     if (message.is_object() && message.contains("method") && message.contains("id")) {
       // A request from the server: accept it, as an editor would.
-      transport_->clientSend(json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+      transport_->clientSend(
+          json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
     }
     std::lock_guard lock(mutex_);
     messages_.push_back(std::move(message));
@@ -254,7 +264,8 @@ inline std::string applyEdits(std::string text, const json& edits, PositionEncod
   for (const auto& edit : edits)
     spans.emplace_back(lines.span(text, edit.at("range").get<Range>(), encoding),
                        edit.at("newText").get<std::string>());
-  std::sort(spans.begin(), spans.end(), [](const auto& a, const auto& b) { return a.first.begin > b.first.begin; });
+  std::sort(spans.begin(), spans.end(),
+            [](const auto& a, const auto& b) { return a.first.begin > b.first.begin; });
   for (const auto& [span, replacement] : spans)
     text.replace(span.begin, span.size(), replacement);
   return text;

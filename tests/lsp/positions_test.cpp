@@ -1,9 +1,9 @@
 // Position encodings: UTF-8 byte offsets <-> LSP (line, character) in UTF-16 code units
 // or UTF-8 bytes, line terminators, clamping, incremental changes and file URIs.
-#include <gtest/gtest.h>
-
 #include "newslint/lsp/jsonrpc.h"
 #include "newslint/lsp/protocol.h"
+
+#include <gtest/gtest.h>
 
 namespace newslint::lsp {
 namespace {
@@ -12,7 +12,8 @@ constexpr auto U16 = PositionEncoding::Utf16;
 constexpr auto U8 = PositionEncoding::Utf8;
 
 // "a😀b" : 😀 is 4 UTF-8 bytes and a UTF-16 surrogate pair.
-const std::string kEmojiLine = "a\xF0\x9F\x98\x80" "b";
+const std::string kEmojiLine = "a\xF0\x9F\x98\x80"
+                               "b";
 
 TEST(Positions, Utf16CountsSurrogatePairsAsTwoUnits) {
   const std::string text = "x\n" + kEmojiLine + "\né!";
@@ -96,8 +97,11 @@ TEST(Uri, RoundTripsUnusualPaths) {
 
 TEST(Capabilities, NegotiatesUtf8OnlyWhenOffered) {
   EXPECT_EQ(parseClientCapabilities(nlohmann::json::object()).encoding, U16);
-  EXPECT_EQ(parseClientCapabilities({{"general", {{"positionEncodings", {"utf-16"}}}}}).encoding, U16);
-  EXPECT_EQ(parseClientCapabilities({{"general", {{"positionEncodings", {"utf-32", "utf-8"}}}}}).encoding, U8);
+  EXPECT_EQ(parseClientCapabilities({{"general", {{"positionEncodings", {"utf-16"}}}}}).encoding,
+            U16);
+  EXPECT_EQ(
+      parseClientCapabilities({{"general", {{"positionEncodings", {"utf-32", "utf-8"}}}}}).encoding,
+      U8);
   EXPECT_EQ(parseClientCapabilities({{"general", 7}}).encoding, U16);
 }
 
@@ -106,14 +110,17 @@ TEST(JsonRpc, ClassifiesMessages) {
   EXPECT_EQ(parseMessage("[1]").kind, Incoming::Kind::Invalid);
   EXPECT_EQ(parseMessage("[1]").problem, ErrorCode::InvalidRequest);
   EXPECT_EQ(parseMessage(R"({"id":1,"method":"x"})").kind, Incoming::Kind::Invalid);
-  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","id":{},"method":"x"})").kind, Incoming::Kind::Invalid);
+  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","id":{},"method":"x"})").kind,
+            Incoming::Kind::Invalid);
   EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","method":5})").kind, Incoming::Kind::Invalid);
-  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","method":"x","params":3})").kind, Incoming::Kind::Invalid);
+  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","method":"x","params":3})").kind,
+            Incoming::Kind::Invalid);
   EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","method":"x"})").kind, Incoming::Kind::Notification);
   const Incoming request = parseMessage(R"({"jsonrpc":"2.0","id":"a","method":"x","params":{}})");
   EXPECT_EQ(request.kind, Incoming::Kind::Request);
   EXPECT_EQ(request.id, "a");
-  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","id":3,"result":null})").kind, Incoming::Kind::Response);
+  EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","id":3,"result":null})").kind,
+            Incoming::Kind::Response);
   EXPECT_EQ(parseMessage(R"({"jsonrpc":"2.0","id":3})").kind, Incoming::Kind::Invalid);
   EXPECT_EQ(serialize(makeError(nullptr, ErrorCode::ParseError, "x")),
             R"({"error":{"code":-32700,"message":"x"},"id":null,"jsonrpc":"2.0"})");

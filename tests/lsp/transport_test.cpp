@@ -1,12 +1,12 @@
 // The byte-stream transports on real descriptors: stdio over pipes and TCP on loopback,
 // each carrying a whole session (framing split across writes, a framing error, shutdown,
 // exit) to the real server.
+#include "lsp/lsp_client.h"
+#include "newslint/lsp/asio_transport.h"
+
 #include <boost/asio/ip/tcp.hpp>
 #include <poll.h>
 #include <unistd.h>
-
-#include "lsp/lsp_client.h"
-#include "newslint/lsp/asio_transport.h"
 
 namespace newslint::lsp::test {
 namespace {
@@ -33,7 +33,8 @@ public:
         return json::parse(frame->body);
       }
       pollfd pfd{readFd_, POLLIN, 0};
-      const int ready = ::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kSafetyNet).count()));
+      const int ready =
+          ::poll(&pfd, 1, static_cast<int>(std::chrono::milliseconds(kSafetyNet).count()));
       if (ready <= 0) {
         ADD_FAILURE() << "no message from the server";
         return json();
@@ -57,10 +58,12 @@ public:
   }
 
   void session(const std::filesystem::path& root) {
-    const std::string initialize =
-        encodeFrame(json{{"jsonrpc", "2.0"}, {"id", 1}, {"method", "initialize"},
-                         {"params", {{"rootUri", pathToUri(root)}, {"capabilities", json::object()}}}}
-                        .dump());
+    const std::string initialize = encodeFrame(
+        json{{"jsonrpc", "2.0"},
+             {"id", 1},
+             {"method", "initialize"},
+             {"params", {{"rootUri", pathToUri(root)}, {"capabilities", json::object()}}}}
+            .dump());
     write(initialize.substr(0, 10)); // framing split across writes
     write(initialize.substr(10));
     const json init = response();
@@ -70,7 +73,10 @@ public:
     write("Content-Length: 5\r\nContent-Length: 6\r\n\r\n{}{}{}");
     const json framing = response();
     EXPECT_EQ(framing["error"]["code"], -32600);
-    send({{"jsonrpc", "2.0"}, {"id", 2}, {"method", "workspace/symbol"}, {"params", {{"query", "Zein"}}}});
+    send({{"jsonrpc", "2.0"},
+          {"id", 2},
+          {"method", "workspace/symbol"},
+          {"params", {{"query", "Zein"}}}});
     const json symbols = response();
     EXPECT_EQ(symbols["id"], 2);
     EXPECT_FALSE(symbols["result"].empty());
@@ -113,7 +119,8 @@ TEST(Transport, StdioOverPipes) {
   ASSERT_EQ(::pipe(fromServer), 0);
   boost::asio::io_context io;
   {
-    ServerThread server(io, makeStdioTransport(io, kDefaultMaxMessageBytes, toServer[0], fromServer[1]));
+    ServerThread server(
+        io, makeStdioTransport(io, kDefaultMaxMessageBytes, toServer[0], fromServer[1]));
     RawClient client(fromServer[0], toServer[1]);
     client.session(corpus.root());
     EXPECT_EQ(server.join(), 0);
@@ -146,7 +153,8 @@ TEST(Transport, StdioEndOfInputWithoutShutdownExitsWithOne) {
   ASSERT_EQ(::pipe(fromServer), 0);
   boost::asio::io_context io;
   {
-    ServerThread server(io, makeStdioTransport(io, kDefaultMaxMessageBytes, toServer[0], fromServer[1]));
+    ServerThread server(
+        io, makeStdioTransport(io, kDefaultMaxMessageBytes, toServer[0], fromServer[1]));
     ::close(toServer[1]);
     EXPECT_EQ(server.join(), 1);
   }

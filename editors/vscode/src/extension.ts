@@ -60,7 +60,7 @@ class StatusItem implements vscode.Disposable {
       this.item.tooltip = `newslint: server ${this.state}`;
       this.item.command = 'newslint.showOutput';
     } else if (this.indexing !== undefined) {
-      this.item.text = `$(sync~spin) newslint: indexing ${this.indexing}`;
+      this.item.text = `$(sync~spin) newslint: indexing ${this.indexing}`.trimEnd();
       this.item.tooltip = 'newslint is indexing the corpus';
       this.item.command = 'newslint.showOutput';
     } else {
@@ -184,7 +184,7 @@ function watchProgress(c: LanguageClient): void {
     let finish: (() => void) | undefined;
     const sub = c.onProgress(WorkDoneProgress.type, token, (value) => {
       if (value.kind === 'begin') {
-        status.setIndexing(value.message ?? value.title);
+        status.setIndexing(value.percentage !== undefined ? `${value.percentage}%` : '');
         void vscode.window.withProgress(
           { location: vscode.ProgressLocation.Window, title: `newslint: ${value.title}` },
           () => new Promise<void>((resolve) => (finish = resolve)),

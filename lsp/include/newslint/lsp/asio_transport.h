@@ -1,11 +1,11 @@
 // Byte-stream transports on Boost.Asio: stdio (posix::stream_descriptor) and TCP sockets.
 #pragma once
 
+#include "newslint/lsp/transport.h"
+
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <memory>
-
-#include "newslint/lsp/transport.h"
 
 namespace newslint::lsp {
 

@@ -2,6 +2,10 @@
 // implemented in its own file under lsp/server/ and knows nothing about the connection.
 #pragma once
 
+#include "newslint/analysis/corpus.h"
+#include "newslint/lsp/protocol.h"
+#include "newslint/workspace/workspace.h"
+
 #include <filesystem>
 #include <functional>
 #include <map>
@@ -11,10 +15,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newslint/analysis/corpus.h"
-#include "newslint/lsp/protocol.h"
-#include "newslint/workspace/workspace.h"
 
 namespace newslint::lsp {
 
@@ -29,8 +29,7 @@ class FeatureContext {
 public:
   FeatureContext(std::shared_ptr<const analysis::CorpusSnapshot> corpus,
                  std::shared_ptr<const analysis::Analysis> analysis,
-                 std::function<std::string(std::string_view id)> uriOf,
-                 ClientCapabilities client);
+                 std::function<std::string(std::string_view id)> uriOf, ClientCapabilities client);
 
   [[nodiscard]] const analysis::CorpusSnapshot& corpus() const { return *corpus_; }
   [[nodiscard]] const analysis::Analysis& analysis() const { return *analysis_; }
@@ -80,15 +79,14 @@ nlohmann::json codeActions(const FeatureContext& context, std::string_view id, R
 
 // references.cpp
 /// The entity mention at a position, or just before it (a cursor at a name's end).
-std::optional<analysis::EntityHit> entityHitAt(const FeatureContext& context,
-                                               std::string_view id, Position position);
+std::optional<analysis::EntityHit> entityHitAt(const FeatureContext& context, std::string_view id,
+                                               Position position);
 /// Location[] of every mention of the entity at the position, across the corpus.
 nlohmann::json references(const FeatureContext& context, std::string_view id, Position position);
 
 // rename.cpp
 /// { range, placeholder } for the entity spelling at the position, or null.
-nlohmann::json prepareRename(const FeatureContext& context, std::string_view id,
-                             Position position);
+nlohmann::json prepareRename(const FeatureContext& context, std::string_view id, Position position);
 /// WorkspaceEdit renaming every mention of the entity, or null when there is none.
 /// Throws RpcError(InvalidParams) for an unusable new name.
 nlohmann::json rename(const FeatureContext& context, std::string_view id, Position position,

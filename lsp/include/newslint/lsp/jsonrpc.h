@@ -37,11 +37,11 @@ private:
 struct Incoming {
   enum class Kind { Request, Notification, Response, Invalid };
   Kind kind = Kind::Invalid;
-  nlohmann::json id;     ///< requests and responses; null when unknown
-  std::string method;    ///< requests and notifications
-  nlohmann::json params; ///< null when absent
-  nlohmann::json result; ///< responses
-  nlohmann::json error;  ///< responses that failed; null otherwise
+  nlohmann::json id;                             ///< requests and responses; null when unknown
+  std::string method;                            ///< requests and notifications
+  nlohmann::json params;                         ///< null when absent
+  nlohmann::json result;                         ///< responses
+  nlohmann::json error;                          ///< responses that failed; null otherwise
   ErrorCode problem = ErrorCode::InvalidRequest; ///< for Kind::Invalid
   std::string reason;                            ///< for Kind::Invalid
 };

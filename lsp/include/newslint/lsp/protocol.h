@@ -6,6 +6,8 @@
 // where the two meet.
 #pragma once
 
+#include "newslint/analysis/text.h"
+
 #include <cstdint>
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -13,8 +15,6 @@
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include "newslint/analysis/text.h"
 
 namespace newslint::lsp {
 

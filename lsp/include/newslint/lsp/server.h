@@ -2,14 +2,14 @@
 // runs analysis off the read loop. Features live one a file in lsp/server/.
 #pragma once
 
+#include "newslint/analysis/lexicon.h"
+#include "newslint/lsp/transport.h"
+
 #include <chrono>
 #include <filesystem>
 #include <functional>
 #include <memory>
 #include <string_view>
-
-#include "newslint/analysis/lexicon.h"
-#include "newslint/lsp/transport.h"
 
 namespace boost::asio {
 class io_context;

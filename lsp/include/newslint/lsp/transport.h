@@ -45,9 +45,9 @@ private:
   size_t maxBody_;
   std::string buffer_;
   size_t pos_ = 0;
-  size_t skip_ = 0;                 ///< body bytes of an oversized message still to drop
+  size_t skip_ = 0;                  ///< body bytes of an oversized message still to drop
   std::optional<size_t> bodyLength_; ///< set once a header block was read
-  bool resyncing_ = false;          ///< looking for the next "Content-Length" header
+  bool resyncing_ = false;           ///< looking for the next "Content-Length" header
 };
 
 /// Frames one message body.

@@ -1,0 +1,326 @@
+// JSON Lines (de)serialisation of DocumentFacts. Fields holding their default value are
+// left out of a record; spans are [begin, end] byte offsets into the record's text.
+#include "newslint/workspace/facts_io.h"
+
+#include <fstream>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+namespace newslint::workspace {
+
+namespace {
+
+using nlohmann::json;
+namespace an = analysis;
+
+json spanJson(an::Span s) { return json::array({s.begin, s.end}); }
+
+an::Span spanOf(const json& j) {
+  if (!j.is_array() || j.size() != 2) {
+    throw std::runtime_error("a span must be [begin, end]");
+  }
+  an::Span s{j[0].get<uint32_t>(), j[1].get<uint32_t>()};
+  if (s.end < s.begin) {
+    throw std::runtime_error("a span ends before it begins");
+  }
+  return s;
+}
+
+template <class T> void putIf(json& j, const char* key, const T& value, const T& fallback) {
+  if (value != fallback) {
+    j[key] = value;
+  }
+}
+void putText(json& j, const char* key, const std::string& value) {
+  if (!value.empty()) {
+    j[key] = value;
+  }
+}
+template <class E> void putEnum(json& j, const char* key, E value) {
+  if (static_cast<int>(value) != 0) {
+    j[key] = static_cast<int>(value);
+  }
+}
+
+template <class T> void getIf(const json& j, const char* key, T& into) {
+  if (auto it = j.find(key); it != j.end()) {
+    into = it->template get<T>();
+  }
+}
+template <class E> void getEnum(const json& j, const char* key, E& into, int last) {
+  if (auto it = j.find(key); it != j.end()) {
+    const int v = it->get<int>();
+    if (v < 0 || v > last) {
+      throw std::runtime_error(std::string("`") + key + "` out of range");
+    }
+    into = static_cast<E>(v);
+  }
+}
+
+json mentionJson(const an::Mention& m) {
+  json j;
+  j["span"] = spanJson(m.span);
+  json parts = json::array();
+  for (const an::NamePart& p : m.parts) {
+    parts.push_back(json::array({p.span.begin, p.span.end, p.text, p.key}));
+  }
+  j["parts"] = std::move(parts);
+  if (!m.inheritedKeys.empty()) {
+    j["inherited"] = m.inheritedKeys;
+  }
+  putIf<uint32_t>(j, "sentence", m.sentence, 0);
+  putIf(j, "weak", m.weak, false);
+  putIf(j, "possessive", m.possessive, false);
+  putText(j, "title", m.title);
+  putText(j, "role", m.role);
+  putText(j, "roleOf", m.roleOf);
+  putIf(j, "age", m.age, -1);
+  putIf(j, "list", m.list, -1);
+  return j;
+}
+
+an::Mention mentionOf(const json& j) {
+  an::Mention m;
+  m.span = spanOf(j.at("span"));
+  for (const json& p : j.at("parts")) {
+    if (!p.is_array() || p.size() != 4) {
+      throw std::runtime_error("a name part must be [begin, end, text, key]");
+    }
+    an::NamePart part;
+    part.span = spanOf(json::array({p[0], p[1]}));
+    part.text = p[2].get<std::string>();
+    part.key = p[3].get<std::string>();
+    m.parts.push_back(std::move(part));
+  }
+  getIf(j, "inherited", m.inheritedKeys);
+  getIf(j, "sentence", m.sentence);
+  getIf(j, "weak", m.weak);
+  getIf(j, "possessive", m.possessive);
+  getIf(j, "title", m.title);
+  getIf(j, "role", m.role);
+  getIf(j, "roleOf", m.roleOf);
+  getIf(j, "age", m.age);
+  getIf(j, "list", m.list);
+  return m;
+}
+
+json expressionJson(const an::TimeExpression& e) {
+  json j;
+  j["span"] = spanJson(e.span);
+  j["text"] = e.text;
+  putEnum(j, "kind", e.kind);
+  putIf<uint32_t>(j, "sentence", e.sentence, 0);
+  putIf(j, "year", e.year, -1);
+  putIf(j, "month", e.month, -1);
+  putIf(j, "day", e.day, -1);
+  putIf(j, "weekday", e.weekday, -1);
+  putIf(j, "hour", e.hour, -1);
+  putIf(j, "minute", e.minute, -1);
+  putIf(j, "decade", e.decade, -1);
+  putIf(j, "century", e.century, -1);
+  putIf(j, "quarter", e.quarter, -1);
+  putIf(j, "half", e.half, -1);
+  putEnum(j, "season", e.season);
+  putEnum(j, "part", e.part);
+  putEnum(j, "relation", e.relation);
+  putEnum(j, "unit", e.unit);
+  putIf(j, "offset", e.offset, 0);
+  putIf(j, "weekdayInUnit", e.weekdayInUnit, false);
+  putText(j, "anchorPhrase", e.anchorPhrase);
+  if (e.anchorSpan != an::Span{}) {
+    j["anchorSpan"] = spanJson(e.anchorSpan);
+  }
+  putIf(j, "narrativeCue", e.narrativeCue, false);
+  putIf(j, "quoted", e.quoted, false);
+  putIf(j, "vague", e.vague, false);
+  putEnum(j, "tense", e.tense);
+  putText(j, "durationValue", e.durationValue);
+  putText(j, "problem", e.problem);
+  if (e.problemSpan != an::Span{}) {
+    j["problemSpan"] = spanJson(e.problemSpan);
+  }
+  return j;
+}
+
+an::TimeExpression expressionOf(const json& j) {
+  an::TimeExpression e;
+  e.span = spanOf(j.at("span"));
+  e.text = j.at("text").get<std::string>();
+  getEnum(j, "kind", e.kind, static_cast<int>(an::TimeKind::Reference));
+  getIf(j, "sentence", e.sentence);
+  getIf(j, "year", e.year);
+  getIf(j, "month", e.month);
+  getIf(j, "day", e.day);
+  getIf(j, "weekday", e.weekday);
+  getIf(j, "hour", e.hour);
+  getIf(j, "minute", e.minute);
+  getIf(j, "decade", e.decade);
+  getIf(j, "century", e.century);
+  getIf(j, "quarter", e.quarter);
+  getIf(j, "half", e.half);
+  getEnum(j, "season", e.season, static_cast<int>(an::Season::Winter));
+  getEnum(j, "part", e.part, static_cast<int>(an::PartOfDay::Day));
+  getEnum(j, "relation", e.relation, static_cast<int>(an::Relation::Future));
+  getEnum(j, "unit", e.unit, static_cast<int>(an::Unit::Decade));
+  getIf(j, "offset", e.offset);
+  getIf(j, "weekdayInUnit", e.weekdayInUnit);
+  getIf(j, "anchorPhrase", e.anchorPhrase);
+  if (auto it = j.find("anchorSpan"); it != j.end()) {
+    e.anchorSpan = spanOf(*it);
+  }
+  getIf(j, "narrativeCue", e.narrativeCue);
+  getIf(j, "quoted", e.quoted);
+  getIf(j, "vague", e.vague);
+  getEnum(j, "tense", e.tense, static_cast<int>(an::Tense::Future));
+  getIf(j, "durationValue", e.durationValue);
+  getIf(j, "problem", e.problem);
+  if (auto it = j.find("problemSpan"); it != j.end()) {
+    e.problemSpan = spanOf(*it);
+  }
+  return e;
+}
+
+// Every span of the record must lie inside its text.
+void checkSpans(const an::DocumentFacts& f) {
+  const auto size = static_cast<uint32_t>(f.doc.text.size());
+  auto inside = [&](an::Span s) {
+    if (s.end > size) {
+      throw std::runtime_error("a span lies outside the text");
+    }
+  };
+  for (const an::Mention& m : f.mentions) {
+    inside(m.span);
+    for (const an::NamePart& p : m.parts) {
+      inside(p.span);
+    }
+  }
+  for (const an::TimeExpression& e : f.dates.expressions) {
+    inside(e.span);
+    inside(e.anchorSpan);
+    inside(e.problemSpan);
+  }
+  if (f.dates.published) {
+    inside(f.dates.published->span);
+  }
+}
+
+} // namespace
+
+std::string factsToJsonLine(const an::DocumentFacts& facts) {
+  json j;
+  j["v"] = kFactsVersion;
+  j["id"] = facts.doc.id;
+  j["text"] = facts.doc.text;
+  json mentions = json::array();
+  for (const an::Mention& m : facts.mentions) {
+    mentions.push_back(mentionJson(m));
+  }
+  j["mentions"] = std::move(mentions);
+  json dates;
+  json expressions = json::array();
+  for (const an::TimeExpression& e : facts.dates.expressions) {
+    expressions.push_back(expressionJson(e));
+  }
+  dates["expressions"] = std::move(expressions);
+  if (facts.dates.published) {
+    const an::HeaderDate& h = *facts.dates.published;
+    dates["published"] = {{"date", an::formatDate(h.date)},
+                          {"span", spanJson(h.span)},
+                          {"label", h.label}};
+  }
+  j["dates"] = std::move(dates);
+  // Invalid UTF-8 cannot occur (texts are sanitised when read); replace rather than throw.
+  return j.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+std::shared_ptr<const an::DocumentFacts> factsFromJsonLine(std::string_view line,
+                                                           std::string& error) {
+  try {
+    const json j = json::parse(line);
+    if (j.value("v", 0) != kFactsVersion) {
+      error = "record format version " + std::to_string(j.value("v", 0)) + ", expected " +
+              std::to_string(kFactsVersion);
+      return nullptr;
+    }
+    auto facts = std::make_shared<an::DocumentFacts>();
+    facts->doc = an::parseDocument(j.at("id").get<std::string>(), j.at("text").get<std::string>());
+    for (const json& m : j.at("mentions")) {
+      facts->mentions.push_back(mentionOf(m));
+    }
+    const json& dates = j.at("dates");
+    for (const json& e : dates.at("expressions")) {
+      facts->dates.expressions.push_back(expressionOf(e));
+    }
+    if (auto it = dates.find("published"); it != dates.end()) {
+      an::HeaderDate h;
+      const auto date = an::parseIsoDate(it->at("date").get<std::string>());
+      if (!date) {
+        throw std::runtime_error("`published.date` is not a date");
+      }
+      h.date = *date;
+      h.span = spanOf(it->at("span"));
+      h.label = it->value("label", std::string());
+      facts->dates.published = h;
+    }
+    checkSpans(*facts);
+    return facts;
+  } catch (const std::exception& e) {
+    error = e.what();
+    return nullptr;
+  }
+}
+
+void writeFacts(const an::CorpusSnapshot& snapshot, std::ostream& out) {
+  for (const auto& [id, facts] : snapshot.documents) {
+    out << factsToJsonLine(*facts) << '\n';
+  }
+}
+
+std::vector<std::string> readFactsFiles(an::Corpus& corpus,
+                                        const std::vector<std::filesystem::path>& files) {
+  std::vector<std::string> errors;
+  for (const auto& path : files) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      errors.push_back(path.string() + ": cannot read the facts file");
+      continue;
+    }
+    std::vector<std::string> lines;
+    for (std::string line; std::getline(in, line);) {
+      lines.push_back(std::move(line));
+    }
+    // Records are independent: parse them (and rebuild their documents) on all cores.
+    std::vector<std::shared_ptr<const an::DocumentFacts>> parsed(lines.size());
+    std::vector<std::string> problems(lines.size());
+    const unsigned threads = std::max(
+        1U, std::min<unsigned>(std::thread::hardware_concurrency(),
+                               static_cast<unsigned>(std::max<size_t>(lines.size() / 64, 1))));
+    auto work = [&](unsigned t) {
+      for (size_t i = t; i < lines.size(); i += threads) {
+        if (lines[i].empty() || lines[i] == "\r") {
+          continue;
+        }
+        parsed[i] = factsFromJsonLine(lines[i], problems[i]);
+      }
+    };
+    std::vector<std::thread> pool;
+    for (unsigned t = 1; t < threads; ++t) {
+      pool.emplace_back(work, t);
+    }
+    work(0);
+    for (auto& thread : pool) {
+      thread.join();
+    }
+    for (size_t i = 0; i < lines.size(); ++i) {
+      if (parsed[i]) {
+        corpus.put(std::move(parsed[i]));
+      } else if (!problems[i].empty()) {
+        errors.push_back(path.string() + ":" + std::to_string(i + 1) + ": " + problems[i]);
+      }
+    }
+  }
+  return errors;
+}
+
+} // namespace newslint::workspace

@@ -1,0 +1,130 @@
+// The two-step path: `check --emit-facts` (per-article records) then `check --facts`
+// (corpus-level analysis over the records) gives the findings of one `check`.
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <string>
+
+namespace {
+
+namespace fs = std::filesystem;
+
+struct RunResult {
+  int exitCode = -1;
+  std::string out;
+};
+
+RunResult run(const std::string& args) {
+  const std::string command = std::string(NEWSLINT_BINARY) + " " + args + " 2>/dev/null";
+  RunResult result;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr) {
+    return result;
+  }
+  std::array<char, 4096> buffer{};
+  size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
+    result.out.append(buffer.data(), n);
+  }
+  const int status = pclose(pipe);
+  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return result;
+}
+
+std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+
+// Removes every `file` (a display path: the files as the user named them), recursively.
+void dropDisplayPaths(nlohmann::json& j) {
+  if (j.is_object()) {
+    j.erase("file");
+    for (auto& [key, value] : j.items()) {
+      dropDisplayPaths(value);
+    }
+  } else if (j.is_array()) {
+    for (auto& value : j) {
+      dropDisplayPaths(value);
+    }
+  }
+}
+
+// The findings without the display paths; everything else (document ids, offsets, lines,
+// messages, evidence, fixes) must be equal.
+nlohmann::json comparable(const std::string& report) {
+  nlohmann::json findings = nlohmann::json::parse(report).at("findings");
+  dropDisplayPaths(findings);
+  return findings;
+}
+
+class FactsTest : public ::testing::Test {
+protected:
+  void SetUp() override {
+    dir_ = fs::temp_directory_path() /
+           ("newslint-facts-" + std::to_string(::getpid()) + "-" +
+            ::testing::UnitTest::GetInstance()->current_test_info()->name());
+    fs::remove_all(dir_);
+    fs::create_directories(dir_);
+  }
+  void TearDown() override { fs::remove_all(dir_); }
+  fs::path dir_;
+};
+
+TEST_F(FactsTest, TwoStepFindingsEqualOneStepFindings) {
+  const fs::path examples = NEWSLINT_EXAMPLES_DIR;
+  const RunResult oneStep = run("check " + quote(examples) + " --format json");
+  ASSERT_EQ(oneStep.exitCode, 1) << oneStep.out;
+
+  const fs::path facts = dir_ / "facts.jsonl";
+  const RunResult map = run("check " + quote(examples) + " --emit-facts " + quote(facts));
+  ASSERT_EQ(map.exitCode, 0) << map.out;
+  std::ifstream in(facts);
+  size_t records = 0;
+  for (std::string line; std::getline(in, line);) {
+    const auto record = nlohmann::json::parse(line);
+    EXPECT_TRUE(record.contains("mentions"));
+    EXPECT_TRUE(record.at("dates").contains("expressions"));
+    ++records;
+  }
+  EXPECT_EQ(records, 5U);
+
+  const RunResult reduce = run("check --facts " + quote(facts) + " --config " +
+                               quote(examples / "newslint.json") + " --format json");
+  ASSERT_EQ(reduce.exitCode, oneStep.exitCode) << reduce.out;
+  const nlohmann::json a = comparable(oneStep.out);
+  const nlohmann::json b = comparable(reduce.out);
+  EXPECT_FALSE(a.empty());
+  EXPECT_EQ(a, b);
+}
+
+TEST_F(FactsTest, RecordsSplitAcrossFilesGiveTheSameFindings) {
+  const fs::path examples = NEWSLINT_EXAMPLES_DIR;
+  const fs::path all = dir_ / "all.jsonl";
+  ASSERT_EQ(run("check " + quote(examples) + " --emit-facts " + quote(all)).exitCode, 0);
+  // Shard the records as a distributed map step would: one file per record.
+  std::ifstream in(all);
+  std::string shards;
+  size_t n = 0;
+  for (std::string line; std::getline(in, line); ++n) {
+    const fs::path shard = dir_ / ("part-" + std::to_string(n) + ".jsonl");
+    std::ofstream(shard) << line << '\n';
+    shards += " --facts " + quote(shard);
+  }
+  const std::string config = " --config " + quote(examples / "newslint.json") + " --format json";
+  const RunResult whole = run("check --facts " + quote(all) + config);
+  const RunResult sharded = run("check" + shards + config);
+  EXPECT_EQ(comparable(whole.out), comparable(sharded.out));
+}
+
+TEST_F(FactsTest, MalformedRecordIsAnError) {
+  const fs::path bad = dir_ / "bad.jsonl";
+  std::ofstream(bad) << "{\"v\": 1, \"id\": \"a.txt\"}\n";
+  EXPECT_EQ(run("check --facts " + quote(bad)).exitCode, 2);
+  std::ofstream(bad) << "{\"v\": 1, \"id\": \"a.txt\", \"text\": \"Hi\", \"mentions\": "
+                        "[{\"span\": [0, 99], \"parts\": []}], \"dates\": {\"expressions\": []}}\n";
+  EXPECT_EQ(run("check --facts " + quote(bad)).exitCode, 2);
+}
+
+} // namespace
