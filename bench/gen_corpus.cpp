@@ -61,13 +61,13 @@ constexpr std::array<Spelling, 48> kFirstNames = {{
     {"Mikhail", "Mikhael"},   {"Yuri", "Yury"},        {"Andrei", "Andrey"},
     {"Nikolai", "Nikolay"},   {"Alexei", "Aleksei"},   {"Vladimir", "Wladimir"},
     {"Grigory", "Grigori"},   {"Arkady", "Arkadi"},    {"Vasily", "Vasili"},
-    {"Fyodor", "Fedor"},      {"Pyotr", "Piotr"},      {"Anatoly", "Anatoli"},
+    {"Fyodor", "Fedor"},      {"Stanislav", "Stanislaw"}, {"Anatoly", "Anatoli"},
     {"Gennady", "Gennadi"},   {"Mohammed", "Mohamed"}, {"Ahmed", "Ahmad"},
-    {"Hussein", "Husein"},    {"Khaled", "Khalid"},    {"Youssef", "Yousef"},
+    {"Hamza", "Hamzah"},      {"Khaled", "Khalid"},    {"Youssef", "Yousef"},
     {"Abdullah", "Abdallah"}, {"Mustafa", "Mostafa"},  {"Hassan", "Hasan"},
     {"Rashid", "Rasheed"},    {"Faisal", "Feisal"},    {"Osama", "Usama"},
-    {"Walid", "Waleed"},      {"Jamal", "Jamaal"},     {"Ibrahim", "Ebrahim"},
-    {"Suleiman", "Sulaiman"}, {"Mahmoud", "Mahmud"},   {"Tariq", "Tarik"},
+    {"Bilal", "Belal"},       {"Jamal", "Jamaal"},     {"Ibrahim", "Ebrahim"},
+    {"Suleiman", "Sulaiman"}, {"Anwar", "Anouar"},     {"Tariq", "Tarik"},
     {"Nabil", "Nabeel"},      {"Karim", "Kareem"},     {"Samir", "Sameer"},
     {"Daniel", ""},           {"Thomas", ""},          {"Catherine", ""},
     {"Margaret", ""},         {"Richard", ""},         {"Helen", ""},
@@ -81,7 +81,7 @@ constexpr std::array<Spelling, 56> kSurnames = {{
     {"Othman", "Osman"},         {"Darwish", "Darwich"},      {"Zubaidi", "Zubaydi"},
     {"Haddad", "Hadad"},         {"Barakat", "Barakaat"},     {"Hamdan", "Hamadan"},
     {"Tamimi", "Tammimi"},       {"Qureshi", "Kureishi"},     {"Shehadeh", "Shehada"},
-    {"Semyonov", "Semenov"},     {"Fyodorov", "Fedorov"},     {"Yegorov", "Egorov"},
+    {"Semyonov", "Semenov"},     {"Timofeyev", "Timofeev"},     {"Yegorov", "Egorov"},
     {"Sergeyev", "Sergeev"},     {"Alexeyev", "Alekseev"},    {"Zaitsev", "Zaytsev"},
     {"Kiselyov", "Kiselev"},     {"Vorobyov", "Vorobiev"},    {"Solovyov", "Soloviev"},
     {"Kovalyov", "Kovalev"},     {"Lavrentyev", "Lavrentiev"}, {"Grigoryev", "Grigoriev"},
@@ -89,7 +89,7 @@ constexpr std::array<Spelling, 56> kSurnames = {{
     {"Sokolov", ""},             {"Lebedev", ""},             {"Kozlov", ""},
     {"Novikov", ""},             {"Morozov", ""},             {"Volkov", ""},
     {"Medvedchuk", ""},          {"Tikhonov", ""},            {"Belousov", ""},
-    {"Karimov", ""},             {"Rahimov", ""},             {"Nazarbekov", ""},
+    {"Karimov", ""},             {"Lindgren", ""},             {"Nazarbekov", ""},
     {"Harrington", ""},          {"Whitfield", ""},           {"Brennan", ""},
     {"Lindqvist", ""},           {"Moreau", ""},              {"Castellano", ""},
     {"Okonkwo", ""},             {"Delacroix", ""},           {"Achterberg", ""},
@@ -97,15 +97,18 @@ constexpr std::array<Spelling, 56> kSurnames = {{
     {"Yamashita", ""},           {"Oyelaran", ""},
 }};
 
-// Further surnames built from a stem and an ending, so that a large corpus holds many
-// distinct people (as real archives do) and no participant is named everywhere.
-constexpr std::array<std::string_view, 30> kStems = {
-    "Abram", "Belk", "Chern", "Dorofe", "Gavril", "Zhuk", "Kalin", "Lomak", "Mirosh", "Nesterk",
-    "Ostap", "Rybak", "Savch", "Tarasch", "Ustin", "Vakhrush", "Zinov", "Bulat", "Demir", "Kaplan",
-    "Sarkis", "Haroun", "Jaber", "Nassif", "Rifai", "Saadeh", "Tawil", "Yassin", "Ghanem", "Bitar"};
-constexpr std::array<std::string_view, 8> kEndings = {"ov", "enko", "ishvili", "akis",
-                                                      "ani", "oglu", "ovsky", "uddin"};
-constexpr size_t kGeneratedSurnames = kStems.size() * kEndings.size();
+// Further surnames built from a stem, a middle syllable and an ending, so that a large
+// corpus holds many distinct people (as real archives do) and no surname is shared by
+// dozens of people.
+constexpr std::array<std::string_view, 40> kStems = {
+    "Abr", "Bel", "Chern", "Dor", "Gavr", "Zhuk", "Kal", "Lom", "Mir", "Nest",
+    "Ost", "Ryb", "Sav", "Tar", "Brod", "Vakh", "Zin", "Grom", "Dem", "Kapl",
+    "Sark", "Har", "Jab", "Nass", "Rif", "Saad", "Taw", "Yass", "Ghan", "Qud",
+    "Mal", "Keng", "Fars", "Hadj", "Krup", "Lev", "Murt", "Sem", "Zhab", "Vol"};
+constexpr std::array<std::string_view, 12> kMiddles = {"an", "or", "ik", "ud", "em", "al",
+                                                       "ir", "ash", "et", "ub", "og", "iz"};
+constexpr std::array<std::string_view, 8> kEndings = {"ov", "in", "i", "a", "ek", "ani", "ez", "os"};
+constexpr size_t kGeneratedSurnames = kStems.size() * kMiddles.size() * kEndings.size();
 
 struct Title {
   std::string_view full;  ///< "Russian Foreign Minister"
@@ -369,10 +372,13 @@ private:
   }
 
   Person randomPerson() {
-    const size_t last = rng_.chance(0.5) ? rng_.below(kSurnames.size())
+    const size_t last = rng_.chance(0.1) ? rng_.below(kSurnames.size())
                                          : kSurnames.size() + rng_.below(kGeneratedSurnames);
-    return {static_cast<uint16_t>(rng_.below(kFirstNames.size())), static_cast<uint16_t>(last),
-            static_cast<uint8_t>(rng_.below(kTitles.size()))};
+    const size_t first = rng_.below(kFirstNames.size());
+    // One person, one title: the same name always comes with the same office.
+    const uint64_t h = (first * 0x9E3779B1ULL + last * 0x85EBCA77ULL) >> 7;
+    return {static_cast<uint16_t>(first), static_cast<uint16_t>(last),
+            static_cast<uint8_t>(h % kTitles.size())};
   }
 
   static std::string surname(size_t index) {
@@ -380,8 +386,10 @@ private:
       return std::string(kSurnames[index].name);
     }
     index -= kSurnames.size();
-    return std::string(kStems[index / kEndings.size()]) +
-           std::string(kEndings[index % kEndings.size()]);
+    const size_t ending = index % kEndings.size();
+    index /= kEndings.size();
+    return std::string(kStems[index / kMiddles.size()]) +
+           std::string(kMiddles[index % kMiddles.size()]) + std::string(kEndings[ending]);
   }
   static std::string_view surnameVariant(size_t index) {
     return index < kSurnames.size() ? kSurnames[index].variant : std::string_view();

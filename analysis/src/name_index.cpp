@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
@@ -532,8 +533,11 @@ private:
     std::set<std::string> sharedNeighbours;
     const size_t limitA = std::min<size_t>(a.mentions.size(), 32);
     const size_t limitB = std::min<size_t>(b.mentions.size(), 32);
+    // The sentence neighbours of each mention, computed once per mention, not per pair.
+    std::vector<std::optional<std::set<std::string>>> neighboursB(limitB);
     for (size_t i = 0; i < limitA; ++i) {
       const Mention& ma = mentionOf(a.mentions[i]);
+      std::optional<std::set<std::string>> neighboursA;
       for (size_t j = 0; j < limitB; ++j) {
         const Mention& mb = mentionOf(b.mentions[j]);
         if (!role && !ma.role.empty() && !mb.role.empty()) {
@@ -582,9 +586,14 @@ private:
           }
         }
         if (sharedNeighbours.size() < 3) {
-          const std::set<std::string> na = sentenceNeighbours(a.mentions[i], ta, tb);
-          const std::set<std::string> nb = sentenceNeighbours(b.mentions[j], ta, tb);
-          for (const std::string& n : na) {
+          if (!neighboursA) {
+            neighboursA = sentenceNeighbours(a.mentions[i], ta, tb);
+          }
+          if (!neighboursB[j]) {
+            neighboursB[j] = sentenceNeighbours(b.mentions[j], ta, tb);
+          }
+          const std::set<std::string>& nb = *neighboursB[j];
+          for (const std::string& n : *neighboursA) {
             // A name in most documents (the story's protagonist) says nothing.
             if (nb.contains(n) && !ubiquitous(n)) {
               sharedNeighbours.insert(n);
@@ -647,17 +656,41 @@ private:
     return false;
   }
 
+  using FormList = std::vector<std::pair<uint32_t, uint32_t>>;
+
+  // The forms of `self` to compare with those of `other`, at most kMaxFormsPerToken: when a
+  // name part is used in more forms than that ("Yevgeny" with a hundred surnames), the
+  // forms sharing another part with a form of `other` ("Yevgeny Dorala" for "Evgeny
+  // Dorala") come first, as only they can be aligned; the rest follow in order.
+  FormList formsToCompare(const TokenInfo& self, uint32_t selfId, const TokenInfo& other) const {
+    if (self.forms.size() <= kMaxFormsPerToken) {
+      return self.forms;
+    }
+    std::unordered_set<uint32_t> otherParts;
+    for (const auto& [f, position] : other.forms) {
+      for (const uint32_t t : forms_[f].tokens) {
+        otherParts.insert(t);
+      }
+    }
+    FormList out = self.forms;
+    std::stable_partition(out.begin(), out.end(), [&](const std::pair<uint32_t, uint32_t>& fp) {
+      const std::vector<uint32_t>& parts = forms_[fp.first].tokens;
+      return std::any_of(parts.begin(), parts.end(),
+                         [&](uint32_t t) { return t != selfId && otherParts.contains(t); });
+    });
+    out.resize(kMaxFormsPerToken);
+    return out;
+  }
+
   void scoreEdges() {
     for (const auto& [ta, tb] : candidates_) {
       const TokenInfo& a = tokens_[ta];
       const TokenInfo& b = tokens_[tb];
       const double sim = spellingSimilarity(a.spelling, b.spelling);
-      const size_t na = std::min(a.forms.size(), kMaxFormsPerToken);
-      const size_t nb = std::min(b.forms.size(), kMaxFormsPerToken);
-      for (size_t i = 0; i < na; ++i) {
-        const auto [fa, pa] = a.forms[i];
-        for (size_t j = 0; j < nb; ++j) {
-          const auto [fb, pb] = b.forms[j];
+      const FormList formsA = formsToCompare(a, ta, b);
+      const FormList formsB = formsToCompare(b, tb, a);
+      for (const auto& [fa, pa] : formsA) {
+        for (const auto& [fb, pb] : formsB) {
           if (fa == fb) {
             continue;
           }
@@ -771,7 +804,10 @@ private:
     }
     std::string out;
     for (uint32_t i = 0; i < form.ownParts; ++i) {
-      out += (out.empty() ? "" : " ") + displayKey(tokens_[form.tokens[i]].key);
+      if (!out.empty()) {
+        out += ' ';
+      }
+      out += displayKey(tokens_[form.tokens[i]].key);
     }
     return out;
   }

@@ -45,6 +45,7 @@ ClientCapabilities parseClientCapabilities(const json& caps) {
   out.workDoneProgress = flag(caps, {"window", "workDoneProgress"});
   out.watchedFilesDynamic =
       flag(caps, {"workspace", "didChangeWatchedFiles", "dynamicRegistration"});
+  out.workspaceConfiguration = flag(caps, {"workspace", "configuration"});
   out.watchedFilesRelativePatterns =
       flag(caps, {"workspace", "didChangeWatchedFiles", "relativePatternSupport"});
   out.documentChanges = flag(caps, {"workspace", "workspaceEdit", "documentChanges"});

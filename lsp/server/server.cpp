@@ -393,6 +393,7 @@ void ServerImpl::initialized() {
   initializedReceived_ = true;
   publishRegisterDiagnostics(); // problems found while initializing
   registerFileWatchers();
+  requestEditorSettings();
   startIndexing();
 }
 
@@ -441,7 +442,7 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   };
   std::vector<Extract> toExtract;
   auto documents = std::make_shared<analysis::CorpusSnapshot>();
-  documents->config = config_;
+  documents->config = effectiveConfig();
   documents->lexicon = lexicon_ ? lexicon_ : std::make_shared<analysis::Lexicon>();
   for (const auto& [id, doc] : docs_) {
     if (doc.pending)

@@ -179,6 +179,12 @@ private:
   void startIndexing();
   void didChangeWatchedFiles(const json& params);
   void didChangeConfiguration(const json& params);
+  /// Asks the client for the `newslint` settings section (per-check severities).
+  void requestEditorSettings();
+  /// Applies a `newslint` settings object; returns whether the severities changed.
+  bool applyEditorSettings(const json& settings);
+  /// The register's configuration with the editor's per-check severities on top.
+  std::shared_ptr<const analysis::Config> effectiveConfig() const;
   void registerFileWatchers();
   void loadRegisterFromDisk();
   void applyRegisterText(const std::optional<std::string>& text);
@@ -218,6 +224,7 @@ private:
   std::map<std::string, std::string, std::less<>> openUriById_;
   uint64_t nextRevision_ = 1;
   std::shared_ptr<const analysis::Config> config_ = std::make_shared<analysis::Config>();
+  std::map<std::string, analysis::Severity> editorSeverities_; ///< from the editor's settings
   std::shared_ptr<const analysis::Lexicon> lexicon_;
   std::optional<std::string> registerText_; ///< as on disk, or as open in the editor
   std::vector<workspace::ConfigProblem> registerProblems_;

@@ -2,6 +2,8 @@
 // the worker with work-done progress, and files changed outside the editor.
 #include "server_impl.h"
 
+#include "newslint/analysis/checks.h"
+
 #include <boost/asio/post.hpp>
 
 namespace newslint::lsp {
@@ -309,14 +311,69 @@ void ServerImpl::didChangeWatchedFiles(const json& params) {
     changed(std::nullopt);
 }
 
-void ServerImpl::didChangeConfiguration(const json&) {
-  // Settings live in the register; re-read it unless the editor holds it open, and re-run.
+void ServerImpl::didChangeConfiguration(const json& params) {
+  // Severities may come with the notification (push) or be asked for (pull); the register
+  // is re-read unless the editor holds it open.
+  if (const auto settings = params.find("settings"); settings != params.end() &&
+                                                     settings->is_object() &&
+                                                     settings->contains("newslint"))
+    applyEditorSettings((*settings)["newslint"]);
+  else
+    requestEditorSettings();
   bool openInEditor = false;
   for (const auto& [uri, doc] : open_)
     openInEditor = openInEditor || doc.isRegister;
   if (!openInEditor)
     loadRegisterFromDisk();
   changed(std::nullopt);
+}
+
+void ServerImpl::requestEditorSettings() {
+  if (!client_.workspaceConfiguration)
+    return;
+  json items = json::array({{{"section", "newslint"}}});
+  if (root_)
+    items[0]["scopeUri"] = pathToUri(*root_);
+  request("workspace/configuration", json{{"items", std::move(items)}},
+          [this](const json& result, const json& error) {
+            if (!error.is_null() || !result.is_array() || result.empty())
+              return;
+            if (applyEditorSettings(result[0]))
+              changed(std::nullopt);
+          });
+}
+
+bool ServerImpl::applyEditorSettings(const json& settings) {
+  std::map<std::string, analysis::Severity> next;
+  if (settings.is_object()) {
+    if (const auto checks = settings.find("checks");
+        checks != settings.end() && checks->is_object()) {
+      for (const auto& [code, value] : checks->items()) {
+        const auto severity =
+            value.is_string() ? analysis::parseSeverity(value.get<std::string>()) : std::nullopt;
+        if (!analysis::findCheck(code) || !severity) {
+          logMessage(MessageType::Warning, "newslint.checks." + code +
+                                               ": expected a known check and one of error, "
+                                               "warning, info, hint, off (ignored)");
+          continue;
+        }
+        next[code] = *severity;
+      }
+    }
+  }
+  if (next == editorSeverities_)
+    return false;
+  editorSeverities_ = std::move(next);
+  return true;
+}
+
+std::shared_ptr<const analysis::Config> ServerImpl::effectiveConfig() const {
+  if (editorSeverities_.empty())
+    return config_;
+  auto merged = std::make_shared<analysis::Config>(*config_);
+  for (const auto& [code, severity] : editorSeverities_)
+    merged->checks[code] = severity;
+  return merged;
 }
 
 } // namespace newslint::lsp

@@ -35,7 +35,12 @@ RunResult run(const std::string& args) {
   return result;
 }
 
-std::string quote(const fs::path& p) { return "'" + p.string() + "'"; }
+std::string quote(const fs::path& p) {
+  std::string out(1, '\'');
+  out += p.string();
+  out += '\'';
+  return out;
+}
 
 // Removes every `file` (a display path: the files as the user named them), recursively.
 void dropDisplayPaths(nlohmann::json& j) {

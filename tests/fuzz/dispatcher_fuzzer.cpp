@@ -111,6 +111,11 @@ public:
       // A request from the server: answer as a client might, or not at all.
       if (policy_ == 0)
         transport_->clientSend(json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+      else if (policy_ == 3 && message.value("method", "") == "workspace/configuration")
+        transport_->clientSend(json{{"jsonrpc", "2.0"},
+                                    {"id", message["id"]},
+                                    {"result", json::array({settings_})}}
+                                   .dump(-1, ' ', false, json::error_handler_t::replace));
       else if (policy_ == 1)
         transport_->clientSend(json{{"jsonrpc", "2.0"},
                                     {"id", message["id"]},
@@ -123,6 +128,8 @@ public:
       answered_.insert(message["id"].get<std::string>());
     }
   }
+  /// What the client answers to workspace/configuration (policy 3).
+  void setSettings(json settings) { settings_ = std::move(settings); }
   bool answered(const std::string& id) {
     std::lock_guard lock(mutex_);
     return answered_.count(id) > 0;
@@ -131,6 +138,7 @@ public:
 private:
   std::shared_ptr<lsp::InMemoryTransport> transport_;
   int policy_;
+  json settings_;
   std::mutex mutex_;
   std::set<std::string> answered_;
 };
@@ -193,9 +201,11 @@ public:
     if (in_.ConsumeBool())
       caps["window"]["workDoneProgress"] = true;
     if (in_.ConsumeBool())
-      caps["workspace"] = {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}},
+      caps["workspace"]["configuration"] = true;
+    if (in_.ConsumeBool())
+      caps["workspace"].update({{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}},
                            {"didChangeWatchedFiles", {{"dynamicRegistration", true}}},
-                           {"diagnostics", {{"refreshSupport", true}}}};
+                           {"diagnostics", {{"refreshSupport", true}}}});
     if (in_.ConsumeBool())
       caps["textDocument"] = {{"diagnostic", json::object()},
                               {"codeAction", {{"codeActionLiteralSupport",
@@ -203,6 +213,19 @@ public:
                               {"rename", {{"prepareSupport", true}}},
                               {"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}}};
     return maybeWrong(caps);
+  }
+  /// A `newslint` settings object: per-check severities, some of them unknown or wrong.
+  json settings() {
+    static const char* const kCodes[] = {"name-variant", "name-variant-in-document", "date-conflict",
+                                         "weekday-mismatch", "impossible-date", "no-such-check"};
+    static const char* const kSeverities[] = {"error", "warning", "info", "hint", "off", "loud"};
+    json checks = json::object();
+    const int n = in_.ConsumeIntegralInRange<int>(0, 3);
+    for (int i = 0; i < n; ++i)
+      checks[in_.ConsumeBool() ? kCodes[in_.ConsumeIntegralInRange<size_t>(0, 5)]
+                               : in_.ConsumeRandomLengthString(12)] =
+          maybeWrong(kSeverities[in_.ConsumeIntegralInRange<size_t>(0, 5)]);
+    return maybeWrong(json{{"checks", maybeWrong(checks)}});
   }
   json initializeParams() {
     const std::string rootUri = lsp::pathToUri(world().root);
@@ -284,7 +307,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   boost::asio::io_context io;
   const size_t maxBody = in.ConsumeBool() ? 4096 : lsp::kDefaultMaxMessageBytes;
   auto transport = std::make_shared<lsp::InMemoryTransport>(maxBody);
-  Client client(transport, in.ConsumeIntegralInRange<int>(0, 2));
+  Client client(transport, in.ConsumeIntegralInRange<int>(0, 3));
+  client.setSettings(program.settings());
   transport->setClientReceiver([&client](std::string body) { client.receive(body); });
 
   lsp::ServerOptions options;
@@ -302,7 +326,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     bool initializeSent = false;
     bool finished = false; // the program sent shutdown or exit itself
     int counter = 0;
-    auto send = [&](const json& message) { transport->clientSend(message.dump()); };
+    // Fuzzed strings may hold invalid UTF-8, which JSON cannot carry: it is replaced, as
+    // a client's JSON library would.
+    auto send = [&](const json& message) {
+      transport->clientSend(message.dump(-1, ' ', false, json::error_handler_t::replace));
+    };
     auto sendRequest = [&](const std::string& method, json params) {
       const std::string id = "h-" + std::to_string(counter++);
       if (!finished)
@@ -441,7 +469,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       case 25:
         send(notification("workspace/didChangeConfiguration",
-                          {{"settings", program.maybeWrong(json{{"newslint", json::object()}})}}));
+                          {{"settings", program.maybeWrong(in.ConsumeBool() ? json{{"newslint", program.settings()}}
+                                                                            : json(nullptr))}}));
         break;
       case 26: {
         json changes = json::array();

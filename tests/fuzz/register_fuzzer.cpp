@@ -36,9 +36,11 @@ bool validUtf8(const std::string& text) {
 }
 
 void checkProblems(const newslint::workspace::LoadedConfig& loaded, std::string_view text) {
+  // Lines end at "\n", "\r\n" or a lone "\r", as in LSP.
   size_t lines = 1;
-  for (const char c : text)
-    lines += c == '\n' ? 1 : 0;
+  for (size_t i = 0; i < text.size(); ++i)
+    if (text[i] == '\n' || (text[i] == '\r' && (i + 1 == text.size() || text[i + 1] != '\n')))
+      ++lines;
   for (const auto& problem : loaded.problems) {
     check(problem.line <= lines);
     check(!problem.message.empty());

@@ -15,9 +15,10 @@ build="${NEWSLINT_FUZZ_BUILD_DIR:-$source_dir/build-fuzz}"
 targets="${NEWSLINT_FUZZ_TARGETS:-framing_fuzzer dispatcher_fuzzer extractors_fuzzer register_fuzzer}"
 jobs="${NEWSLINT_FUZZ_BUILD_JOBS:-2}"
 
+mkdir -p "$build"
 CC=clang-14 CXX=clang++-14 cmake -S "$source_dir" -B "$build" -G Ninja \
-  -DNEWSLINT_FUZZ=ON -DNEWSLINT_TESTS=OFF -DNEWSLINT_BENCH=OFF >"$build.configure.log" 2>&1 ||
-  { cat "$build.configure.log"; echo "configure failed"; echo "0 passed, 1 failed"; exit 1; }
+  -DNEWSLINT_FUZZ=ON -DNEWSLINT_TESTS=OFF -DNEWSLINT_BENCH=OFF >"$build/configure.log" 2>&1 ||
+  { cat "$build/configure.log"; echo "configure failed"; echo "0 passed, 1 failed"; exit 1; }
 # shellcheck disable=SC2086
 if ! cmake --build "$build" -j "$jobs" --target $targets; then
   echo "build failed"

@@ -474,3 +474,46 @@ TEST(SampleCorpusCreate, RegisterIsCreatedThroughTheEditWhenMissing) {
 
 } // namespace
 } // namespace newslint::lsp::test
+
+namespace newslint::lsp::test {
+namespace {
+
+TEST(SampleCorpusNoWorkspace, FirstOpenedFileFindsTheCorpusRoot) {
+  TempCorpus corpus;
+  LspClient client;
+  client.request("initialize", {{"processId", nullptr}, {"capabilities", json::object()}});
+  client.notify("initialized", json::object());
+  const std::string uri = corpus.uri(k001);
+  const std::string text = corpus.read(k001);
+  client.open(uri, text, 1);
+  // The folder holding newslint.json becomes the corpus: 000 (never opened) is indexed too.
+  const json diagnostics =
+      client.waitDiagnostics(uri, 0, [](const json& p) { return p.value("version", -1) == 1; });
+  EXPECT_FALSE(findDiagnostic(diagnostics["diagnostics"], text, "name-variant", "Zein").is_null());
+  const json other = client.waitDiagnostics(corpus.uri(k000));
+  EXPECT_FALSE(other["diagnostics"].empty());
+}
+
+TEST(SampleCorpusWatched, CreatedFilesJoinTheCorpus) {
+  TempCorpus corpus;
+  std::filesystem::remove(corpus.root() / k000);
+  LspClient client;
+  client.initialize(corpus.root());
+  const std::string uri001 = corpus.uri(k001);
+  const std::string text001 = corpus.read(k001);
+  const json before = client.waitDiagnostics(uri001);
+  EXPECT_TRUE(findDiagnostic(before["diagnostics"], text001, "name-variant", "Zein").is_null());
+  std::filesystem::copy_file(std::filesystem::path(NEWSLINT_EXAMPLES_DIR) / k000,
+                             corpus.root() / k000);
+  const size_t from = client.mark();
+  client.notify("workspace/didChangeWatchedFiles",
+                {{"changes", json::array({{{"uri", corpus.uri(k000)}, {"type", 1}}})}});
+  const json after = client.waitDiagnostics(uri001, from);
+  EXPECT_FALSE(findDiagnostic(after["diagnostics"], text001, "name-variant", "Zein").is_null());
+  // didChangeConfiguration re-reads the register and re-runs the checks without error.
+  client.notify("workspace/didChangeConfiguration", {{"settings", json::object()}});
+  EXPECT_FALSE(client.workspaceDiagnostics()["items"].empty());
+}
+
+} // namespace
+} // namespace newslint::lsp::test

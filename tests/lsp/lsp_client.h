@@ -196,6 +196,9 @@ public:
     changed_.wait_for(lock, kSafetyNet, [&] { return exitCode_.has_value(); });
     return exitCode_;
   }
+  /// How the client answers the server's requests (default: a null result). Set it before
+  /// initialize.
+  void answerRequests(std::function<json(const json& request)> answer) { answer_ = std::move(answer); }
   /// A round trip through the server's strand: everything sent before it has been handled.
   void sync() { call("newslint/sync-barrier", json::object()); }
 
@@ -237,14 +240,18 @@ private:
     json message = json::parse(body, nullptr, false);
     if (message.is_object() && message.contains("method") && message.contains("id")) {
       // A request from the server: accept it, as an editor would.
+      json result = nullptr;
+      if (answer_)
+        result = answer_(message);
       transport_->clientSend(
-          json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+          json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", std::move(result)}}.dump());
     }
     std::lock_guard lock(mutex_);
     messages_.push_back(std::move(message));
     changed_.notify_all();
   }
 
+  std::function<json(const json&)> answer_;
   boost::asio::io_context io_;
   std::shared_ptr<InMemoryTransport> transport_;
   boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;

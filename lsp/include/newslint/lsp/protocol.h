@@ -85,6 +85,7 @@ struct ClientCapabilities {
   PositionEncoding encoding = PositionEncoding::Utf16;
   bool workDoneProgress = false;
   bool watchedFilesDynamic = false;
+  bool workspaceConfiguration = false; ///< answers `workspace/configuration`
   bool watchedFilesRelativePatterns = false;
   bool documentChanges = false;
   bool createFiles = false;
