@@ -119,11 +119,9 @@ bool useCanonical(json& root, const std::string& canonical, const std::string& o
   size_t target = findEntity(*entities, other);
   const size_t ofCanonical = findEntity(*entities, canonical);
   if (target == std::string::npos && ofCanonical == std::string::npos) {
-    json entity = {{"canonical", canonical}, {"variants", json::array()}};
-    if (other != canonical) {
-      entity["variants"].push_back(other);
-    }
-    entities->push_back(std::move(entity));
+    // The house spelling alone: every other spelling of the entity stays reported.
+    entities->push_back(json{{"canonical", canonical}, {"variants", json::array()}});
+    dropDistinctPair(root, canonical, other);
     return true;
   }
   if (target == std::string::npos) {
@@ -136,7 +134,6 @@ bool useCanonical(json& root, const std::string& canonical, const std::string& o
     target = *merged;
   }
   json& entity = (*entities)[target];
-  json previous = entity.contains("canonical") ? entity["canonical"] : json();
   entity["canonical"] = canonical;
   json& variants = entity["variants"];
   if (variants.is_null()) {
@@ -150,11 +147,11 @@ bool useCanonical(json& root, const std::string& canonical, const std::string& o
       variants.erase(i);
     }
   }
-  if (previous.is_string() && previous != canonical) {
-    addVariant(entity, previous.get<std::string>());
-  }
-  if (other != canonical) {
-    addVariant(entity, other);
+  // The previous house spelling becomes an ordinary spelling: reported, not accepted.
+  for (size_t i = variants.size(); i-- > 0;) {
+    if (variants[i] == other) {
+      variants.erase(i);
+    }
   }
   dropDistinctPair(root, canonical, other);
   return true;
