@@ -54,7 +54,11 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   here.preferred = true;
   f.fixes.push_back(std::move(here));
 
-  if (use.sameSpellingLocations.size() > 1) {
+  // Every use of the spelling, when there are few enough to list in each finding; past that
+  // the editor's rename (which finds them itself) is the tool.
+  constexpr size_t kMaxEverywhereEdits = 25;
+  if (use.sameSpellingLocations.size() > 1 &&
+      use.sameSpellingLocations.size() <= kMaxEverywhereEdits) {
     Fix everywhere;
     everywhere.title = "Use `" + use.preferred + "` for every `" + use.spelling +
                        "` in the corpus (" + std::to_string(use.sameSpellingLocations.size()) +

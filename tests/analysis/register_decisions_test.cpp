@@ -101,3 +101,21 @@ TEST(RegisterDecisions, SeverityOffDisablesACheck) {
 
 } // namespace
 } // namespace newslint::analysis
+
+namespace newslint::analysis {
+namespace {
+
+TEST(WeekdayAcrossSources, ArticlesOfDifferentYearsAreNotCompared) {
+  Corpus corpus;
+  corpus.upsert("a.txt", "Date: 2024-11-20\n\nThe ministers of Ruritania met on Monday, "
+                         "November 11 in Strelsau to sign the grain accord.\n");
+  corpus.upsert("b.txt", "Date: 2025-11-20\n\nThe ministers of Ruritania met on Tuesday, "
+                         "November 11 in Strelsau to sign the grain accord.\n");
+  const Analysis a = analyze(corpus.snapshot());
+  for (const Finding& f : a.findings) {
+    EXPECT_NE(f.code, "weekday-mismatch") << f.message;
+  }
+}
+
+} // namespace
+} // namespace newslint::analysis
