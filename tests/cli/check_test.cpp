@@ -1,6 +1,8 @@
 // `newslint check` end to end: the built binary over the sample corpus, every output
 // format, exit codes, and bad input (missing paths, a broken register, binary files).
 #include <gtest/gtest.h>
+
+#include "support/run_binary.h"
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -15,27 +17,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exitCode = -1;
-  std::string out;
-};
+using newslint::testing::RunResult;
 
-// Runs the binary with `args` (a shell-quoted string); stderr goes to `errFile` when given.
 RunResult run(const std::string& args, const std::string& errFile = "/dev/null") {
-  const std::string command = std::string(NEWSLINT_BINARY) + " " + args + " 2>" + errFile;
-  RunResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return result;
-  }
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    result.out.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+  return newslint::testing::runNewslint(args, errFile);
 }
 
 class TempCorpus : public ::testing::Test {

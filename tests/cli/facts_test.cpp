@@ -1,6 +1,8 @@
 // The two-step path: `check --emit-facts` (per-article records) then `check --facts`
 // (corpus-level analysis over the records) gives the findings of one `check`.
 #include <gtest/gtest.h>
+
+#include "support/run_binary.h"
 #include <nlohmann/json.hpp>
 
 #include <array>
@@ -13,26 +15,10 @@ namespace {
 
 namespace fs = std::filesystem;
 
-struct RunResult {
-  int exitCode = -1;
-  std::string out;
-};
+using newslint::testing::RunResult;
 
-RunResult run(const std::string& args) {
-  const std::string command = std::string(NEWSLINT_BINARY) + " " + args + " 2>/dev/null";
-  RunResult result;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr) {
-    return result;
-  }
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    result.out.append(buffer.data(), n);
-  }
-  const int status = pclose(pipe);
-  result.exitCode = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return result;
+RunResult run(const std::string& args, const std::string& errFile = "/dev/null") {
+  return newslint::testing::runNewslint(args, errFile);
 }
 
 std::string quote(const fs::path& p) {

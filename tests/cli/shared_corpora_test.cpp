@@ -4,6 +4,8 @@
 // ../shared or the evaluation programs are absent.
 #include <gtest/gtest.h>
 
+#include "support/run_binary.h"
+
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -16,18 +18,7 @@ namespace {
 namespace fs = std::filesystem;
 
 std::string capture(const std::string& command) {
-  std::string out;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr) {
-    return out;
-  }
-  std::array<char, 4096> buffer{};
-  size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0) {
-    out.append(buffer.data(), n);
-  }
-  pclose(pipe);
-  return out;
+  return newslint::testing::runCommand(command, "&1").out;
 }
 
 fs::path shared() { return NEWSLINT_SHARED_DIR; }
