@@ -1,0 +1,238 @@
+// Edit latency of the language server: the time from `didChange` to the
+// `publishDiagnostics` of that version for the edited article, and to the last diagnostics
+// the same edit causes in other articles; the time to index the corpus; memory after indexing.
+// The real server runs in-process behind the in-memory transport (no sockets, no editor).
+//
+// usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME]
+#include <algorithm>
+#include <boost/asio/executor_work_guard.hpp>
+#include <boost/asio/io_context.hpp>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <sstream>
+#include <thread>
+#include <vector>
+
+#include "newslint/lsp/protocol.h"
+#include "newslint/lsp/server.h"
+#include "newslint/lsp/transport.h"
+#include "newslint/workspace/workspace.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+struct Received {
+  Clock::time_point at;
+  json message;
+};
+
+class Client {
+public:
+  explicit Client(newslint::lsp::ServerOptions options)
+      : transport_(std::make_shared<newslint::lsp::InMemoryTransport>()),
+        work_(boost::asio::make_work_guard(io_)) {
+    transport_->setClientReceiver([this](std::string body) {
+      json message = json::parse(body, nullptr, false);
+      if (message.is_object() && message.contains("method") && message.contains("id")) {
+        transport_->clientSend(
+            json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+      }
+      std::lock_guard lock(mutex_);
+      received_.push_back({Clock::now(), std::move(message)});
+      changed_.notify_all();
+    });
+    server_ = std::make_unique<newslint::lsp::Server>(io_, transport_, std::move(options));
+    server_->start();
+    thread_ = std::thread([this] { io_.run(); });
+  }
+  ~Client() {
+    work_.reset();
+    transport_->clientClose();
+    io_.stop();
+    thread_.join();
+  }
+  void send(const json& message) { transport_->clientSend(message.dump()); }
+  size_t mark() {
+    std::lock_guard lock(mutex_);
+    return received_.size();
+  }
+  // The first message from `from` on satisfying `predicate` (waits at most `limit`).
+  std::optional<Received> waitFor(size_t from, const std::function<bool(const json&)>& predicate,
+                                  std::chrono::seconds limit = std::chrono::seconds(600)) {
+    std::unique_lock lock(mutex_);
+    std::optional<Received> found;
+    changed_.wait_for(lock, limit, [&] {
+      for (size_t i = from; i < received_.size(); ++i) {
+        if (predicate(received_[i].message)) {
+          found = received_[i];
+          return true;
+        }
+      }
+      return false;
+    });
+    return found;
+  }
+  // The time of the last message after `from`, once nothing has arrived for `quiet`.
+  Clock::time_point lastAfter(size_t from, std::chrono::milliseconds quiet) {
+    for (;;) {
+      const size_t before = mark();
+      std::this_thread::sleep_for(quiet);
+      std::lock_guard lock(mutex_);
+      if (received_.size() == before) {
+        return received_.size() > from ? received_.back().at : Clock::now();
+      }
+    }
+  }
+
+private:
+  boost::asio::io_context io_;
+  std::shared_ptr<newslint::lsp::InMemoryTransport> transport_;
+  boost::asio::executor_work_guard<boost::asio::io_context::executor_type> work_;
+  std::unique_ptr<newslint::lsp::Server> server_;
+  std::thread thread_;
+  std::mutex mutex_;
+  std::condition_variable changed_;
+  std::vector<Received> received_;
+};
+
+long rssKiB() {
+  std::ifstream status("/proc/self/status");
+  std::string line;
+  while (std::getline(status, line)) {
+    if (line.starts_with("VmRSS:")) {
+      return std::stol(line.substr(6));
+    }
+  }
+  return -1;
+}
+
+double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+
+double percentile(std::vector<double> v, double p) {
+  if (v.empty()) {
+    return 0;
+  }
+  std::sort(v.begin(), v.end());
+  const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())));
+  return v[i];
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+  if (argc < 2) {
+    std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME]\n";
+    return 2;
+  }
+  const fs::path root = fs::absolute(argv[1]);
+  int edits = 50;
+  std::string file;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    const std::string a = argv[i];
+    if (a == "--edits") {
+      edits = std::stoi(argv[i + 1]);
+    } else if (a == "--file") {
+      file = argv[i + 1];
+    }
+  }
+  uintmax_t bytes = 0;
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(root)) {
+    if (e.is_regular_file() && e.path().extension() == ".txt") {
+      bytes += e.file_size();
+      ++files;
+      if (file.empty()) {
+        file = fs::relative(e.path(), root).string();
+      }
+    }
+  }
+  newslint::lsp::ServerOptions options;
+  options.debounce = newslint::lsp::DebouncePolicy::fixed(std::chrono::milliseconds(0));
+  options.workerThreads = 2;
+  options.lexicon = newslint::workspace::loadLexicon();
+  const long rssBefore = rssKiB();
+  Client client(options);
+  const auto start = Clock::now();
+  const std::string rootUri = newslint::lsp::pathToUri(root);
+  client.send({{"jsonrpc", "2.0"},
+               {"id", 1},
+               {"method", "initialize"},
+               {"params",
+                {{"processId", nullptr},
+                 {"rootUri", rootUri},
+                 {"capabilities", {{"window", {{"workDoneProgress", true}}}}}}}});
+  client.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
+  const auto indexed = client.waitFor(0, [](const json& m) {
+    return m.value("method", "") == "$/progress" &&
+           m["params"]["value"].value("kind", "") == "end";
+  });
+  if (!indexed) {
+    std::cerr << "lsp_latency: indexing did not finish\n";
+    return 1;
+  }
+  const double indexMs = ms(indexed->at - start);
+  const long rssIndexed = rssKiB();
+
+  const std::string uri = newslint::lsp::pathToUri(root / file);
+  std::ifstream in(root / file, std::ios::binary);
+  std::stringstream text;
+  text << in.rdbuf();
+  size_t from = client.mark();
+  client.send({{"jsonrpc", "2.0"},
+               {"method", "textDocument/didOpen"},
+               {"params",
+                {{"textDocument",
+                  {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text.str()}}}}}});
+  client.waitFor(from, [&](const json& m) {
+    return m.value("method", "") == "textDocument/publishDiagnostics" &&
+           m["params"].value("uri", "") == uri;
+  });
+  std::vector<double> edited;
+  std::vector<double> last;
+  for (int v = 2; v < edits + 2; ++v) {
+    // Type one letter at the start of the article, then delete it on the next edit.
+    const bool insert = v % 2 == 0;
+    json change = insert ? json{{"range", {{"start", {{"line", 0}, {"character", 0}}},
+                                           {"end", {{"line", 0}, {"character", 0}}}}},
+                                {"text", "X"}}
+                         : json{{"range", {{"start", {{"line", 0}, {"character", 0}}},
+                                           {"end", {{"line", 0}, {"character", 1}}}}},
+                                {"text", ""}};
+    from = client.mark();
+    const auto sent = Clock::now();
+    client.send({{"jsonrpc", "2.0"},
+                 {"method", "textDocument/didChange"},
+                 {"params",
+                  {{"textDocument", {{"uri", uri}, {"version", v}}},
+                   {"contentChanges", json::array({change})}}}});
+    const auto published = client.waitFor(from, [&](const json& m) {
+      return m.value("method", "") == "textDocument/publishDiagnostics" &&
+             m["params"].value("uri", "") == uri && m["params"].value("version", 0) == v;
+    });
+    if (!published) {
+      std::cerr << "lsp_latency: no diagnostics for version " << v << "\n";
+      return 1;
+    }
+    edited.push_back(ms(published->at - sent));
+    last.push_back(ms(client.lastAfter(from, std::chrono::milliseconds(50)) - sent));
+  }
+  std::printf("| articles | corpus MB | index s | RSS after indexing MB | x corpus | edits | "
+              "edited p50 ms | p95 | p99 | last affected p50 ms | p95 | p99 |\n");
+  std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  const double corpusMB = static_cast<double>(bytes) / 1e6;
+  const double rssMB = static_cast<double>(rssIndexed - rssBefore) / 1024.0;
+  std::printf("| %zu | %.1f | %.2f | %.0f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n",
+              files, corpusMB, indexMs / 1000.0, rssMB, corpusMB > 0 ? rssMB / corpusMB : 0.0,
+              edits, percentile(edited, 0.5), percentile(edited, 0.95), percentile(edited, 0.99),
+              percentile(last, 0.5), percentile(last, 0.95), percentile(last, 0.99));
+  return 0;
+}
