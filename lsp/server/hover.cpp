@@ -86,7 +86,12 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
     out += "**" + escapeMarkdown(spelling.text) + "**";
     if (s == here)
       out += " (here)";
-    if (s == 0 && entity.spellings.size() > 1)
+    // The first spelling is preferred by the register or by more sources; on a tie the
+    // corpus prefers neither.
+    const bool tie = entity.registerCanonical.empty() && entity.spellings.size() > 1 &&
+                     entity.spellings[1].documents.size() == entity.spellings[0].documents.size() &&
+                     entity.spellings[1].mentions.size() == entity.spellings[0].mentions.size();
+    if (s == 0 && entity.spellings.size() > 1 && !tie)
       out += " (preferred)";
     out += " — " + std::to_string(spelling.mentions.size()) +
            (spelling.mentions.size() == 1 ? " use" : " uses") + "\n";
