@@ -15,7 +15,7 @@ void runImpossibleDate(const CheckContext& context, std::vector<Finding>& out) {
       Finding f;
       f.code = "impossible-date";
       f.primary = Location{id, e.problemSpan.size() > 0 ? e.problemSpan : e.span};
-      f.flagged = e.text;
+      f.flagged = std::string(facts->doc.slice(f.primary.span)); // the text the span covers
       f.message = "`" + e.text + "` cannot exist: " + e.problem;
       f.evidence.push_back(e.problem);
       out.push_back(std::move(f));

@@ -110,7 +110,7 @@ bool isAcronym(std::string_view text) {
 
 class Builder {
 public:
-  explicit Builder(const CorpusSnapshot& snapshot) : snap_(snapshot) {
+  explicit Builder(const CorpusSnapshot& snapshot) {
     for (const auto& [id, facts] : snapshot.documents) {
       docs_.push_back(facts.get());
     }
@@ -128,7 +128,6 @@ public:
   }
 
 private:
-  const CorpusSnapshot& snap_;
   std::vector<const DocumentFacts*> docs_;
   const Config* config_ = nullptr;
   const Lexicon* lexicon_ = nullptr;

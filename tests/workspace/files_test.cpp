@@ -144,6 +144,18 @@ TEST_F(Discover, DoesNotFollowFolderLinksAndReportsBrokenOnes) {
   EXPECT_THAT(found.problems[1], HasSubstr("self.txt: broken symbolic link"));
 }
 
+TEST_F(Discover, DoesNotFollowFileLinksLeavingTheCorpus) {
+  write("a.txt", "a");
+  const fs::path outside = root_.parent_path() / (root_.filename().string() + "-outside.txt");
+  std::ofstream(outside) << "secret";
+  fs::create_symlink(outside, root_ / "escape.txt");
+  const Discovery found = discover(root_, analysis::Config{});
+  fs::remove(outside);
+  EXPECT_THAT(ids(found), ElementsAre("a.txt"));
+  ASSERT_EQ(found.problems.size(), 1u) << ::testing::PrintToString(found.problems);
+  EXPECT_THAT(found.problems[0], HasSubstr("escape.txt: links outside the corpus folder"));
+}
+
 TEST_F(Discover, ListsBinaryFilesForTheReaderToReject) {
   using namespace std::string_literals;
   write("a.txt", "text");

@@ -156,6 +156,15 @@ Discovery discover(const fs::path& root, const analysis::Config& config) {
         if (fs::is_directory(target)) {
           continue; // links to folders are not followed: no loops, no escaping the root
         }
+        // A link to a file outside the corpus folder is not followed either.
+        const fs::path resolved = fs::weakly_canonical(entry.path(), entryError);
+        const fs::path base = fs::weakly_canonical(root, entryError);
+        const fs::path inside = resolved.lexically_relative(base);
+        if (entryError || inside.empty() || *inside.begin() == "..") {
+          out.problems.push_back(entry.path().string() +
+                                 ": links outside the corpus folder; not followed");
+          continue;
+        }
       }
       if (!fs::is_regular_file(target)) {
         out.problems.push_back(entry.path().string() + ": not a regular file; skipped");
