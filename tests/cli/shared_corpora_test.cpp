@@ -17,13 +17,14 @@ namespace {
 
 namespace fs = std::filesystem;
 
+#if defined(NEWSLINT_EVAL_NAMES) && defined(NEWSLINT_EVAL_ECBPLUS)
+
 std::string capture(const std::string& command) {
   return newslint::testing::runCommand(command, "&1").out;
 }
 
 fs::path shared() { return NEWSLINT_SHARED_DIR; }
 
-#if defined(NEWSLINT_EVAL_NAMES) && defined(NEWSLINT_EVAL_ECBPLUS)
 
 // F1 of each row of the first table in `out`: method name -> F1.
 std::vector<std::pair<std::string, double>> f1Rows(const std::string& out) {
