@@ -58,7 +58,7 @@ std::string unescape(std::string s) {
 struct GoldDoc {
   std::string id;
   std::string text;
-  std::map<int, analysis::Span> tokenSpans;              // t_id -> span in text
+  std::map<int, analysis::Span> tokenSpans;                     // t_id -> span in text
   std::vector<std::pair<analysis::Span, std::string>> mentions; // span -> instance id
 };
 
@@ -229,10 +229,10 @@ int main(int argc, char** argv) {
         }
         const std::string other(b.text.substr(spans.front().begin, spans.front().size()));
         const char* verdict = "unannotated";
-        const bool shared = std::any_of(ia.begin(), ia.end(),
-                                        [&](const std::string& i) { return ib.contains(i); });
-        std::string pairKey = topic.filename().string() + " " + std::min(f.flagged, other) +
-                              " ~ " + std::max(f.flagged, other);
+        const bool shared =
+            std::any_of(ia.begin(), ia.end(), [&](const std::string& i) { return ib.contains(i); });
+        std::string pairKey = topic.filename().string() + " " + std::min(f.flagged, other) + " ~ " +
+                              std::max(f.flagged, other);
         int& pairVerdict = spellingPairs.try_emplace(pairKey, -1).first->second;
         if (ia.empty() || ib.empty()) {
           ++unannotated;
@@ -254,12 +254,14 @@ int main(int argc, char** argv) {
     }
   }
   const size_t scored = coreferent + notCoreferent;
-  std::printf("ECB+ cross-document name-variant pairs (%zu topics, %zu documents, %zu findings)\n\n",
-              topics.size(), documents, findings);
+  std::printf(
+      "ECB+ cross-document name-variant pairs (%zu topics, %zu documents, %zu findings)\n\n",
+      topics.size(), documents, findings);
   std::printf("| pairs flagged | coreferent | not coreferent | unannotated | precision |\n");
   std::printf("|---:|---:|---:|---:|---:|\n");
   std::printf("| %zu | %zu | %zu | %zu | %.3f |\n", scored + unannotated, coreferent, notCoreferent,
-              unannotated, scored == 0 ? 0.0 : static_cast<double>(coreferent) / static_cast<double>(scored));
+              unannotated,
+              scored == 0 ? 0.0 : static_cast<double>(coreferent) / static_cast<double>(scored));
   size_t pairsYes = 0;
   size_t pairsNo = 0;
   size_t pairsUnknown = 0;
@@ -271,9 +273,9 @@ int main(int argc, char** argv) {
   std::printf("|---:|---:|---:|---:|---:|\n");
   std::printf("| %zu | %zu | %zu | %zu | %.3f |\n", spellingPairs.size(), pairsYes, pairsNo,
               pairsUnknown,
-              pairsYes + pairsNo == 0 ? 0.0
-                                      : static_cast<double>(pairsYes) /
-                                            static_cast<double>(pairsYes + pairsNo));
+              pairsYes + pairsNo == 0
+                  ? 0.0
+                  : static_cast<double>(pairsYes) / static_cast<double>(pairsYes + pairsNo));
   std::printf("\nSpelling pairs outside the gold annotation (%zu), for review:\n",
               distinctUnannotated.size());
   for (const std::string& pair : distinctUnannotated) {

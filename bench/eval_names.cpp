@@ -121,9 +121,9 @@ bool isNameToken(std::string_view token) {
 
 struct Dataset {
   std::string name;
-  std::vector<std::string> spellings;          // English spellings in a group
-  std::vector<uint32_t> group;                 // group of each spelling
-  std::vector<std::vector<uint32_t>> members;  // spellings of each group
+  std::vector<std::string> spellings;         // English spellings in a group
+  std::vector<uint32_t> group;                // group of each spelling
+  std::vector<std::vector<uint32_t>> members; // spellings of each group
   size_t lines = 0;
   size_t keptLines = 0;
 };
@@ -278,7 +278,8 @@ size_t levenshtein(const std::u32string& a, const std::u32string& b) {
   for (size_t i = 1; i <= a.size(); ++i) {
     cur[0] = i;
     for (size_t j = 1; j <= b.size(); ++j) {
-      cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      cur[j] =
+          std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
     }
     std::swap(prev, cur);
   }
@@ -292,7 +293,8 @@ double jaroWinkler(const std::u32string& a, const std::u32string& b) {
   if (a.empty() || b.empty()) {
     return 0.0;
   }
-  const size_t window = std::max(a.size(), b.size()) / 2 == 0 ? 0 : std::max(a.size(), b.size()) / 2 - 1;
+  const size_t window =
+      std::max(a.size(), b.size()) / 2 == 0 ? 0 : std::max(a.size(), b.size()) / 2 - 1;
   std::vector<bool> matchedA(a.size(), false);
   std::vector<bool> matchedB(b.size(), false);
   size_t matches = 0;
@@ -514,9 +516,9 @@ int DoubleMetaphone::onG(int current) {
     add("KL", "L");
     return current + 2;
   }
-  if (current == 0 && (at(current + 1) == 'Y' || is(current + 1, {"ES", "EP", "EB", "EL", "EY",
-                                                                   "IB", "IL", "IN", "IE", "EI",
-                                                                   "ER"}))) {
+  if (current == 0 &&
+      (at(current + 1) == 'Y' ||
+       is(current + 1, {"ES", "EP", "EB", "EL", "EY", "IB", "IL", "IN", "IE", "EI", "ER"}))) {
     add("K", "J");
     return current + 2;
   }
@@ -691,8 +693,7 @@ void DoubleMetaphone::run() {
     case 'L':
       if (at(current + 1) == 'L') {
         if ((current == length_ - 3 && is(current - 1, {"ILLO", "ILLA", "ALLE"})) ||
-            ((is(last_ - 1, {"AS", "OS"}) || is(last_, {"A", "O"})) &&
-             is(current - 1, {"ALLE"}))) {
+            ((is(last_ - 1, {"AS", "OS"}) || is(last_, {"A", "O"})) && is(current - 1, {"ALLE"}))) {
           add("L", "");
         } else {
           add("L");
@@ -789,7 +790,8 @@ void DoubleMetaphone::run() {
       current += 1;
       break;
     case 'X':
-      if (!(current == last_ && (is(current - 3, {"IAU", "EAU"}) || is(current - 2, {"AU", "OU"})))) {
+      if (!(current == last_ &&
+            (is(current - 3, {"IAU", "EAU"}) || is(current - 2, {"AU", "OU"})))) {
         add("KS");
       }
       current += is(current + 1, {"C", "X"}) ? 2 : 1;
@@ -872,9 +874,10 @@ beiderMorse(const std::vector<std::string>& spellings, const std::string& ruleTy
     why = "no java/javac on PATH";
     return std::nullopt;
   }
-  const fs::path dir = fs::temp_directory_path() /
-                       ("newslint-bm-" + std::to_string(fnv1a(options.bmHelperDir) & 0xffffff) +
-                        "-" + std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
+  const fs::path dir =
+      fs::temp_directory_path() /
+      ("newslint-bm-" + std::to_string(fnv1a(options.bmHelperDir) & 0xffffff) + "-" +
+       std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
   fs::create_directories(dir);
   const fs::path input = dir / "tokens.txt";
   const fs::path output = dir / "codes.txt";
@@ -885,9 +888,9 @@ beiderMorse(const std::vector<std::string>& spellings, const std::string& ruleTy
     }
   }
   const std::string classpath = options.codecJar + ":" + dir.string();
-  const std::string compile = "javac -encoding UTF-8 -cp " + shellQuote(options.codecJar) +
-                              " -d " + shellQuote(dir.string()) + " " +
-                              shellQuote(source.string()) + " >/dev/null 2>&1";
+  const std::string compile = "javac -encoding UTF-8 -cp " + shellQuote(options.codecJar) + " -d " +
+                              shellQuote(dir.string()) + " " + shellQuote(source.string()) +
+                              " >/dev/null 2>&1";
   const std::string run = "java -Dfile.encoding=UTF-8 -cp " + shellQuote(classpath) +
                           " BeiderMorseHelper " + ruleType + " " + shellQuote(input.string()) +
                           " " + shellQuote(output.string());
@@ -1075,7 +1078,8 @@ Score bestThreshold(const std::vector<Pair>& pairs, const std::vector<double>& s
       continue;
     }
     const double p = static_cast<double>(tp) / static_cast<double>(taken);
-    const double r = positives == 0 ? 0.0 : static_cast<double>(tp) / static_cast<double>(positives);
+    const double r =
+        positives == 0 ? 0.0 : static_cast<double>(tp) / static_cast<double>(positives);
     const double f = p + r == 0 ? 0.0 : 2 * p * r / (p + r);
     if (f > best.f1) {
       best = {p, r, f, scores[order[k]]};
@@ -1185,9 +1189,7 @@ void evaluate(const std::string& path, const Options& options) {
     notes.emplace_back("Beider-Morse skipped (--no-bm)");
   }
   const auto end = std::chrono::steady_clock::now();
-  const auto seconds = [](auto a, auto b) {
-    return std::chrono::duration<double>(b - a).count();
-  };
+  const auto seconds = [](auto a, auto b) { return std::chrono::duration<double>(b - a).count(); };
 
   std::cout << "\n### " << data.name << " (split: " << options.split << ")\n\n";
   std::cout << data.lines << " lines, " << data.keptLines << " kept (count >= " << options.minCount
@@ -1197,9 +1199,8 @@ void evaluate(const std::string& path, const Options& options) {
   std::cout << "| Method | Threshold | Precision | Recall | F1 |\n";
   std::cout << "|---|---|---:|---:|---:|\n";
   for (const Row& row : rows) {
-    std::cout << "| " << row.method << " | " << row.threshold << " | "
-              << fixed(row.score.precision) << " | " << fixed(row.score.recall) << " | "
-              << fixed(row.score.f1) << " |\n";
+    std::cout << "| " << row.method << " | " << row.threshold << " | " << fixed(row.score.precision)
+              << " | " << fixed(row.score.recall) << " | " << fixed(row.score.f1) << " |\n";
   }
   std::cout << '\n';
   for (const std::string& note : notes) {
@@ -1225,8 +1226,8 @@ void evaluate(const std::string& path, const Options& options) {
               << " positive pairs newslint accepts\n";
   }
   std::cout << "- time: pairs " << fixed(seconds(start, pairsDone), 1) << " s, newslint and "
-            << "in-process baselines " << fixed(seconds(pairsDone, scoredOurs), 1)
-            << " s, total " << fixed(seconds(start, end), 1) << " s\n";
+            << "in-process baselines " << fixed(seconds(pairsDone, scoredOurs), 1) << " s, total "
+            << fixed(seconds(start, end), 1) << " s\n";
 
   if (options.curve) {
     std::cout << "\n| newslint threshold | Precision | Recall | F1 |\n|---:|---:|---:|---:|\n";
@@ -1285,8 +1286,8 @@ int main(int argc, char** argv) {
       }
       return std::string(argv[++i]);
     };
-    if (arg == "--threshold" || arg == "--split" || arg == "--min-count" ||
-        arg == "--codec-jar" || arg == "--bm-helper" || arg == "--dump-errors") {
+    if (arg == "--threshold" || arg == "--split" || arg == "--min-count" || arg == "--codec-jar" ||
+        arg == "--bm-helper" || arg == "--dump-errors") {
       const auto v = value();
       if (!v) {
         return usage();

@@ -57,61 +57,131 @@ struct Spelling {
 };
 
 constexpr std::array<Spelling, 48> kFirstNames = {{
-    {"Sergei", "Sergey"},     {"Yevgeny", "Evgeny"},   {"Dmitry", "Dmitri"},
-    {"Mikhail", "Mikhael"},   {"Yuri", "Yury"},        {"Andrei", "Andrey"},
-    {"Nikolai", "Nikolay"},   {"Alexei", "Aleksei"},   {"Vladimir", "Wladimir"},
-    {"Grigory", "Grigori"},   {"Arkady", "Arkadi"},    {"Vasily", "Vasili"},
-    {"Fyodor", "Fedor"},      {"Stanislav", "Stanislaw"}, {"Anatoly", "Anatoli"},
-    {"Gennady", "Gennadi"},   {"Mohammed", "Mohamed"}, {"Ahmed", "Ahmad"},
-    {"Hamza", "Hamzah"},      {"Khaled", "Khalid"},    {"Youssef", "Yousef"},
-    {"Abdullah", "Abdallah"}, {"Mustafa", "Mostafa"},  {"Hassan", "Hasan"},
-    {"Rashid", "Rasheed"},    {"Faisal", "Feisal"},    {"Osama", "Usama"},
-    {"Bilal", "Belal"},       {"Jamal", "Jamaal"},     {"Ibrahim", "Ebrahim"},
-    {"Suleiman", "Sulaiman"}, {"Anwar", "Anouar"},     {"Tariq", "Tarik"},
-    {"Nabil", "Nabeel"},      {"Karim", "Kareem"},     {"Samir", "Sameer"},
-    {"Daniel", ""},           {"Thomas", ""},          {"Catherine", ""},
-    {"Margaret", ""},         {"Richard", ""},         {"Helen", ""},
-    {"Lucas", ""},            {"Ingrid", ""},          {"Paolo", ""},
-    {"Claire", ""},           {"Stefan", ""},          {"Olivia", ""},
+    {"Sergei", "Sergey"},
+    {"Yevgeny", "Evgeny"},
+    {"Dmitry", "Dmitri"},
+    {"Mikhail", "Mikhael"},
+    {"Yuri", "Yury"},
+    {"Andrei", "Andrey"},
+    {"Nikolai", "Nikolay"},
+    {"Alexei", "Aleksei"},
+    {"Vladimir", "Wladimir"},
+    {"Grigory", "Grigori"},
+    {"Arkady", "Arkadi"},
+    {"Vasily", "Vasili"},
+    {"Fyodor", "Fedor"},
+    {"Stanislav", "Stanislaw"},
+    {"Anatoly", "Anatoli"},
+    {"Gennady", "Gennadi"},
+    {"Mohammed", "Mohamed"},
+    {"Ahmed", "Ahmad"},
+    {"Hamza", "Hamzah"},
+    {"Khaled", "Khalid"},
+    {"Youssef", "Yousef"},
+    {"Abdullah", "Abdallah"},
+    {"Mustafa", "Mostafa"},
+    {"Hassan", "Hasan"},
+    {"Rashid", "Rasheed"},
+    {"Faisal", "Feisal"},
+    {"Osama", "Usama"},
+    {"Bilal", "Belal"},
+    {"Jamal", "Jamaal"},
+    {"Ibrahim", "Ebrahim"},
+    {"Suleiman", "Sulaiman"},
+    {"Anwar", "Anouar"},
+    {"Tariq", "Tarik"},
+    {"Nabil", "Nabeel"},
+    {"Karim", "Kareem"},
+    {"Samir", "Sameer"},
+    {"Daniel", ""},
+    {"Thomas", ""},
+    {"Catherine", ""},
+    {"Margaret", ""},
+    {"Richard", ""},
+    {"Helen", ""},
+    {"Lucas", ""},
+    {"Ingrid", ""},
+    {"Paolo", ""},
+    {"Claire", ""},
+    {"Stefan", ""},
+    {"Olivia", ""},
 }};
 
 constexpr std::array<Spelling, 56> kSurnames = {{
-    {"Makhlouf", "Makhluf"},     {"Shaaban", "Shabaan"},      {"Nasrallah", "Nasrullah"},
-    {"Qassem", "Kassem"},        {"Khoury", "Khouri"},        {"Mansour", "Mansur"},
-    {"Othman", "Osman"},         {"Darwish", "Darwich"},      {"Zubaidi", "Zubaydi"},
-    {"Haddad", "Hadad"},         {"Barakat", "Barakaat"},     {"Hamdan", "Hamadan"},
-    {"Tamimi", "Tammimi"},       {"Qureshi", "Kureishi"},     {"Shehadeh", "Shehada"},
-    {"Semyonov", "Semenov"},     {"Timofeyev", "Timofeev"},     {"Yegorov", "Egorov"},
-    {"Sergeyev", "Sergeev"},     {"Alexeyev", "Alekseev"},    {"Zaitsev", "Zaytsev"},
-    {"Kiselyov", "Kiselev"},     {"Vorobyov", "Vorobiev"},    {"Solovyov", "Soloviev"},
-    {"Kovalyov", "Kovalev"},     {"Lavrentyev", "Lavrentiev"}, {"Grigoryev", "Grigoriev"},
-    {"Yakovlev", "Jakovlev"},    {"Petrov", ""},              {"Kuznetsov", ""},
-    {"Sokolov", ""},             {"Lebedev", ""},             {"Kozlov", ""},
-    {"Novikov", ""},             {"Morozov", ""},             {"Volkov", ""},
-    {"Medvedchuk", ""},          {"Tikhonov", ""},            {"Belousov", ""},
-    {"Karimov", ""},             {"Lindgren", ""},             {"Nazarbekov", ""},
-    {"Harrington", ""},          {"Whitfield", ""},           {"Brennan", ""},
-    {"Lindqvist", ""},           {"Moreau", ""},              {"Castellano", ""},
-    {"Okonkwo", ""},             {"Delacroix", ""},           {"Achterberg", ""},
-    {"Sandoval", ""},            {"Kowalczyk", ""},           {"Fairbanks", ""},
-    {"Yamashita", ""},           {"Oyelaran", ""},
+    {"Makhlouf", "Makhluf"},
+    {"Shaaban", "Shabaan"},
+    {"Nasrallah", "Nasrullah"},
+    {"Qassem", "Kassem"},
+    {"Khoury", "Khouri"},
+    {"Mansour", "Mansur"},
+    {"Othman", "Osman"},
+    {"Darwish", "Darwich"},
+    {"Zubaidi", "Zubaydi"},
+    {"Haddad", "Hadad"},
+    {"Barakat", "Barakaat"},
+    {"Hamdan", "Hamadan"},
+    {"Tamimi", "Tammimi"},
+    {"Qureshi", "Kureishi"},
+    {"Shehadeh", "Shehada"},
+    {"Semyonov", "Semenov"},
+    {"Timofeyev", "Timofeev"},
+    {"Yegorov", "Egorov"},
+    {"Sergeyev", "Sergeev"},
+    {"Alexeyev", "Alekseev"},
+    {"Zaitsev", "Zaytsev"},
+    {"Kiselyov", "Kiselev"},
+    {"Vorobyov", "Vorobiev"},
+    {"Solovyov", "Soloviev"},
+    {"Kovalyov", "Kovalev"},
+    {"Lavrentyev", "Lavrentiev"},
+    {"Grigoryev", "Grigoriev"},
+    {"Yakovlev", "Jakovlev"},
+    {"Petrov", ""},
+    {"Kuznetsov", ""},
+    {"Sokolov", ""},
+    {"Lebedev", ""},
+    {"Kozlov", ""},
+    {"Novikov", ""},
+    {"Morozov", ""},
+    {"Volkov", ""},
+    {"Medvedchuk", ""},
+    {"Tikhonov", ""},
+    {"Belousov", ""},
+    {"Karimov", ""},
+    {"Lindgren", ""},
+    {"Nazarbekov", ""},
+    {"Harrington", ""},
+    {"Whitfield", ""},
+    {"Brennan", ""},
+    {"Lindqvist", ""},
+    {"Moreau", ""},
+    {"Castellano", ""},
+    {"Okonkwo", ""},
+    {"Delacroix", ""},
+    {"Achterberg", ""},
+    {"Sandoval", ""},
+    {"Kowalczyk", ""},
+    {"Fairbanks", ""},
+    {"Yamashita", ""},
+    {"Oyelaran", ""},
 }};
 
 // Further surnames built from a stem, a middle syllable and an ending, so that a large
 // corpus holds many distinct people (as real archives do) and no surname is shared by
 // dozens of people.
 constexpr std::array<std::string_view, 40> kStems = {
-    "Abr", "Bel", "Chern", "Dor", "Gavr", "Zhuk", "Kal", "Lom", "Mir", "Nest",
-    "Ost", "Ryb", "Sav", "Tar", "Brod", "Vakh", "Zin", "Grom", "Dem", "Kapl",
-    "Sark", "Har", "Jab", "Nass", "Rif", "Saad", "Taw", "Yass", "Ghan", "Qud",
-    "Mal", "Keng", "Fars", "Hadj", "Krup", "Lev", "Murt", "Sem", "Zhab", "Vol"};
-constexpr std::array<std::string_view, 12> kMiddles = {"an", "or", "ik", "ud", "em", "al",
+    "Abr",  "Bel",  "Chern", "Dor",  "Gavr", "Zhuk", "Kal",  "Lom",  "Mir",  "Nest",
+    "Ost",  "Ryb",  "Sav",   "Tar",  "Brod", "Vakh", "Zin",  "Grom", "Dem",  "Kapl",
+    "Sark", "Har",  "Jab",   "Nass", "Rif",  "Saad", "Taw",  "Yass", "Ghan", "Qud",
+    "Mal",  "Keng", "Fars",  "Hadj", "Krup", "Lev",  "Murt", "Sem",  "Zhab", "Vol"};
+constexpr std::array<std::string_view, 12> kMiddles = {"an", "or",  "ik", "ud", "em", "al",
                                                        "ir", "ash", "et", "ub", "og", "iz"};
-constexpr std::array<std::string_view, 8> kEndings = {"ov", "in", "i", "a", "ek", "ani", "ez", "os"};
+constexpr std::array<std::string_view, 8> kEndings = {"ov", "in",  "i",  "a",
+                                                      "ek", "ani", "ez", "os"};
 constexpr size_t kGeneratedSurnames = kStems.size() * kMiddles.size() * kEndings.size();
 
 struct Title {
-  std::string_view full;  ///< "Russian Foreign Minister"
+  std::string_view full;   ///< "Russian Foreign Minister"
   std::string_view short_; ///< used on later mentions in place of the full title
 };
 
@@ -133,38 +203,49 @@ constexpr std::array<Title, 14> kTitles = {{
 }};
 
 constexpr std::array<std::string_view, 24> kPlaces = {
-    "Damascus", "Moscow",  "Beirut",    "Baghdad",  "Amman",   "Cairo",
-    "Ankara",   "Geneva",  "Vienna",    "Doha",     "Riyadh",  "Tehran",
-    "Aleppo",   "Homs",    "Latakia",   "Erbil",    "Basra",   "Sochi",
-    "Istanbul", "Brussels", "Kazan",    "Tripoli",  "Benghazi", "Muscat"};
+    "Damascus", "Moscow", "Beirut",   "Baghdad",  "Amman",  "Cairo",   "Ankara",   "Geneva",
+    "Vienna",   "Doha",   "Riyadh",   "Tehran",   "Aleppo", "Homs",    "Latakia",  "Erbil",
+    "Basra",    "Sochi",  "Istanbul", "Brussels", "Kazan",  "Tripoli", "Benghazi", "Muscat"};
 
-constexpr std::array<std::string_view, 16> kOrgs = {
-    "the Arab League",           "the United Nations",        "the European Union",
-    "the International Monetary Fund", "the World Food Programme", "the Red Cross",
-    "Gazprom",                   "Rosneft",                   "the Central Bank",
-    "the Interior Ministry",     "the Foreign Ministry",      "Reuters",
-    "the Associated Press",      "Al Jazeera",                "the World Bank",
-    "OPEC"};
+constexpr std::array<std::string_view, 16> kOrgs = {"the Arab League",
+                                                    "the United Nations",
+                                                    "the European Union",
+                                                    "the International Monetary Fund",
+                                                    "the World Food Programme",
+                                                    "the Red Cross",
+                                                    "Gazprom",
+                                                    "Rosneft",
+                                                    "the Central Bank",
+                                                    "the Interior Ministry",
+                                                    "the Foreign Ministry",
+                                                    "Reuters",
+                                                    "the Associated Press",
+                                                    "Al Jazeera",
+                                                    "the World Bank",
+                                                    "OPEC"};
 
 constexpr std::array<std::string_view, 20> kTopics = {
-    "the ceasefire proposal",   "grain exports",          "the prisoner exchange",
-    "border crossings",         "the reconstruction fund", "gas pipeline tariffs",
-    "refugee returns",          "the humanitarian corridor", "the oil price cap",
-    "the water-sharing treaty", "arms shipments",         "the electricity grid",
-    "debt restructuring",       "the airport reopening",  "customs duties",
-    "the detained journalists", "the peace roadmap",      "wheat subsidies",
-    "the election timetable",   "the security pact"};
+    "the ceasefire proposal",  "grain exports",
+    "the prisoner exchange",   "border crossings",
+    "the reconstruction fund", "gas pipeline tariffs",
+    "refugee returns",         "the humanitarian corridor",
+    "the oil price cap",       "the water-sharing treaty",
+    "arms shipments",          "the electricity grid",
+    "debt restructuring",      "the airport reopening",
+    "customs duties",          "the detained journalists",
+    "the peace roadmap",       "wheat subsidies",
+    "the election timetable",  "the security pact"};
 
 // One topic word per topic, shared by every article of a story (content-word evidence).
 constexpr std::array<std::string_view, 20> kTopicWords = {
-    "ceasefire",    "grain",      "prisoners",   "crossings",   "reconstruction",
-    "pipeline",     "refugees",   "corridor",    "oil",         "water",
-    "arms",         "electricity", "debt",       "airport",     "customs",
-    "journalists",  "roadmap",    "wheat",       "election",    "security"};
+    "ceasefire", "grain",       "prisoners", "crossings", "reconstruction", "pipeline", "refugees",
+    "corridor",  "oil",         "water",     "arms",      "electricity",    "debt",     "airport",
+    "customs",   "journalists", "roadmap",   "wheat",     "election",       "security"};
 
 constexpr std::array<std::string_view, 8> kOutlets = {
-    "state television reported",   "officials said",        "a government statement said",
-    "diplomatic sources said",     "the news agency reported", "aides confirmed",
+    "state television reported",   "officials said",
+    "a government statement said", "diplomatic sources said",
+    "the news agency reported",    "aides confirmed",
     "local media reported",        "witnesses said"};
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
@@ -267,7 +348,9 @@ Ymd ymdOf(int64_t z) {
   const int y = static_cast<int>(yoe + era * 400 + (m <= 2 ? 1 : 0));
   return {y, m, d};
 }
-int weekdayOf(int64_t z) { return static_cast<int>(((z % 7) + 7 + 3) % 7); } // 0 = Monday
+int weekdayOf(int64_t z) {
+  return static_cast<int>(((z % 7) + 7 + 3) % 7);
+} // 0 = Monday
 
 void appendInt(std::string& out, int64_t v) {
   std::array<char, 24> buf{};
@@ -490,8 +573,7 @@ private:
       planted_.variants += ",\n";
     }
     planted_.variants += "    {\"file\": " + json(file) + ", \"spelling\": " + json(spelling) +
-                         ", \"preferred\": " + json(preferred) + ", \"kind\": " + json(kind) +
-                         "}";
+                         ", \"preferred\": " + json(preferred) + ", \"kind\": " + json(kind) + "}";
   }
 
   // Fills the slots of a background sentence.
@@ -601,10 +683,10 @@ private:
     const std::string when = dayText(day, static_cast<int>(rng_.below(3)));
     const bool clockFirst = rng_.chance(0.5);
     stated = clockFirst ? "at " + clock + " " + when : when + " at " + clock;
-    const std::string a = std::string(kTitles[s.people[0].title].full) + " " + n.first[0] + " " +
-                          n.last[0];
-    const std::string b = std::string(kTitles[s.people[1].title].full) + " " + n.first[1] + " " +
-                          n.last[1];
+    const std::string a =
+        std::string(kTitles[s.people[0].title].full) + " " + n.first[0] + " " + n.last[0];
+    const std::string b =
+        std::string(kTitles[s.people[1].title].full) + " " + n.first[1] + " " + n.last[1];
     const std::string_view place = kPlaces[s.place];
     const std::string_view topic = kTopics[s.topic];
     switch (s.predicate) {
@@ -613,14 +695,12 @@ private:
              std::string(topic) + ", " + std::string(kOutlets[rng_.below(kOutlets.size())]) + ".";
       break;
     case 1:
-      out += a + " called " + b + " from " + std::string(place) + " " + stated +
-             " to discuss " + std::string(topic) + ", " +
-             std::string(kOutlets[rng_.below(kOutlets.size())]) + ".";
+      out += a + " called " + b + " from " + std::string(place) + " " + stated + " to discuss " +
+             std::string(topic) + ", " + std::string(kOutlets[rng_.below(kOutlets.size())]) + ".";
       break;
     case 2:
-      out += a + " and " + b + " visited " + std::string(place) + " " + stated +
-             " to discuss " + std::string(topic) + ", " +
-             std::string(kOutlets[rng_.below(kOutlets.size())]) + ".";
+      out += a + " and " + b + " visited " + std::string(place) + " " + stated + " to discuss " +
+             std::string(topic) + ", " + std::string(kOutlets[rng_.below(kOutlets.size())]) + ".";
       break;
     default:
       out += a + " and " + b + " announced a plan on " + std::string(topic) + " in " +

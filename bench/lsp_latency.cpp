@@ -115,7 +115,9 @@ long rssKiB() {
   return -1;
 }
 
-double ms(Clock::duration d) { return std::chrono::duration<double, std::milli>(d).count(); }
+double ms(Clock::duration d) {
+  return std::chrono::duration<double, std::milli>(d).count();
+}
 
 double percentile(std::vector<double> v, double p) {
   if (v.empty()) {
@@ -172,8 +174,7 @@ int main(int argc, char** argv) {
                  {"capabilities", {{"window", {{"workDoneProgress", true}}}}}}}});
   client.send({{"jsonrpc", "2.0"}, {"method", "initialized"}, {"params", json::object()}});
   const auto indexed = client.waitFor(0, [](const json& m) {
-    return m.value("method", "") == "$/progress" &&
-           m["params"]["value"].value("kind", "") == "end";
+    return m.value("method", "") == "$/progress" && m["params"]["value"].value("kind", "") == "end";
   });
   if (!indexed) {
     std::cerr << "lsp_latency: indexing did not finish\n";
@@ -187,11 +188,12 @@ int main(int argc, char** argv) {
   std::stringstream text;
   text << in.rdbuf();
   size_t from = client.mark();
-  client.send({{"jsonrpc", "2.0"},
-               {"method", "textDocument/didOpen"},
-               {"params",
-                {{"textDocument",
-                  {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text.str()}}}}}});
+  client.send(
+      {{"jsonrpc", "2.0"},
+       {"method", "textDocument/didOpen"},
+       {"params",
+        {{"textDocument",
+          {{"uri", uri}, {"languageId", "plaintext"}, {"version", 1}, {"text", text.str()}}}}}});
   client.waitFor(from, [&](const json& m) {
     return m.value("method", "") == "textDocument/publishDiagnostics" &&
            m["params"].value("uri", "") == uri;
@@ -201,11 +203,13 @@ int main(int argc, char** argv) {
   for (int v = 2; v < edits + 2; ++v) {
     // Type one letter at the start of the article, then delete it on the next edit.
     const bool insert = v % 2 == 0;
-    json change = insert ? json{{"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                           {"end", {{"line", 0}, {"character", 0}}}}},
+    json change = insert ? json{{"range",
+                                 {{"start", {{"line", 0}, {"character", 0}}},
+                                  {"end", {{"line", 0}, {"character", 0}}}}},
                                 {"text", "X"}}
-                         : json{{"range", {{"start", {{"line", 0}, {"character", 0}}},
-                                           {"end", {{"line", 0}, {"character", 1}}}}},
+                         : json{{"range",
+                                 {{"start", {{"line", 0}, {"character", 0}}},
+                                  {"end", {{"line", 0}, {"character", 1}}}}},
                                 {"text", ""}};
     from = client.mark();
     const auto sent = Clock::now();
@@ -230,9 +234,10 @@ int main(int argc, char** argv) {
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   const double corpusMB = static_cast<double>(bytes) / 1e6;
   const double rssMB = static_cast<double>(rssIndexed - rssBefore) / 1024.0;
-  std::printf("| %zu | %.1f | %.2f | %.0f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n",
-              files, corpusMB, indexMs / 1000.0, rssMB, corpusMB > 0 ? rssMB / corpusMB : 0.0,
-              edits, percentile(edited, 0.5), percentile(edited, 0.95), percentile(edited, 0.99),
-              percentile(last, 0.5), percentile(last, 0.95), percentile(last, 0.99));
+  std::printf(
+      "| %zu | %.1f | %.2f | %.0f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f |\n", files,
+      corpusMB, indexMs / 1000.0, rssMB, corpusMB > 0 ? rssMB / corpusMB : 0.0, edits,
+      percentile(edited, 0.5), percentile(edited, 0.95), percentile(edited, 0.99),
+      percentile(last, 0.5), percentile(last, 0.95), percentile(last, 0.99));
   return 0;
 }

@@ -140,9 +140,12 @@ public:
 
   json call(const std::string& method, json params) {
     const int64_t id = nextId_++;
-    transport_->clientSend(json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}}.dump());
+    transport_->clientSend(
+        json{{"jsonrpc", "2.0"}, {"id", id}, {"method", method}, {"params", std::move(params)}}
+            .dump());
     std::unique_lock lock(mutex_);
-    const bool answered = changed_.wait_for(lock, std::chrono::minutes(5), [&] { return responses_.count(id) > 0; });
+    const bool answered =
+        changed_.wait_for(lock, std::chrono::minutes(5), [&] { return responses_.count(id) > 0; });
     if (!answered) {
       std::fprintf(stderr, "soak: no answer to %s within five minutes\n", method.c_str());
       std::exit(2);
@@ -152,7 +155,8 @@ public:
     return response;
   }
   void notify(const std::string& method, json params) {
-    transport_->clientSend(json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump());
+    transport_->clientSend(
+        json{{"jsonrpc", "2.0"}, {"method", method}, {"params", std::move(params)}}.dump());
   }
 
 private:
@@ -162,7 +166,8 @@ private:
       return;
     if (message.contains("method")) {
       if (message.contains("id")) // a request from the server: accept it
-        transport_->clientSend(json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+        transport_->clientSend(
+            json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
       return;
     }
     if (message.contains("id") && message["id"].is_number_integer()) {
@@ -215,7 +220,8 @@ public:
       --undoLeft_;
       const Applied last = history_.back();
       history_.pop_back();
-      json change = replace(last.doc, last.begin, last.begin + last.inserted.size(), last.removed, false);
+      json change =
+          replace(last.doc, last.begin, last.begin + last.inserted.size(), last.removed, false);
       send(client, last.doc, json::array({change}));
       ++stats.undos;
       return 1;
@@ -235,7 +241,9 @@ public:
   } stats;
 
 private:
-  size_t pick(size_t n) { return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(random_); }
+  size_t pick(size_t n) {
+    return n == 0 ? 0 : std::uniform_int_distribution<size_t>(0, n - 1)(random_);
+  }
 
   size_t randomBoundary(const std::string& text) {
     for (;;) {
@@ -246,11 +254,42 @@ private:
   }
 
   std::string randomInsert() {
-    static const char* const kPieces[] = {
-        "Assad", "al-Assad", "Asad", "Bashar", "Bouthaina Shaaban", "Buthaina Shabaan", "Lavrov",
-        "Syrian President", "said", "the", "on Tuesday", "14 December 2024", "Dec. 14", "yesterday",
-        "Mr.", "'s", ",", ".", " ", " ", " ", "\n", "\r\n", "\r", "\n\n", "é", "—", "“", "”",
-        "\xF0\x9F\x98\x80", "\xF0\x90\x90\xB7", "Damascus", "Iran", "Iraq", "2012", "Monday,"};
+    static const char* const kPieces[] = {"Assad",
+                                          "al-Assad",
+                                          "Asad",
+                                          "Bashar",
+                                          "Bouthaina Shaaban",
+                                          "Buthaina Shabaan",
+                                          "Lavrov",
+                                          "Syrian President",
+                                          "said",
+                                          "the",
+                                          "on Tuesday",
+                                          "14 December 2024",
+                                          "Dec. 14",
+                                          "yesterday",
+                                          "Mr.",
+                                          "'s",
+                                          ",",
+                                          ".",
+                                          " ",
+                                          " ",
+                                          " ",
+                                          "\n",
+                                          "\r\n",
+                                          "\r",
+                                          "\n\n",
+                                          "é",
+                                          "—",
+                                          "“",
+                                          "”",
+                                          "\xF0\x9F\x98\x80",
+                                          "\xF0\x90\x90\xB7",
+                                          "Damascus",
+                                          "Iran",
+                                          "Iraq",
+                                          "2012",
+                                          "Monday,"};
     std::string out;
     const size_t n = 1 + pick(6);
     for (size_t i = 0; i < n; ++i) {
@@ -321,8 +360,9 @@ private:
   void send(Client& client, size_t d, json changes) {
     Doc& doc = docs_[d];
     ++doc.version;
-    client.notify("textDocument/didChange", {{"textDocument", {{"uri", doc.uri}, {"version", doc.version}}},
-                                             {"contentChanges", std::move(changes)}});
+    client.notify("textDocument/didChange",
+                  {{"textDocument", {{"uri", doc.uri}, {"version", doc.version}}},
+                   {"contentChanges", std::move(changes)}});
   }
 
   std::vector<Doc>& docs_;
@@ -355,29 +395,34 @@ CheckResult checkpoint(Client& client, const std::vector<Doc>& docs, const fs::p
   auto cold = std::make_shared<const analysis::Analysis>(analysis::analyze(*snapshot));
   lsp::ClientCapabilities capabilities;
   capabilities.encoding = utf8 ? lsp::PositionEncoding::Utf8 : lsp::PositionEncoding::Utf16;
-  lsp::FeatureContext context(snapshot, cold, [&root](std::string_view id) {
-    return lsp::pathToUri(root / fs::path(std::string(id)));
-  }, capabilities);
+  lsp::FeatureContext context(
+      snapshot, cold,
+      [&root](std::string_view id) { return lsp::pathToUri(root / fs::path(std::string(id))); },
+      capabilities);
   for (const Doc& doc : docs)
     context.openVersions[doc.id] = doc.version;
 
   for (const Doc& doc : docs) {
-    const json response = client.call("textDocument/diagnostic", {{"textDocument", {{"uri", doc.uri}}}});
-    const json items = response.contains("result") ? response["result"].value("items", json::array())
-                                                   : json(nullptr);
+    const json response =
+        client.call("textDocument/diagnostic", {{"textDocument", {{"uri", doc.uri}}}});
+    const json items = response.contains("result")
+                           ? response["result"].value("items", json::array())
+                           : json(nullptr);
     const json expected = lsp::documentDiagnostics(context, doc.id);
     result.diagnostics += expected.size();
     if (items != expected) {
       ++result.mismatches;
-      std::fprintf(stderr, "soak: %s: the server's diagnostics differ from a cold analysis "
-                           "(%zu against %zu)\n",
+      std::fprintf(stderr,
+                   "soak: %s: the server's diagnostics differ from a cold analysis "
+                   "(%zu against %zu)\n",
                    doc.id.c_str(), items.is_array() ? items.size() : 0, expected.size());
       if (!response.contains("result"))
         std::fprintf(stderr, "  %s\n", response.dump().c_str());
       continue;
     }
     // Every entity and dated event the document names, with its range.
-    const json symbols = client.call("textDocument/documentSymbol", {{"textDocument", {{"uri", doc.uri}}}});
+    const json symbols =
+        client.call("textDocument/documentSymbol", {{"textDocument", {{"uri", doc.uri}}}});
     if (symbols.value("result", json()) != lsp::documentSymbols(context, doc.id)) {
       ++result.mismatches;
       std::fprintf(stderr, "soak: %s: the server's document symbols differ from a cold analysis\n",
@@ -429,7 +474,8 @@ int main(int argc, char** argv) {
     else if (arg == "--examples" && i + 1 < argc)
       examplesArg = argv[++i];
     else {
-      std::fprintf(stderr, "usage: soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test]\n");
+      std::fprintf(stderr,
+                   "usage: soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test]\n");
       return 2;
     }
   }
@@ -448,13 +494,14 @@ int main(int argc, char** argv) {
   for (const auto& entry : fs::directory_iterator(examples)) {
     fs::copy_file(entry.path(), root / entry.path().filename());
     if (entry.path().extension() == ".txt")
-      docs.push_back({entry.path().filename().string(), lsp::pathToUri(root / entry.path().filename()),
-                      readFile(entry.path()), 1});
+      docs.push_back({entry.path().filename().string(),
+                      lsp::pathToUri(root / entry.path().filename()), readFile(entry.path()), 1});
   }
   std::sort(docs.begin(), docs.end(), [](const Doc& a, const Doc& b) { return a.id < b.id; });
   for (const Doc& doc : docs)
     articles.push_back(doc.text);
-  const workspace::LoadedConfig loaded = workspace::parseConfig(readFile(examples / "newslint.json"));
+  const workspace::LoadedConfig loaded =
+      workspace::parseConfig(readFile(examples / "newslint.json"));
 
   const auto lexicon = workspace::loadLexicon();
   lsp::ServerOptions options;
@@ -475,10 +522,11 @@ int main(int argc, char** argv) {
     }
     client.notify("initialized", json::object());
     for (const Doc& doc : docs)
-      client.notify("textDocument/didOpen", {{"textDocument", {{"uri", doc.uri},
-                                                               {"languageId", "plaintext"},
-                                                               {"version", doc.version},
-                                                               {"text", doc.text}}}});
+      client.notify("textDocument/didOpen", {{"textDocument",
+                                              {{"uri", doc.uri},
+                                               {"languageId", "plaintext"},
+                                               {"version", doc.version},
+                                               {"text", doc.text}}}});
 
     Editor editor(docs, articles, seed, utf8);
     std::printf("%10s %10s %10s %12s %11s %11s\n", "edits", "seconds", "bytes", "diagnostics",

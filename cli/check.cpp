@@ -6,15 +6,17 @@
 #include <sstream>
 
 #include "baseline.h"
-#include "newslint/workspace/facts_io.h"
 #include "newslint/analysis/checks.h"
+#include "newslint/workspace/facts_io.h"
 #include "reporters/reporter.h"
 
 namespace newslint::cli {
 
 namespace fs = std::filesystem;
 
-std::string_view toolVersion() { return NEWSLINT_VERSION; }
+std::string_view toolVersion() {
+  return NEWSLINT_VERSION;
+}
 
 namespace {
 

@@ -16,7 +16,7 @@ namespace newslint::cli {
 /// A corpus loaded from the command line's paths, with its register.
 struct LoadedCorpus {
   analysis::Corpus corpus;
-  std::filesystem::path root;                       ///< where document ids are relative to
+  std::filesystem::path root;                        ///< where document ids are relative to
   std::optional<std::filesystem::path> registerPath; ///< newslint.json, when one was found
   std::string registerText;
   std::vector<workspace::ConfigProblem> registerProblems;

@@ -78,6 +78,8 @@ int runEntities(const std::vector<std::string>& args, std::ostream& out, std::os
   return 0;
 }
 
-int runServeCommand(const std::vector<std::string>& args) { return runServe(args); }
+int runServeCommand(const std::vector<std::string>& args) {
+  return runServe(args);
+}
 
 } // namespace newslint::cli

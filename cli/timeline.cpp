@@ -4,8 +4,8 @@
 #include <ostream>
 
 #include "check.h"
-#include "corpus_args.h"
 #include "commands.h"
+#include "corpus_args.h"
 #include "newslint/analysis/timeline.h"
 
 namespace newslint::cli {

@@ -18,7 +18,9 @@ std::string quoteList(const std::vector<std::string>& items, size_t limit = 3) {
   return out;
 }
 
-std::string sources(size_t n) { return std::to_string(n) + (n == 1 ? " source" : " sources"); }
+std::string sources(size_t n) {
+  return std::to_string(n) + (n == 1 ? " source" : " sources");
+}
 
 } // namespace
 
@@ -35,13 +37,13 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
                 "` elsewhere in this article (" + use.preferredForm + ")";
     if (use.preferredDocuments.size() > 1) {
       const size_t others = use.preferredDocuments.size() - 1;
-      f.message += " and by " + std::to_string(others) + (others == 1 ? " other source" : " other sources");
+      f.message +=
+          " and by " + std::to_string(others) + (others == 1 ? " other source" : " other sources");
     }
   } else {
     f.message = "`" + use.spelling + "` is spelt `" + use.preferred + "` by " +
-                sources(use.preferredDocuments.size()) + " (" +
-                quoteList(use.preferredDocuments) + "); `" + use.spelling + "` by " +
-                sources(use.spellingDocuments.size());
+                sources(use.preferredDocuments.size()) + " (" + quoteList(use.preferredDocuments) +
+                "); `" + use.spelling + "` by " + sources(use.spellingDocuments.size());
   }
   for (const Location& loc : use.preferredLocations) {
     f.related.push_back({loc, "spelt `" + use.preferred + "` here"});
@@ -70,10 +72,10 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   }
 
   Fix accept;
-  accept.title = "Accept `" + use.form + "` as a variant of `" + use.preferredForm +
-                 "` in newslint.json";
-  accept.registerChange = RegisterChange{RegisterChange::Kind::AcceptVariant, use.preferredForm,
-                                         use.form};
+  accept.title =
+      "Accept `" + use.form + "` as a variant of `" + use.preferredForm + "` in newslint.json";
+  accept.registerChange =
+      RegisterChange{RegisterChange::Kind::AcceptVariant, use.preferredForm, use.form};
   f.fixes.push_back(std::move(accept));
 
   if (!use.fromRegister) {

@@ -14,9 +14,12 @@ const std::vector<CheckInfo>& allChecks() {
        &runNameVariant},
       {"name-variant-in-document", "this article spells one name two ways", Severity::Warning,
        &runNameVariantInDocument},
-      {"weekday-mismatch", "a weekday that does not match its date", Severity::Warning, &runWeekdayMismatch},
-      {"impossible-date", "a date or time of day that cannot exist", Severity::Error, &runImpossibleDate},
-      {"date-conflict", "another source dates the same event differently", Severity::Warning, &runDateConflict},
+      {"weekday-mismatch", "a weekday that does not match its date", Severity::Warning,
+       &runWeekdayMismatch},
+      {"impossible-date", "a date or time of day that cannot exist", Severity::Error,
+       &runImpossibleDate},
+      {"date-conflict", "another source dates the same event differently", Severity::Warning,
+       &runDateConflict},
   };
   return kChecks;
 }

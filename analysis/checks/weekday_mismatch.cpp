@@ -128,8 +128,8 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
         // Two articles published in different years speak of different Novembers.
         const DocumentAnchor* anchorA = context.dates.anchorOf(*a.document);
         const DocumentAnchor* anchorB = context.dates.anchorOf(*b.document);
-        if (anchorA != nullptr && anchorB != nullptr && anchorA->published &&
-            anchorB->published && anchorA->published->year != anchorB->published->year) {
+        if (anchorA != nullptr && anchorB != nullptr && anchorA->published && anchorB->published &&
+            anchorA->published->year != anchorB->published->year) {
           continue;
         }
         const std::set<std::string>& wa = cached(i);

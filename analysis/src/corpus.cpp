@@ -19,9 +19,12 @@ std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string te
 
 Corpus::Corpus(std::shared_ptr<const Lexicon> lexicon)
     : config_(std::make_shared<const Config>()),
-      lexicon_(lexicon ? std::move(lexicon) : std::make_shared<const Lexicon>(Lexicon::builtin())) {}
+      lexicon_(lexicon ? std::move(lexicon) : std::make_shared<const Lexicon>(Lexicon::builtin())) {
+}
 
-void Corpus::setConfig(Config config) { config_ = std::make_shared<const Config>(std::move(config)); }
+void Corpus::setConfig(Config config) {
+  config_ = std::make_shared<const Config>(std::move(config));
+}
 
 void Corpus::upsert(const std::string& id, std::string text) {
   documents_[id] = extractFacts(id, std::move(text), *lexicon_);
@@ -46,17 +49,17 @@ const DocumentFacts* Corpus::find(std::string_view id) const {
   return it == documents_.end() ? nullptr : it->second.get();
 }
 
-CorpusSnapshot Corpus::snapshot() const { return {documents_, config_, lexicon_}; }
+CorpusSnapshot Corpus::snapshot() const {
+  return {documents_, config_, lexicon_};
+}
 
 std::span<const Finding> Analysis::findingsFor(std::string_view document) const {
-  auto lower = std::lower_bound(findings.begin(), findings.end(), document,
-                                [](const Finding& f, std::string_view d) {
-                                  return f.primary.document < d;
-                                });
-  auto upper = std::upper_bound(lower, findings.end(), document,
-                                [](std::string_view d, const Finding& f) {
-                                  return d < f.primary.document;
-                                });
+  auto lower =
+      std::lower_bound(findings.begin(), findings.end(), document,
+                       [](const Finding& f, std::string_view d) { return f.primary.document < d; });
+  auto upper =
+      std::upper_bound(lower, findings.end(), document,
+                       [](std::string_view d, const Finding& f) { return d < f.primary.document; });
   return {lower, upper};
 }
 

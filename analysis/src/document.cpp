@@ -21,10 +21,10 @@ char32_t peek(std::string_view text, size_t pos) {
 // Abbreviations after which a period does not end a sentence.
 bool isAbbreviation(std::string_view word) {
   static constexpr std::array<std::string_view, 40> kAbbreviations = {
-      "Mr",  "Mrs",  "Ms",  "Dr",   "St",   "Gen",  "Lt",   "Col",  "Sgt",  "Capt",
-      "Maj", "Adm",  "Sen", "Rep",  "Gov",  "Rev",  "Prof", "Jan",  "Feb",  "Mar",
-      "Apr", "Jun",  "Jul", "Aug",  "Sep",  "Sept", "Oct",  "Nov",  "Dec",  "No",
-      "vs",  "etc",  "Inc", "Corp", "Co",   "Ltd",  "Jr",   "Sr",   "Mt",   "Ft"};
+      "Mr",  "Mrs", "Ms",  "Dr",   "St",  "Gen",  "Lt",   "Col", "Sgt", "Capt",
+      "Maj", "Adm", "Sen", "Rep",  "Gov", "Rev",  "Prof", "Jan", "Feb", "Mar",
+      "Apr", "Jun", "Jul", "Aug",  "Sep", "Sept", "Oct",  "Nov", "Dec", "No",
+      "vs",  "etc", "Inc", "Corp", "Co",  "Ltd",  "Jr",   "Sr",  "Mt",  "Ft"};
   return std::find(kAbbreviations.begin(), kAbbreviations.end(), word) != kAbbreviations.end();
 }
 
@@ -178,7 +178,7 @@ bool isDottedAbbreviation(std::string_view word) {
 bool isTitleFunctionWord(std::string_view word) {
   static constexpr std::array<std::string_view, 16> kWords = {
       "from", "with", "into", "over", "after", "about", "against", "under",
-      "amid", "than", "that", "this", "when", "upon", "onto", "before"};
+      "amid", "than", "that", "this", "when",  "upon",  "onto",    "before"};
   return std::find(kWords.begin(), kWords.end(), word) != kWords.end();
 }
 
@@ -302,8 +302,8 @@ void findSuppressions(Document& doc) {
   for (size_t found = text.find(kMarker); found != std::string_view::npos;
        found = text.find(kMarker, found + kMarker.size())) {
     const LinePos pos = doc.lines.position(static_cast<uint32_t>(found));
-    const std::string_view line = text.substr(doc.lines.lineStart(pos.line),
-                                              doc.lines.lineEnd(pos.line) - doc.lines.lineStart(pos.line));
+    const std::string_view line = text.substr(
+        doc.lines.lineStart(pos.line), doc.lines.lineEnd(pos.line) - doc.lines.lineStart(pos.line));
     std::string_view rest = trim(line.substr(pos.column));
     // The marker may sit behind a comment-like prefix ("<!--", "#", "//", "[").
     Suppression s;
@@ -366,8 +366,7 @@ bool Document::suppressed(std::string_view code, uint32_t offset) const {
     if (s.line != line && s.line != UINT32_MAX) {
       continue;
     }
-    if (s.codes.empty() ||
-        std::find(s.codes.begin(), s.codes.end(), code) != s.codes.end()) {
+    if (s.codes.empty() || std::find(s.codes.begin(), s.codes.end(), code) != s.codes.end()) {
       return true;
     }
   }

@@ -30,9 +30,9 @@ struct MentionRef {
 };
 
 struct Form {
-  std::string key;                 // effective part keys joined by ' '
-  std::vector<uint32_t> tokens;    // token ids of the effective parts
-  uint32_t ownParts = 0;           // parts written in the text (the rest are inherited)
+  std::string key;              // effective part keys joined by ' '
+  std::vector<uint32_t> tokens; // token ids of the effective parts
+  uint32_t ownParts = 0;        // parts written in the text (the rest are inherited)
   std::vector<MentionRef> mentions;
 };
 
@@ -87,10 +87,12 @@ std::string joinKeys(const std::vector<std::string>& keys) {
 // Family relations identify a person; offices ("minister") are shared by many.
 bool isRelationRole(std::string_view head) {
   static const std::set<std::string_view> kRelations = {
-      "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "cousin",
-      "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandfather",
-      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law", "son-in-law",
-      "father-in-law", "widow", "children"};
+      "mother",      "father",         "son",           "daughter",
+      "wife",        "husband",        "brother",       "sister",
+      "cousin",      "uncle",          "aunt",          "nephew",
+      "niece",       "grandson",       "granddaughter", "grandfather",
+      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
+      "son-in-law",  "father-in-law",  "widow",         "children"};
   return kRelations.contains(head);
 }
 
@@ -511,13 +513,13 @@ private:
       }();
       // A shared last part (surname, the head of an organisation's name) identifies; a
       // shared first name ("David", "Paul") does not.
-      const bool lastOfBoth = !a.tokens.empty() && !b.tokens.empty() &&
-                              a.tokens.back() == t && b.tokens.back() == t;
+      const bool lastOfBoth =
+          !a.tokens.empty() && !b.tokens.empty() && a.tokens.back() == t && b.tokens.back() == t;
       (lastOfBoth || inherited ? strong : weak)
           .push_back("shared name part `" + displayKey(tokens_[t].key) + "`" +
-                       (inherited ? " (by coordination, as in \"A and B " +
-                                        displayKey(tokens_[t].key) + "\")"
-                                  : ""));
+                     (inherited ? " (by coordination, as in \"A and B " +
+                                      displayKey(tokens_[t].key) + "\")"
+                                : ""));
     }
     const int ra = registerEntryOfForm_[fa];
     const int rb = registerEntryOfForm_[fb];
@@ -613,10 +615,13 @@ private:
   // A name part that identifies: not a common word or an organisation designator.
   bool distinctive(uint32_t t) const {
     static const std::unordered_set<std::string> kDesignators = {
-        "inc", "corp", "co", "ltd", "llc", "plc", "sa", "ag", "nv", "bv", "gmbh", "spa",
-        "group", "holdings", "international", "corporation", "company", "bank", "fund",
-        "industries", "systems", "partners", "associates", "university", "committee",
-        "council", "ministry", "department", "agency", "party", "army", "court", "news"};
+        "inc",         "corp",     "co",         "ltd",        "llc",
+        "plc",         "sa",       "ag",         "nv",         "bv",
+        "gmbh",        "spa",      "group",      "holdings",   "international",
+        "corporation", "company",  "bank",       "fund",       "industries",
+        "systems",     "partners", "associates", "university", "committee",
+        "council",     "ministry", "department", "agency",     "party",
+        "army",        "court",    "news"};
     const TokenInfo& info = tokens_[t];
     if (info.spelling.normalized.size() < 3 || kDesignators.contains(info.key)) {
       return false;
@@ -756,7 +761,8 @@ private:
 
   Location partLocation(const MentionRef& ref, uint32_t tokenIndexInForm) const {
     const Mention& m = mentionOf(ref);
-    const uint32_t part = std::min<uint32_t>(tokenIndexInForm, static_cast<uint32_t>(m.parts.size() - 1));
+    const uint32_t part =
+        std::min<uint32_t>(tokenIndexInForm, static_cast<uint32_t>(m.parts.size() - 1));
     return {docs_[ref.doc]->doc.id, m.parts[part].span};
   }
 
@@ -1138,10 +1144,9 @@ void Builder::buildEntities() {
 } // namespace
 
 std::optional<EntityHit> NameIndex::entityAt(std::string_view document, uint32_t offset) const {
-  auto it = std::lower_bound(hits.begin(), hits.end(), document,
-                             [](const EntityHit& h, std::string_view doc) {
-                               return h.location.document < doc;
-                             });
+  auto it = std::lower_bound(
+      hits.begin(), hits.end(), document,
+      [](const EntityHit& h, std::string_view doc) { return h.location.document < doc; });
   for (; it != hits.end() && it->location.document == document; ++it) {
     if (it->location.span.begin <= offset && offset <= it->location.span.end) {
       return *it;
@@ -1153,6 +1158,8 @@ std::optional<EntityHit> NameIndex::entityAt(std::string_view document, uint32_t
   return std::nullopt;
 }
 
-NameIndex buildNameIndex(const CorpusSnapshot& snapshot) { return Builder(snapshot).build(); }
+NameIndex buildNameIndex(const CorpusSnapshot& snapshot) {
+  return Builder(snapshot).build();
+}
 
 } // namespace newslint::analysis

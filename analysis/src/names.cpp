@@ -21,38 +21,93 @@ bool among(const std::array<std::string_view, N>& words, std::string_view word) 
 
 // Title words: stripped from the front of a name and kept as its context.
 bool isTitleWord(std::string_view folded) {
-  static constexpr std::array<std::string_view, 58> kTitles = {
-      "mr", "mrs", "ms", "miss", "dr", "president", "minister", "secretary",
-      "secretary-general", "general", "gen", "king", "queen", "prince", "princess", "sheikh",
-      "sheik", "emir", "colonel", "col", "lieutenant", "lt", "captain", "capt", "major", "maj",
-      "sergeant", "sgt", "senator", "sen", "representative", "rep", "governor", "gov", "judge",
-      "pope", "reverend", "rev", "sir", "dame", "lord", "lady", "chancellor", "ambassador",
-      "commander", "chairman", "chairwoman", "mayor", "director", "spokesman", "spokeswoman",
-      "premier", "admiral", "adm", "marshal", "brigadier", "ayatollah", "imam"};
+  static constexpr std::array<std::string_view, 58> kTitles = {"mr",
+                                                               "mrs",
+                                                               "ms",
+                                                               "miss",
+                                                               "dr",
+                                                               "president",
+                                                               "minister",
+                                                               "secretary",
+                                                               "secretary-general",
+                                                               "general",
+                                                               "gen",
+                                                               "king",
+                                                               "queen",
+                                                               "prince",
+                                                               "princess",
+                                                               "sheikh",
+                                                               "sheik",
+                                                               "emir",
+                                                               "colonel",
+                                                               "col",
+                                                               "lieutenant",
+                                                               "lt",
+                                                               "captain",
+                                                               "capt",
+                                                               "major",
+                                                               "maj",
+                                                               "sergeant",
+                                                               "sgt",
+                                                               "senator",
+                                                               "sen",
+                                                               "representative",
+                                                               "rep",
+                                                               "governor",
+                                                               "gov",
+                                                               "judge",
+                                                               "pope",
+                                                               "reverend",
+                                                               "rev",
+                                                               "sir",
+                                                               "dame",
+                                                               "lord",
+                                                               "lady",
+                                                               "chancellor",
+                                                               "ambassador",
+                                                               "commander",
+                                                               "chairman",
+                                                               "chairwoman",
+                                                               "mayor",
+                                                               "director",
+                                                               "spokesman",
+                                                               "spokeswoman",
+                                                               "premier",
+                                                               "admiral",
+                                                               "adm",
+                                                               "marshal",
+                                                               "brigadier",
+                                                               "ayatollah",
+                                                               "imam"};
   return among(kTitles, folded);
 }
 
 // Lower-case words joining the parts of one name.
 bool isConnector(std::string_view word) {
   static constexpr std::array<std::string_view, 20> kConnectors = {
-      "al", "el", "bin", "ibn", "bint", "abu", "de", "da", "di", "du", "del", "della",
-      "van", "von", "der", "den", "la", "le", "dos", "ben"};
+      "al",  "el",    "bin", "ibn", "bint", "abu", "de", "da", "di",  "du",
+      "del", "della", "van", "von", "der",  "den", "la", "le", "dos", "ben"};
   return among(kConnectors, word);
 }
 
-bool isArticleWord(std::string_view folded) { return folded == "al" || folded == "el"; }
+bool isArticleWord(std::string_view folded) {
+  return folded == "al" || folded == "el";
+}
 
 // Role words that identify a person by relation or function.
 bool isRoleWord(std::string_view folded) {
   static constexpr std::array<std::string_view, 52> kRoles = {
-      "mother", "father", "son", "daughter", "wife", "husband", "brother", "sister", "cousin",
-      "cousins", "uncle", "aunt", "nephew", "niece", "grandson", "granddaughter", "grandfather",
-      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law", "son-in-law",
-      "father-in-law", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
-      "minister", "president", "commander", "chief", "leader", "ambassador", "envoy",
-      "secretary", "chairman", "director", "head", "diplomat", "mayor", "governor", "judge",
-      "correspondent", "reporter", "editor", "manager", "lawyer", "doctor", "premier",
-      "children", "widow"};
+      "mother",        "father",      "son",           "daughter",       "wife",
+      "husband",       "brother",     "sister",        "cousin",         "cousins",
+      "uncle",         "aunt",        "nephew",        "niece",          "grandson",
+      "granddaughter", "grandfather", "grandmother",   "brother-in-law", "sister-in-law",
+      "mother-in-law", "son-in-law",  "father-in-law", "adviser",        "advisor",
+      "spokesman",     "spokeswoman", "spokesperson",  "minister",       "president",
+      "commander",     "chief",       "leader",        "ambassador",     "envoy",
+      "secretary",     "chairman",    "director",      "head",           "diplomat",
+      "mayor",         "governor",    "judge",         "correspondent",  "reporter",
+      "editor",        "manager",     "lawyer",        "doctor",         "premier",
+      "children",      "widow"};
   return among(kRoles, folded);
 }
 
@@ -249,9 +304,9 @@ struct Extractor {
       ++nameStart;
     }
     if (nameStart > runStart) {
-      title = std::string(doc.text.substr(doc.tokens[runStart].span.begin,
-                                          doc.tokens[nameStart - 1].span.end -
-                                              doc.tokens[runStart].span.begin));
+      title = std::string(
+          doc.text.substr(doc.tokens[runStart].span.begin,
+                          doc.tokens[nameStart - 1].span.end - doc.tokens[runStart].span.begin));
     }
     if (nameStart >= end) {
       return;
@@ -376,8 +431,7 @@ struct Extractor {
       const std::string first = foldCase(textOf(k));
       size_t stem = 0;
       const bool determiner = first == "the" || first == "his" || first == "her" ||
-                              first == "their" || first == "its" || first == "a" ||
-                              first == "an" ||
+                              first == "their" || first == "its" || first == "a" || first == "an" ||
                               (doc.tokens[k].capitalized && endsWithPossessive(textOf(k), stem));
       if (!determiner) {
         return;
@@ -482,10 +536,10 @@ struct Extractor {
 
 bool isCalendarWord(std::string_view folded) {
   static constexpr std::array<std::string_view, 26> kCalendar = {
-      "monday",  "tuesday",  "wednesday", "thursday", "friday",    "saturday", "sunday",
-      "january", "february", "march",     "april",    "june",      "july",     "august",
-      "september", "october", "november", "december", "jan",       "feb",      "aug",
-      "sept",    "oct",      "nov",       "dec",      "christmas"};
+      "monday",    "tuesday",  "wednesday", "thursday", "friday",   "saturday", "sunday",
+      "january",   "february", "march",     "april",    "june",     "july",     "august",
+      "september", "october",  "november",  "december", "jan",      "feb",      "aug",
+      "sept",      "oct",      "nov",       "dec",      "christmas"};
   return among(kCalendar, folded);
 }
 

@@ -37,9 +37,13 @@
 namespace newslint::analysis {
 namespace {
 
-bool isAsciiLetter(char c) { return c >= 'a' && c <= 'z'; }
+bool isAsciiLetter(char c) {
+  return c >= 'a' && c <= 'z';
+}
 
-bool isVowel(char c) { return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u'; }
+bool isVowel(char c) {
+  return c == 'a' || c == 'e' || c == 'i' || c == 'o' || c == 'u';
+}
 
 bool startsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
@@ -73,8 +77,7 @@ std::string asciiLetters(std::string_view folded) {
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(status);
   const icu::UnicodeString source = icu::UnicodeString::fromUTF8(
       icu::StringPiece(folded.data(), static_cast<int32_t>(folded.size())));
-  const icu::UnicodeString decomposed =
-      U_SUCCESS(status) ? nfd->normalize(source, status) : source;
+  const icu::UnicodeString decomposed = U_SUCCESS(status) ? nfd->normalize(source, status) : source;
   const icu::UnicodeString& text = U_SUCCESS(status) ? decomposed : source;
   char base = '\0'; // the ASCII letter the following marks attach to
   bool digraphDone = false;
@@ -416,24 +419,26 @@ std::string skeletonOf(const std::string& normalized) {
 }
 
 // Edit costs.
-constexpr double kVowelNear = 0.1;     // e/i, and i/y inside a word
-constexpr double kVowelOU = 0.1;       // o/u
-constexpr double kVowelFar = 0.5;      // other vowel pairs
-constexpr double kVowelIndel = 0.4;    // an inserted or dropped vowel
-constexpr double kEdgeVowel = 1.0;     // a changed, added or dropped word-final vowel
-constexpr double kInitialVowel = 1.0;  // an added or dropped word-initial vowel
-constexpr double kGlideIndel = 0.3;    // h, y
-constexpr double kInitialGlide = 0.5;  // h, y at the start of a word (Yury/Ury, Hoca/Oca)
-constexpr double kVowelH = 0.6;        // an h between vowels (Ihab, Shiho): a consonant
-constexpr double kSilentE = 0.2;       // a final e after a consonant (Chaabane, Zane)
-constexpr double kDoubled = 0.3;       // one of a doubled consonant (Milan/Millan)
-constexpr double kSpelling = 0.3;      // ch/sh, j/y, u/v: one sound, two spellings
-constexpr double kVoicing = 0.4;       // s/z, t/d, b/p, f/v, k/g
-constexpr double kFarConsonant = 0.4;  // j/g, ch/k, kh/k, kh/h, ch/kh, ch/h, g/h, j/z
+constexpr double kVowelNear = 0.1;    // e/i, and i/y inside a word
+constexpr double kVowelOU = 0.1;      // o/u
+constexpr double kVowelFar = 0.5;     // other vowel pairs
+constexpr double kVowelIndel = 0.4;   // an inserted or dropped vowel
+constexpr double kEdgeVowel = 1.0;    // a changed, added or dropped word-final vowel
+constexpr double kInitialVowel = 1.0; // an added or dropped word-initial vowel
+constexpr double kGlideIndel = 0.3;   // h, y
+constexpr double kInitialGlide = 0.5; // h, y at the start of a word (Yury/Ury, Hoca/Oca)
+constexpr double kVowelH = 0.6;       // an h between vowels (Ihab, Shiho): a consonant
+constexpr double kSilentE = 0.2;      // a final e after a consonant (Chaabane, Zane)
+constexpr double kDoubled = 0.3;      // one of a doubled consonant (Milan/Millan)
+constexpr double kSpelling = 0.3;     // ch/sh, j/y, u/v: one sound, two spellings
+constexpr double kVoicing = 0.4;      // s/z, t/d, b/p, f/v, k/g
+constexpr double kFarConsonant = 0.4; // j/g, ch/k, kh/k, kh/h, ch/kh, ch/h, g/h, j/z
 constexpr double kUnrelated = 1.0;
 constexpr double kEdgeConsonant = 1.5; // an added or dropped word-final consonant
 
-bool isGlide(char c) { return c == 'h' || c == 'y'; }
+bool isGlide(char c) {
+  return c == 'h' || c == 'y';
+}
 
 double indelCost(std::string_view word, size_t pos) {
   const char c = word[pos];
@@ -459,7 +464,9 @@ double indelCost(std::string_view word, size_t pos) {
   return final ? kEdgeConsonant : kUnrelated;
 }
 
-bool pairIs(char a, char b, char x, char y) { return (a == x && b == y) || (a == y && b == x); }
+bool pairIs(char a, char b, char x, char y) {
+  return (a == x && b == y) || (a == y && b == x);
+}
 
 double substitutionCost(char a, char b, bool initial, bool final) {
   if (a == b) {
@@ -493,8 +500,7 @@ double substitutionCost(char a, char b, bool initial, bool final) {
   }
   if (pairIs(a, b, 'j', 'g') || pairIs(a, b, 'c', 'k') || pairIs(a, b, 'q', 'k') ||
       pairIs(a, b, 'c', 'q') || pairIs(a, b, 'c', 'h') || pairIs(a, b, 'g', 'h') ||
-      pairIs(a, b, 'q', 'h') ||
-      pairIs(a, b, 'j', 'z')) {
+      pairIs(a, b, 'q', 'h') || pairIs(a, b, 'j', 'z')) {
     return kFarConsonant;
   }
   return kUnrelated;
@@ -587,7 +593,7 @@ bool isDerivedForm(std::string_view foldedA, std::string_view foldedB) {
     return false;
   }
   const std::string_view suffix = longer.substr(shorter.size());
-  static constexpr std::array<std::string_view, 9> kSuffixes = {"s", "'s", "'", "es", "n",
+  static constexpr std::array<std::string_view, 9> kSuffixes = {"s",  "'s",  "'", "es", "n",
                                                                 "an", "ian", "i", "ese"};
   if (std::find(kSuffixes.begin(), kSuffixes.end(), suffix) == kSuffixes.end()) {
     return false;

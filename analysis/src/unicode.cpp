@@ -60,7 +60,9 @@ bool isApostrophe(char32_t cp) {
     return false;
   }
 }
-bool isHyphen(char32_t cp) { return cp == U'-' || cp == U'\u2010' || cp == U'\u2011'; }
+bool isHyphen(char32_t cp) {
+  return cp == U'-' || cp == U'\u2010' || cp == U'\u2011';
+}
 
 namespace {
 const icu::Normalizer2* nfc() {
@@ -120,7 +122,8 @@ std::string foldCase(std::string_view text) {
       out.push_back('\'');
       continue;
     }
-    appendUtf8(out, static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));
+    appendUtf8(out,
+               static_cast<char32_t>(u_foldCase(static_cast<UChar32>(cp), U_FOLD_CASE_DEFAULT)));
   }
   return out;
 }

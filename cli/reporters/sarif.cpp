@@ -92,7 +92,8 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
     if (!fixes.empty()) {
       r["fixes"] = fixes;
     }
-    r["partialFingerprints"] = {{"newslint/v1", f.code + ":" + f.primary.document + ":" + f.flagged}};
+    r["partialFingerprints"] = {
+        {"newslint/v1", f.code + ":" + f.primary.document + ":" + f.flagged}};
     if (!f.evidence.empty()) {
       r["properties"] = {{"evidence", f.evidence}};
     }
@@ -104,14 +105,12 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
                              {"message", {{"text", n.path + ": " + n.message}}}});
   }
   json run;
-  run["tool"] = {{"driver",
-                  {{"name", "newslint"},
-                   {"version", input.toolVersion},
-                   {"rules", rules}}}};
+  run["tool"] = {
+      {"driver", {{"name", "newslint"}, {"version", input.toolVersion}, {"rules", rules}}}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = results;
-  run["invocations"] = json::array(
-      {{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
+  run["invocations"] =
+      json::array({{{"executionSuccessful", true}, {"toolExecutionNotifications", notifications}}});
   json sarif;
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";

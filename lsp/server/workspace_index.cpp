@@ -314,9 +314,8 @@ void ServerImpl::didChangeWatchedFiles(const json& params) {
 void ServerImpl::didChangeConfiguration(const json& params) {
   // Severities may come with the notification (push) or be asked for (pull); the register
   // is re-read unless the editor holds it open.
-  if (const auto settings = params.find("settings"); settings != params.end() &&
-                                                     settings->is_object() &&
-                                                     settings->contains("newslint"))
+  if (const auto settings = params.find("settings");
+      settings != params.end() && settings->is_object() && settings->contains("newslint"))
     applyEditorSettings((*settings)["newslint"]);
   else
     requestEditorSettings();

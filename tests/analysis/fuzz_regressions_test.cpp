@@ -14,7 +14,8 @@ namespace {
 // event phrase ends (the end is read from the expression's anchor span, which clang 14
 // also compiles).
 TEST(FuzzRegressions, WeekdayBeforeAnEventEndsWithTheEventPhrase) {
-  const std::string text = "They met on the Saturday before his departure for Moscow. Then nothing.";
+  const std::string text =
+      "They met on the Saturday before his departure for Moscow. Then nothing.";
   const Document doc = parseDocument("a.txt", text);
   const DateFacts facts = extractDates(doc);
   const TimeExpression* found = nullptr;
@@ -26,8 +27,9 @@ TEST(FuzzRegressions, WeekdayBeforeAnEventEndsWithTheEventPhrase) {
   EXPECT_FALSE(found->anchorPhrase.empty());
   EXPECT_EQ(found->span.end, found->anchorSpan.end);
   EXPECT_LE(found->anchorSpan.end, text.find(". Then"));
-  EXPECT_NE(text.substr(found->span.begin, found->span.size()).find("Saturday before his departure"),
-            std::string::npos);
+  EXPECT_NE(
+      text.substr(found->span.begin, found->span.size()).find("Saturday before his departure"),
+      std::string::npos);
 }
 
 } // namespace

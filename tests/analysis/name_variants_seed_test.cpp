@@ -22,8 +22,8 @@ std::vector<Reported> nameFindings(const Analysis& analysis) {
   std::vector<Reported> out;
   for (const Finding& f : analysis.findings) {
     if (f.code.starts_with("name-variant")) {
-      out.push_back({f.code, f.primary.document.substr(0, 3), f.data.at("spelling"),
-                     f.data.at("preferred")});
+      out.push_back(
+          {f.code, f.primary.document.substr(0, 3), f.data.at("spelling"), f.data.at("preferred")});
     }
   }
   return out;
@@ -33,7 +33,8 @@ std::vector<Reported> nameFindings(const Analysis& analysis) {
 bool paired(const std::vector<Reported>& found, std::string_view a, std::string_view b,
             std::string_view code = "") {
   return std::any_of(found.begin(), found.end(), [&](const Reported& r) {
-    const bool match = (r.spelling == a && r.preferred == b) || (r.spelling == b && r.preferred == a);
+    const bool match =
+        (r.spelling == a && r.preferred == b) || (r.spelling == b && r.preferred == a);
     return match && (code.empty() || r.code == code);
   });
 }
@@ -77,12 +78,12 @@ TEST_P(SampleCorpus, ReportsTheShouldItems) {
 
 TEST_P(SampleCorpus, StaysSilentOnTheMustNotPairs) {
   const std::vector<std::pair<std::string, std::string>> mustNot = {
-      {"Iran", "Iraq"},       {"Ihab", "Iyad"},        {"Ehab", "Eyad"},
-      {"Sunni", "Sunna"},     {"Syria", "Syrian"},     {"Syria", "Syrias"},
-      {"Egypt", "Egyptian"},  {"Russia", "Russian"},   {"Europe", "European"},
-      {"Israel", "Israeli"},  {"Assad", "Asma"},       {"Maher", "Makhlouf"},
-      {"Ban", "Ki-moon"},     {"Assad", "Mr."},        {"Moscow", "Moscow\u2019s"},
-      {"Hafez", "Homs"},      {"Qatar", "Karim"},      {"Assad", "al-Assad"},
+      {"Iran", "Iraq"},      {"Ihab", "Iyad"},      {"Ehab", "Eyad"},
+      {"Sunni", "Sunna"},    {"Syria", "Syrian"},   {"Syria", "Syrias"},
+      {"Egypt", "Egyptian"}, {"Russia", "Russian"}, {"Europe", "European"},
+      {"Israel", "Israeli"}, {"Assad", "Asma"},     {"Maher", "Makhlouf"},
+      {"Ban", "Ki-moon"},    {"Assad", "Mr."},      {"Moscow", "Moscow\u2019s"},
+      {"Hafez", "Homs"},     {"Qatar", "Karim"},    {"Assad", "al-Assad"},
   };
   for (const auto& [a, b] : mustNot) {
     EXPECT_FALSE(paired(found_, a, b)) << a << " / " << b;
@@ -91,13 +92,13 @@ TEST_P(SampleCorpus, StaysSilentOnTheMustNotPairs) {
   EXPECT_FALSE(reportedIn(found_, "Israel", "004"));
   // Every finding is one of the expected spellings: nothing else is flagged.
   const std::set<std::string> expected = {
-      "Zane",    "Zein",  "Inessa",  "Anisa",    "Shabaan", "Bouthaina", "Buthaina",
-      "Ihab",    "Ehab",  "Iyad",    "Eyad",     "Hmeimim", "Hmeymim",   "Sergei",
-      "Sergey",  "Ash-Shara", "al-Sharaa", "Yisrael", "Israel", "Hay\u2019at", "Hayat",
-      "Turkey",  "Türkiye", "Armored", "Armoured"};
+      "Zane",   "Zein",      "Inessa",    "Anisa",   "Shabaan", "Bouthaina",   "Buthaina",
+      "Ihab",   "Ehab",      "Iyad",      "Eyad",    "Hmeimim", "Hmeymim",     "Sergei",
+      "Sergey", "Ash-Shara", "al-Sharaa", "Yisrael", "Israel",  "Hay\u2019at", "Hayat",
+      "Turkey", "Türkiye",   "Armored",   "Armoured"};
   for (const Reported& r : found_) {
-    EXPECT_TRUE(expected.contains(r.spelling)) << "unexpected: " << r.spelling << " in "
-                                               << r.document << " (vs " << r.preferred << ")";
+    EXPECT_TRUE(expected.contains(r.spelling))
+        << "unexpected: " << r.spelling << " in " << r.document << " (vs " << r.preferred << ")";
   }
 }
 
@@ -115,7 +116,9 @@ TEST_P(SampleCorpus, FindingsCarryEvidenceRelatedLocationsAndFixes) {
 }
 
 INSTANTIATE_TEST_SUITE_P(WithAndWithoutRegister, SampleCorpus, ::testing::Values(true, false),
-                         [](const ::testing::TestParamInfo<bool>& p) { return p.param ? "WithRegister" : "BareFolder"; });
+                         [](const ::testing::TestParamInfo<bool>& p) {
+                           return p.param ? "WithRegister" : "BareFolder";
+                         });
 
 } // namespace
 } // namespace newslint::analysis

@@ -125,7 +125,9 @@ TEST_F(TempCorpus, BrokenRegisterIsReportedWithPositionAndTheRunGoesOn) {
 }
 
 TEST_F(TempCorpus, BinaryAndInvalidUtf8FilesAreReportedAndTheRestChecked) {
-  write("binary.txt", std::string("\x7f" "ELF\0\0\0binary", 13));
+  write("binary.txt", std::string("\x7f"
+                                  "ELF\0\0\0binary",
+                                  13));
   write("latin1.txt", "Caf\xe9 Zane met Hafez.\n");
   const std::string err = (dir_ / "stderr.txt").string();
   const RunResult r = run("check " + quoted(), err);
@@ -152,7 +154,8 @@ TEST(Cli, SchemaIsJson) {
 }
 
 TEST(Cli, SuppressionMarkerSilencesOnePlace) {
-  const fs::path dir = fs::temp_directory_path() / ("newslint-cli-suppress-" + std::to_string(::getpid()));
+  const fs::path dir =
+      fs::temp_directory_path() / ("newslint-cli-suppress-" + std::to_string(::getpid()));
   fs::remove_all(dir);
   fs::create_directories(dir);
   for (const auto& e : fs::directory_iterator(newslint::testing::examplesDir())) {

@@ -23,8 +23,9 @@ std::string capture(const std::string& command) {
   return newslint::testing::runCommand(command, "&1").out;
 }
 
-fs::path shared() { return NEWSLINT_SHARED_DIR; }
-
+fs::path shared() {
+  return NEWSLINT_SHARED_DIR;
+}
 
 // F1 of each row of the first table in `out`: method name -> F1.
 std::vector<std::pair<std::string, double>> f1Rows(const std::string& out) {
@@ -60,8 +61,9 @@ void expectAheadOfBaselines(const fs::path& file) {
   }
   ASSERT_GE(ours, 0) << out;
   ASSERT_GE(best, 0) << out;
-  EXPECT_GE(ours - best, 0.15) << "newslint F1 " << ours << " against " << bestName << " "
-                               << best << "\n" << out;
+  EXPECT_GE(ours - best, 0.15) << "newslint F1 " << ours << " against " << bestName << " " << best
+                               << "\n"
+                               << out;
 }
 
 TEST(SharedCorpora, NameMatchingBeatsTheBestClassicMatcherInArabic) {

@@ -110,12 +110,12 @@ public:
     if (message.contains("method") && message.contains("id")) {
       // A request from the server: answer as a client might, or not at all.
       if (policy_ == 0)
-        transport_->clientSend(json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
+        transport_->clientSend(
+            json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
       else if (policy_ == 3 && message.value("method", "") == "workspace/configuration")
-        transport_->clientSend(json{{"jsonrpc", "2.0"},
-                                    {"id", message["id"]},
-                                    {"result", json::array({settings_})}}
-                                   .dump(-1, ' ', false, json::error_handler_t::replace));
+        transport_->clientSend(
+            json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", json::array({settings_})}}
+                .dump(-1, ' ', false, json::error_handler_t::replace));
       else if (policy_ == 1)
         transport_->clientSend(json{{"jsonrpc", "2.0"},
                                     {"id", message["id"]},
@@ -153,25 +153,37 @@ public:
     if (in_.ConsumeIntegralInRange<int>(0, 15) != 0)
       return good;
     switch (in_.ConsumeIntegralInRange<int>(0, 7)) {
-    case 0: return nullptr;
-    case 1: return in_.ConsumeRandomLengthString(16);
-    case 2: return in_.ConsumeIntegral<int64_t>();
-    case 3: return json::array({good});
-    case 4: return json::object();
-    case 5: return 1.5;
-    case 6: return in_.ConsumeBool();
-    default: return std::numeric_limits<uint64_t>::max();
+    case 0:
+      return nullptr;
+    case 1:
+      return in_.ConsumeRandomLengthString(16);
+    case 2:
+      return in_.ConsumeIntegral<int64_t>();
+    case 3:
+      return json::array({good});
+    case 4:
+      return json::object();
+    case 5:
+      return 1.5;
+    case 6:
+      return in_.ConsumeBool();
+    default:
+      return std::numeric_limits<uint64_t>::max();
     }
   }
   uint32_t coordinate() {
     switch (in_.ConsumeIntegralInRange<int>(0, 7)) {
-    case 0: return in_.ConsumeIntegral<uint32_t>();
-    case 1: return 0;
-    default: return in_.ConsumeIntegralInRange<uint32_t>(0, 40);
+    case 0:
+      return in_.ConsumeIntegral<uint32_t>();
+    case 1:
+      return 0;
+    default:
+      return in_.ConsumeIntegralInRange<uint32_t>(0, 40);
     }
   }
   json position() {
-    return maybeWrong(json{{"line", maybeWrong(coordinate())}, {"character", maybeWrong(coordinate())}});
+    return maybeWrong(
+        json{{"line", maybeWrong(coordinate())}, {"character", maybeWrong(coordinate())}});
   }
   json range() { return maybeWrong(json{{"start", position()}, {"end", position()}}); }
   std::string uri() {
@@ -187,10 +199,13 @@ public:
       const auto& articles = world().articles;
       return articles[in_.ConsumeIntegralInRange<size_t>(0, articles.size() - 1)];
     }
-    case 1: return "";
-    case 2: return "Syrian President Bashar al-Assad met Buthaina Shaaban on Tuesday.\r\n"
-                   "Bouthaina Shaaban said on Monday, 14 December 2024, \xF0\x9F\x98\x80 it was done.\r";
-    default: return in_.ConsumeRandomLengthString(256);
+    case 1:
+      return "";
+    case 2:
+      return "Syrian President Bashar al-Assad met Buthaina Shaaban on Tuesday.\r\n"
+             "Bouthaina Shaaban said on Monday, 14 December 2024, \xF0\x9F\x98\x80 it was done.\r";
+    default:
+      return in_.ConsumeRandomLengthString(256);
     }
   }
   json capabilities() {
@@ -203,21 +218,24 @@ public:
     if (in_.ConsumeBool())
       caps["workspace"]["configuration"] = true;
     if (in_.ConsumeBool())
-      caps["workspace"].update({{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}},
-                           {"didChangeWatchedFiles", {{"dynamicRegistration", true}}},
-                           {"diagnostics", {{"refreshSupport", true}}}});
+      caps["workspace"].update(
+          {{"workspaceEdit", {{"documentChanges", true}, {"resourceOperations", {"create"}}}},
+           {"didChangeWatchedFiles", {{"dynamicRegistration", true}}},
+           {"diagnostics", {{"refreshSupport", true}}}});
     if (in_.ConsumeBool())
-      caps["textDocument"] = {{"diagnostic", json::object()},
-                              {"codeAction", {{"codeActionLiteralSupport",
-                                               {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}},
-                              {"rename", {{"prepareSupport", true}}},
-                              {"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}}};
+      caps["textDocument"] = {
+          {"diagnostic", json::object()},
+          {"codeAction",
+           {{"codeActionLiteralSupport", {{"codeActionKind", {{"valueSet", {"quickfix"}}}}}}}},
+          {"rename", {{"prepareSupport", true}}},
+          {"documentSymbol", {{"hierarchicalDocumentSymbolSupport", true}}}};
     return maybeWrong(caps);
   }
   /// A `newslint` settings object: per-check severities, some of them unknown or wrong.
   json settings() {
-    static const char* const kCodes[] = {"name-variant", "name-variant-in-document", "date-conflict",
-                                         "weekday-mismatch", "impossible-date", "no-such-check"};
+    static const char* const kCodes[] = {"name-variant",    "name-variant-in-document",
+                                         "date-conflict",   "weekday-mismatch",
+                                         "impossible-date", "no-such-check"};
     static const char* const kSeverities[] = {"error", "warning", "info", "hint", "off", "loud"};
     json checks = json::object();
     const int n = in_.ConsumeIntegralInRange<int>(0, 3);
@@ -233,9 +251,15 @@ public:
     // Always a root: without one the server takes the folder of the first opened document,
     // and the program may open a file outside the corpus folder.
     switch (in_.ConsumeIntegralInRange<int>(0, 2)) {
-    case 0: params["rootUri"] = rootUri; break;
-    case 1: params["workspaceFolders"] = json::array({{{"uri", rootUri}, {"name", "corpus"}}}); break;
-    default: params["rootPath"] = world().root.string(); break;
+    case 0:
+      params["rootUri"] = rootUri;
+      break;
+    case 1:
+      params["workspaceFolders"] = json::array({{{"uri", rootUri}, {"name", "corpus"}}});
+      break;
+    default:
+      params["rootPath"] = world().root.string();
+      break;
     }
     if (in_.ConsumeBool())
       params["trace"] = in_.ConsumeBool() ? "verbose" : "messages";
@@ -361,7 +385,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         sendRequest("initialize", program.initializeParams());
         initializeSent = true;
         break;
-      case 3: send(notification("initialized", json::object())); break;
+      case 3:
+        send(notification("initialized", json::object()));
+        break;
       case 4:
       case 5: {
         json item = {{"uri", program.maybeWrong(program.uri())},
@@ -409,9 +435,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       }
       case 11:
-        sendRequest("textDocument/rename", {{"textDocument", program.textDocument()},
-                                            {"position", program.position()},
-                                            {"newName", program.maybeWrong(in.ConsumeRandomLengthString(24))}});
+        sendRequest("textDocument/rename",
+                    {{"textDocument", program.textDocument()},
+                     {"position", program.position()},
+                     {"newName", program.maybeWrong(in.ConsumeRandomLengthString(24))}});
         break;
       case 12:
         sendRequest("textDocument/prepareRename",
@@ -430,7 +457,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                     {{"textDocument", program.textDocument()}, {"range", program.range()}});
         break;
       case 16:
-        sendRequest("workspace/symbol", {{"query", program.maybeWrong(in.ConsumeRandomLengthString(8))}});
+        sendRequest("workspace/symbol",
+                    {{"query", program.maybeWrong(in.ConsumeRandomLengthString(8))}});
         break;
       case 17:
         sendRequest("textDocument/diagnostic",
@@ -438,7 +466,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
                      {"previousResultId", program.maybeWrong(in.ConsumeRandomLengthString(8))}});
         break;
       case 18:
-        sendRequest("workspace/diagnostic", {{"previousResultIds", program.maybeWrong(json::array())}});
+        sendRequest("workspace/diagnostic",
+                    {{"previousResultIds", program.maybeWrong(json::array())}});
         break;
       case 19:
         send(notification("textDocument/didClose", {{"textDocument", program.textDocument()}}));
@@ -447,11 +476,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         send(notification("textDocument/didSave", {{"textDocument", program.textDocument()}}));
         break;
       case 21:
-        send(notification("$/cancelRequest",
-                          {{"id", program.maybeWrong("h-" + std::to_string(in.ConsumeIntegralInRange<int>(0, counter)))}}));
+        send(notification(
+            "$/cancelRequest",
+            {{"id", program.maybeWrong(
+                        "h-" + std::to_string(in.ConsumeIntegralInRange<int>(0, counter)))}}));
         break;
       case 22:
-        send(notification("$/setTrace", {{"value", program.maybeWrong(in.ConsumeBool() ? "verbose" : "off")}}));
+        send(notification("$/setTrace",
+                          {{"value", program.maybeWrong(in.ConsumeBool() ? "verbose" : "off")}}));
         break;
       case 23:
         if (in.ConsumeIntegralInRange<int>(0, 3) == 0) {
@@ -464,23 +496,29 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
         break;
       case 24:
         // A response to a request the server never sent.
-        send(json{{"jsonrpc", "2.0"}, {"id", program.maybeWrong("newslint-" + std::to_string(in.ConsumeIntegral<uint8_t>()))},
-                  {"result", nullptr}});
+        send(json{
+            {"jsonrpc", "2.0"},
+            {"id", program.maybeWrong("newslint-" + std::to_string(in.ConsumeIntegral<uint8_t>()))},
+            {"result", nullptr}});
         break;
       case 25:
-        send(notification("workspace/didChangeConfiguration",
-                          {{"settings", program.maybeWrong(in.ConsumeBool() ? json{{"newslint", program.settings()}}
-                                                                            : json(nullptr))}}));
+        send(notification(
+            "workspace/didChangeConfiguration",
+            {{"settings",
+              program.maybeWrong(in.ConsumeBool() ? json{{"newslint", program.settings()}}
+                                                  : json(nullptr))}}));
         break;
       case 26: {
         json changes = json::array();
         changes.push_back({{"uri", program.maybeWrong(program.uri())},
                            {"type", program.maybeWrong(in.ConsumeIntegralInRange<int>(0, 4))}});
-        send(notification("workspace/didChangeWatchedFiles", {{"changes", program.maybeWrong(changes)}}));
+        send(notification("workspace/didChangeWatchedFiles",
+                          {{"changes", program.maybeWrong(changes)}}));
         break;
       }
       default:
-        sendRequest(in.ConsumeBool() ? "textDocument/semanticTokens/full" : "workspace/executeCommand",
+        sendRequest(in.ConsumeBool() ? "textDocument/semanticTokens/full"
+                                     : "workspace/executeCommand",
                     json::object());
         break;
       }

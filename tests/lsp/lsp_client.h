@@ -198,7 +198,9 @@ public:
   }
   /// How the client answers the server's requests (default: a null result). Set it before
   /// initialize.
-  void answerRequests(std::function<json(const json& request)> answer) { answer_ = std::move(answer); }
+  void answerRequests(std::function<json(const json& request)> answer) {
+    answer_ = std::move(answer);
+  }
   /// A round trip through the server's strand: everything sent before it has been handled.
   void sync() { call("newslint/sync-barrier", json::object()); }
 

@@ -79,9 +79,8 @@ protected:
 TEST_F(Decision, AcceptingAVariantSilencesBothSpellings) {
   decide(actionsAt(k001, "name-variant", "Zein"), "Accept `Zein` as a variant of `Zane`");
   const std::string text = corpus_.read(k001);
-  const json d = after(k001, [&](const json& p) {
-    return !flags(p["diagnostics"], text, "name-variant", "Zein");
-  });
+  const json d = after(
+      k001, [&](const json& p) { return !flags(p["diagnostics"], text, "name-variant", "Zein"); });
   EXPECT_FALSE(flags(d, text, "name-variant", "Zein"));
   EXPECT_NE(corpus_.read("newslint.json").find("\"Zein\""), std::string::npos);
 }
@@ -95,17 +94,16 @@ TEST_F(Decision, HouseSpellingReportsTheOtherSpellingOnly) {
   });
   EXPECT_FALSE(flags(d001, text001, "name-variant", "Zein"));
   // Zane in 000 is still reported, now against the house spelling.
-  const json all = client_.request("textDocument/diagnostic",
-                                   {{"textDocument", {{"uri", corpus_.uri(k000)}}}});
+  const json all =
+      client_.request("textDocument/diagnostic", {{"textDocument", {{"uri", corpus_.uri(k000)}}}});
   EXPECT_TRUE(flags(all["items"], text000, "name-variant", "Zane")) << all.dump(1);
 }
 
 TEST_F(Decision, DifferentNamesAreNoLongerReported) {
   decide(actionsAt(k001, "name-variant", "Zein"), "Record `Zein` and `Zane` as different names");
   const std::string text = corpus_.read(k001);
-  const json d = after(k001, [&](const json& p) {
-    return !flags(p["diagnostics"], text, "name-variant", "Zein");
-  });
+  const json d = after(
+      k001, [&](const json& p) { return !flags(p["diagnostics"], text, "name-variant", "Zein"); });
   EXPECT_FALSE(flags(d, text, "name-variant", "Zein"));
   EXPECT_NE(corpus_.read("newslint.json").find("\"distinct\""), std::string::npos);
 }
@@ -127,10 +125,10 @@ TEST(DecisionBareFolder, PublicationDateIsRecordedForAnInferredAnchor) {
   for (const auto& d : published["diagnostics"])
     if (d.value("code", "") == "date-conflict")
       conflict = d;
-  const json actions = client.request(
-      "textDocument/codeAction", {{"textDocument", {{"uri", corpus.uri(k003)}}},
-                                  {"range", conflict["range"]},
-                                  {"context", {{"diagnostics", json::array({conflict})}}}});
+  const json actions = client.request("textDocument/codeAction",
+                                      {{"textDocument", {{"uri", corpus.uri(k003)}}},
+                                       {"range", conflict["range"]},
+                                       {"context", {{"diagnostics", json::array({conflict})}}}});
   bool applied = false;
   for (const auto& action : actions) {
     if (!action.value("title", "").starts_with("Record the publication date of " + k003))

@@ -37,8 +37,8 @@ TEST(EditorSettings, SeveritiesComeFromWorkspaceConfiguration) {
       return nullptr;
     ++asked;
     EXPECT_EQ(request["params"]["items"][0]["section"], "newslint");
-    return json::array({{{"checks", {{"name-variant", "off"},
-                                      {"name-variant-in-document", "error"}}}}});
+    return json::array(
+        {{{"checks", {{"name-variant", "off"}, {"name-variant-in-document", "error"}}}}});
   });
   client.initialize(corpus.root(), capabilitiesWithConfiguration());
   const json p004 = client.waitDiagnostics(corpus.uri(k004), 0, [](const json& p) {
@@ -55,9 +55,10 @@ TEST(EditorSettings, PushedSettingsApplyAndUnknownChecksAreIgnored) {
   const json first = client.waitDiagnostics(corpus.uri(k001));
   ASSERT_TRUE(hasCode(first["diagnostics"], "name-variant")) << first.dump(1);
   const size_t mark = client.mark();
-  client.notify("workspace/didChangeConfiguration",
-                {{"settings", {{"newslint", {{"checks", {{"name-variant", "info"},
-                                                         {"no-such-check", "error"}}}}}}}});
+  client.notify(
+      "workspace/didChangeConfiguration",
+      {{"settings",
+        {{"newslint", {{"checks", {{"name-variant", "info"}, {"no-such-check", "error"}}}}}}}});
   const json after = client.waitDiagnostics(corpus.uri(k001), mark, [](const json& p) {
     return severityOf(p["diagnostics"], "name-variant") == 3;
   });

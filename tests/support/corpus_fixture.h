@@ -32,7 +32,11 @@ inline analysis::Corpus loadFolder(const std::filesystem::path& dir, bool useReg
   return corpus;
 }
 
-inline std::filesystem::path examplesDir() { return NEWSLINT_EXAMPLES_DIR; }
-inline std::filesystem::path sharedDir() { return NEWSLINT_SHARED_DIR; }
+inline std::filesystem::path examplesDir() {
+  return NEWSLINT_EXAMPLES_DIR;
+}
+inline std::filesystem::path sharedDir() {
+  return NEWSLINT_SHARED_DIR;
+}
 
 } // namespace newslint::testing

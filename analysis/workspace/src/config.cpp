@@ -11,9 +11,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "json_locations.h"
 #include "newslint/analysis/checks.h"
 #include "newslint/workspace/workspace.h"
-#include "json_locations.h"
 
 namespace newslint::workspace {
 

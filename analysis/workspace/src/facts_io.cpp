@@ -14,7 +14,9 @@ namespace {
 using nlohmann::json;
 namespace an = analysis;
 
-json spanJson(an::Span s) { return json::array({s.begin, s.end}); }
+json spanJson(an::Span s) {
+  return json::array({s.begin, s.end});
+}
 
 an::Span spanOf(const json& j) {
   if (!j.is_array() || j.size() != 2) {
@@ -225,9 +227,8 @@ std::string factsToJsonLine(const an::DocumentFacts& facts) {
   dates["expressions"] = std::move(expressions);
   if (facts.dates.published) {
     const an::HeaderDate& h = *facts.dates.published;
-    dates["published"] = {{"date", an::formatDate(h.date)},
-                          {"span", spanJson(h.span)},
-                          {"label", h.label}};
+    dates["published"] = {
+        {"date", an::formatDate(h.date)}, {"span", spanJson(h.span)}, {"label", h.label}};
   }
   j["dates"] = std::move(dates);
   // Invalid UTF-8 cannot occur (texts are sanitised when read); replace rather than throw.

@@ -6,8 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
-#include "newslint/workspace/workspace.h"
 #include "json_locations.h"
+#include "newslint/workspace/workspace.h"
 
 namespace newslint::workspace {
 

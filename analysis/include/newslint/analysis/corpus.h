@@ -41,13 +41,13 @@ struct SpellingRecord {
 /// rest of the corpus (or the register) prefers, and the evidence that both name one entity.
 struct VariantUse {
   uint32_t entity = 0;
-  Location location;              ///< the differing name part
-  std::string spelling;           ///< as written here ("Shabaan")
-  std::string preferred;          ///< the preferred spelling of that part ("Shaaban")
-  std::string form;               ///< the whole name here ("Shabaan")
-  std::string preferredForm;      ///< a whole name that uses the preferred spelling
-  bool sameDocument = false;      ///< the preferred spelling is also used in this document
-  bool fromRegister = false;      ///< the register makes `preferred` the house spelling
+  Location location;         ///< the differing name part
+  std::string spelling;      ///< as written here ("Shabaan")
+  std::string preferred;     ///< the preferred spelling of that part ("Shaaban")
+  std::string form;          ///< the whole name here ("Shabaan")
+  std::string preferredForm; ///< a whole name that uses the preferred spelling
+  bool sameDocument = false; ///< the preferred spelling is also used in this document
+  bool fromRegister = false; ///< the register makes `preferred` the house spelling
   std::vector<std::string> spellingDocuments;  ///< documents using `spelling`
   std::vector<std::string> preferredDocuments; ///< documents using `preferred`
   std::vector<Location> preferredLocations;    ///< uses of the preferred spelling (capped)

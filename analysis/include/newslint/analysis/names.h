@@ -19,14 +19,15 @@ struct NamePart {
 struct Mention {
   Span span; ///< the name, without title or possessive
   std::vector<NamePart> parts;
-  std::vector<std::string> inheritedKeys; ///< a surname shared by coordination ("Ihab and Iyad Makhlouf")
+  std::vector<std::string>
+      inheritedKeys; ///< a surname shared by coordination ("Ihab and Iyad Makhlouf")
   uint32_t sentence = 0;
   /// A capitalised common word at a sentence start or in a headline: it counts only when
   /// the corpus shows the same word as a name elsewhere.
   bool weak = false;
   bool possessive = false;
-  std::string title; ///< "Mr.", "Syrian President"
-  std::string role;  ///< normalised role word ("mother", "media adviser")
+  std::string title;  ///< "Mr.", "Syrian President"
+  std::string role;   ///< normalised role word ("mother", "media adviser")
   std::string roleOf; ///< key of the possessor of the role ("assad" in "Assad's mother")
   int age = -1;
   int list = -1; ///< id of the enumeration it stands in, -1 when none

@@ -62,9 +62,9 @@ analysis::Lexicon buildLexicon(const std::filesystem::path& dictionary,
                                const std::filesystem::path& countries);
 
 struct FileText {
-  std::string text;                 ///< the file's text; invalid UTF-8 bytes replaced by U+FFFD
+  std::string text;                  ///< the file's text; invalid UTF-8 bytes replaced by U+FFFD
   std::optional<size_t> invalidUtf8; ///< byte offset in `text` of the first invalid sequence
-  std::string error;                ///< non-empty when the file could not be used at all
+  std::string error;                 ///< non-empty when the file could not be used at all
 };
 
 /// Upper bound on one article's size; larger files are reported and skipped.
