@@ -3,10 +3,18 @@
 
 #include <cstdio>
 #include <string>
+#include <utility>
 
 namespace newslint::analysis {
 
 namespace {
+
+// (year, month) moved by `offset` months: shiftMonth(2024, 12, 1) = (2025, 1).
+std::pair<int, int> shiftMonth(int year, int month, int offset) {
+  const int index = year * 12 + (month - 1) + offset; // months since year 0
+  const int y = index >= 0 ? index / 12 : (index - 11) / 12;
+  return {y, index - y * 12 + 1};
+}
 
 struct Builder {
   Resolution r;
@@ -507,16 +515,7 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       setWeek(b, addDays(*base, static_cast<int64_t>(e.offset) * 7));
       break;
     case Unit::Month: {
-      int m = base->month + e.offset;
-      int y = base->year;
-      while (m < 1) {
-        m += 12;
-        --y;
-      }
-      while (m > 12) {
-        m -= 12;
-        ++y;
-      }
+      const auto [y, m] = shiftMonth(base->year, base->month, e.offset);
       setMonth(b, y, m);
       break;
     }
@@ -565,16 +564,7 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       break;
     }
     case Unit::Month: {
-      int m = a.month + e.offset;
-      int y = a.year;
-      while (m < 1) {
-        m += 12;
-        --y;
-      }
-      while (m > 12) {
-        m -= 12;
-        ++y;
-      }
+      const auto [y, m] = shiftMonth(a.year, a.month, e.offset);
       setMonth(b, y, m);
       break;
     }

@@ -84,18 +84,6 @@ std::string joinKeys(const std::vector<std::string>& keys) {
   return out;
 }
 
-// Family relations identify a person; offices ("minister") are shared by many.
-bool isRelationRole(std::string_view head) {
-  static const std::set<std::string_view> kRelations = {
-      "mother",      "father",         "son",           "daughter",
-      "wife",        "husband",        "brother",       "sister",
-      "cousin",      "uncle",          "aunt",          "nephew",
-      "niece",       "grandson",       "granddaughter", "grandfather",
-      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
-      "son-in-law",  "father-in-law",  "widow",         "children"};
-  return kRelations.contains(head);
-}
-
 bool isAcronym(std::string_view text) {
   size_t letters = 0;
   for (size_t pos = 0; pos < text.size();) {
@@ -930,16 +918,18 @@ void Builder::buildEntities() {
     if (withMentions.empty()) {
       continue;
     }
-    auto documentsOfForm = [&](uint32_t f) {
-      std::set<std::string> out;
+    // Documents per form, counted once for the sort below.
+    std::map<uint32_t, size_t> documentCount;
+    for (uint32_t f : withMentions) {
+      std::set<uint32_t> docs;
       for (const MentionRef& r : forms_[f].mentions) {
-        out.insert(docs_[r.doc]->doc.id);
+        docs.insert(r.doc);
       }
-      return out;
-    };
+      documentCount[f] = docs.size();
+    }
     std::sort(withMentions.begin(), withMentions.end(), [&](uint32_t x, uint32_t y) {
-      const size_t dx = documentsOfForm(x).size();
-      const size_t dy = documentsOfForm(y).size();
+      const size_t dx = documentCount[x];
+      const size_t dy = documentCount[y];
       if (dx != dy) {
         return dx > dy;
       }

@@ -94,21 +94,16 @@ bool isArticleWord(std::string_view folded) {
   return folded == "al" || folded == "el";
 }
 
-// Role words that identify a person by relation or function.
+// Role words that identify a person by function ("media adviser"); relations are in
+// isRelationRole.
 bool isRoleWord(std::string_view folded) {
-  static constexpr std::array<std::string_view, 52> kRoles = {
-      "mother",        "father",      "son",           "daughter",       "wife",
-      "husband",       "brother",     "sister",        "cousin",         "cousins",
-      "uncle",         "aunt",        "nephew",        "niece",          "grandson",
-      "granddaughter", "grandfather", "grandmother",   "brother-in-law", "sister-in-law",
-      "mother-in-law", "son-in-law",  "father-in-law", "adviser",        "advisor",
-      "spokesman",     "spokeswoman", "spokesperson",  "minister",       "president",
-      "commander",     "chief",       "leader",        "ambassador",     "envoy",
-      "secretary",     "chairman",    "director",      "head",           "diplomat",
-      "mayor",         "governor",    "judge",         "correspondent",  "reporter",
-      "editor",        "manager",     "lawyer",        "doctor",         "premier",
-      "children",      "widow"};
-  return among(kRoles, folded);
+  static constexpr std::array<std::string_view, 28> kOffices = {
+      "adviser",   "advisor",   "spokesman",     "spokeswoman", "spokesperson", "minister",
+      "president", "commander", "chief",         "leader",      "ambassador",   "envoy",
+      "secretary", "chairman",  "director",      "head",        "diplomat",     "mayor",
+      "governor",  "judge",     "correspondent", "reporter",    "editor",       "manager",
+      "lawyer",    "doctor",    "premier",       "cousins"};
+  return isRelationRole(folded) || among(kOffices, folded);
 }
 
 std::string normalizeRole(std::string_view folded) {
@@ -533,6 +528,17 @@ struct Extractor {
 };
 
 } // namespace
+
+bool isRelationRole(std::string_view folded) {
+  static constexpr std::array<std::string_view, 24> kRelations = {
+      "mother",      "father",         "son",           "daughter",
+      "wife",        "husband",        "brother",       "sister",
+      "cousin",      "uncle",          "aunt",          "nephew",
+      "niece",       "grandson",       "granddaughter", "grandfather",
+      "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
+      "son-in-law",  "father-in-law",  "widow",         "children"};
+  return among(kRelations, folded);
+}
 
 bool isCalendarWord(std::string_view folded) {
   static constexpr std::array<std::string_view, 26> kCalendar = {

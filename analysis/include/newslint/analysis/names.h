@@ -38,6 +38,10 @@ struct Mention {
 
 std::vector<Mention> extractMentions(const Document& doc, const Lexicon& lexicon);
 
+/// Family relations ("mother", "cousin", "brother-in-law"): a role that identifies one
+/// person, unlike an office ("minister") that many hold.
+bool isRelationRole(std::string_view folded);
+
 /// Words that name a weekday or a month: never name mentions.
 bool isCalendarWord(std::string_view folded);
 
