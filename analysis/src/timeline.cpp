@@ -340,6 +340,9 @@ private:
   std::vector<DocWork> docs_;
   std::optional<int> yearHint_;
   std::string yearHintSource_;
+  /// Content word (not a predicate stem) -> the (document, expression) pairs whose sentence
+  /// has it, in corpus order: the cross-document searches look only there.
+  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> byStem_;
 
   void setAnchors();
   void resolveDocument(DocWork& doc);
@@ -399,6 +402,13 @@ void Builder::setAnchors() {
       std::sort(stems.begin(), stems.end());
       stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
       work.stems[i] = std::move(stems);
+    }
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      for (const std::string& stem : work.stems[i]) {
+        if (!isPredicateStem(stem)) {
+          byStem_[stem].emplace_back(static_cast<uint32_t>(docs_.size()), static_cast<uint32_t>(i));
+        }
+      }
     }
     docs_.push_back(std::move(work));
   }
@@ -475,13 +485,44 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
   if (wanted.size() < 2) {
     return std::nullopt;
   }
-  for (const DocWork& other : docs_) {
+  // Only sentences that have the phrase's rarest content word can match; they are listed in
+  // corpus order, so the first match is the one a scan of every document would find.
+  const std::vector<std::pair<uint32_t, uint32_t>>* postings = nullptr;
+  for (const auto& w : wanted) {
+    if (isPredicateStem(w)) {
+      continue;
+    }
+    const auto it = byStem_.find(w);
+    if (it == byStem_.end()) {
+      return std::nullopt;
+    }
+    if (postings == nullptr || it->second.size() < postings->size()) {
+      postings = &it->second;
+    }
+  }
+  if (postings == nullptr) {
+    for (const DocWork& other : docs_) {
+      if (other.id == doc.id) {
+        continue;
+      }
+      if (auto found = search(other, false)) {
+        return found;
+      }
+    }
+    return std::nullopt;
+  }
+  for (const auto& [d, i] : *postings) {
+    const DocWork& other = docs_[d];
     if (other.id == doc.id) {
       continue;
     }
-    if (auto found = search(other, false)) {
-      return found;
+    const Resolution& r = other.resolutions[i];
+    const TimeExpression& candidate = other.facts->dates.expressions[i];
+    if (!r.resolved || !(r.granularity <= Granularity::Day) || candidate.quoted ||
+        !matches(other.stems[i])) {
+      continue;
     }
+    return std::make_pair(r.first, "`" + shorten(candidate.text, 60) + "` in " + other.id);
   }
   return std::nullopt;
 }
@@ -540,6 +581,23 @@ void Builder::resolveDocument(DocWork& doc) {
 // A document with no publication date and dates stated without a year takes the year of a
 // dated mention of the same month and day about the same event in another source.
 void Builder::inferYears() {
+  // Day-level resolutions by (month, day), in corpus order; years are set below, resolutions
+  // are not, so the list stays true through the loop.
+  std::unordered_map<int, std::vector<std::pair<uint32_t, uint32_t>>> byMonthDay;
+  bool anyWanted = false;
+  for (uint32_t d = 0; d < docs_.size(); ++d) {
+    const DocWork& doc = docs_[d];
+    anyWanted = anyWanted || (!doc.anchor.published && !doc.anchor.year);
+    for (uint32_t j = 0; j < doc.resolutions.size(); ++j) {
+      const Resolution& r = doc.resolutions[j];
+      if (r.resolved && r.granularity <= Granularity::Day) {
+        byMonthDay[r.first.month * 32 + r.first.day].emplace_back(d, j);
+      }
+    }
+  }
+  if (!anyWanted) {
+    return;
+  }
   for (DocWork& doc : docs_) {
     if (doc.anchor.published || doc.anchor.year) {
       continue;
@@ -551,34 +609,33 @@ void Builder::inferYears() {
       if (e.year > 0 || e.month < 0 || e.day < 0 || doc.resolutions[i].resolved) {
         continue;
       }
-      for (const DocWork& other : docs_) {
-        if (other.id == doc.id || done) {
+      const auto sameDay = byMonthDay.find(e.month * 32 + e.day);
+      if (sameDay == byMonthDay.end()) {
+        continue;
+      }
+      for (const auto& [d, j] : sameDay->second) {
+        const DocWork& other = docs_[d];
+        if (other.id == doc.id) {
           continue;
         }
         const auto& otherExprs = other.facts->dates.expressions;
-        for (size_t j = 0; j < otherExprs.size(); ++j) {
-          const Resolution& r = other.resolutions[j];
-          if (!r.resolved || r.granularity > Granularity::Day || r.first.month != e.month ||
-              r.first.day != e.day) {
-            continue;
-          }
-          // The same event: two or more shared content words in the two sentences.
-          std::vector<std::string> shared;
-          std::set_intersection(doc.stems[i].begin(), doc.stems[i].end(), other.stems[j].begin(),
-                                other.stems[j].end(), std::back_inserter(shared));
-          if (shared.size() < 2) {
-            continue;
-          }
-          doc.anchor.year = r.first.year;
-          std::string sharedText;
-          for (size_t k = 0; k < shared.size() && k < 4; ++k) {
-            sharedText += (k ? ", " : "") + shared[k];
-          }
-          doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " +
-                               other.id + " (same day and month, shared words: " + sharedText + ")";
-          done = true;
-          break;
+        const Resolution& r = other.resolutions[j];
+        // The same event: two or more shared content words in the two sentences.
+        std::vector<std::string> shared;
+        std::set_intersection(doc.stems[i].begin(), doc.stems[i].end(), other.stems[j].begin(),
+                              other.stems[j].end(), std::back_inserter(shared));
+        if (shared.size() < 2) {
+          continue;
         }
+        doc.anchor.year = r.first.year;
+        std::string sharedText;
+        for (size_t k = 0; k < shared.size() && k < 4; ++k) {
+          sharedText += (k ? ", " : "") + shared[k];
+        }
+        doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " + other.id +
+                             " (same day and month, shared words: " + sharedText + ")";
+        done = true;
+        break;
       }
     }
   }
