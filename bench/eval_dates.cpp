@@ -11,6 +11,8 @@
 //                                  articles (with DIR/newslint.json when present)
 //   --errors N                     also print N value mismatches (accuracy mode)
 //   --false N                      also print N recognised expressions the gold does not have
+//   --trace                        also print every DATE/TIME gold expression, tab-separated:
+//                                  verdict, file, text, gold, value, DCT, inference, context
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/dates.h"
@@ -382,7 +384,7 @@ struct Counts {
   int correct = 0;
 };
 
-int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
+int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, bool trace) {
   int files = 0;
   int goldAll = 0;
   int goldFound = 0;
@@ -462,6 +464,21 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse) {
               got.starts_with(want) && got[want.size()] == 'T') {
             got = want;
           }
+        }
+        if (trace) {
+          // One tab-separated line per gold DATE/TIME: verdict, file, text, gold, got, DCT,
+          // the inference and the sentence around it.
+          const size_t from = g.begin > 80 ? g.begin - 80 : 0;
+          std::string around =
+              gold->text.substr(from, std::min<size_t>(g.end + 80, gold->text.size()) - from);
+          std::replace(around.begin(), around.end(), '\n', ' ');
+          std::replace(around.begin(), around.end(), '\t', ' ');
+          std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", got == want ? "ok" : "ERR",
+                      gold->name.c_str(), g.text.c_str(), want.c_str(),
+                      got.empty() ? "-" : got.c_str(),
+                      gold->dct ? formatDate(*gold->dct).c_str() : "-",
+                      match >= 0 ? resolved[static_cast<size_t>(match)].inference.c_str() : "",
+                      around.c_str());
         }
         if (got == want) {
           ++split.correct;
@@ -630,15 +647,18 @@ int main(int argc, char** argv) {
   }
   int showErrors = 0;
   int showFalse = 0;
+  bool trace = false;
   std::vector<fs::path> dirs;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--errors" && i + 1 < args.size()) {
       showErrors = std::atoi(args[++i].c_str());
+    } else if (args[i] == "--trace") {
+      trace = true;
     } else if (args[i] == "--false" && i + 1 < args.size()) {
       showFalse = std::atoi(args[++i].c_str());
     } else {
       dirs.emplace_back(args[i]);
     }
   }
-  return evaluate(dirs, showErrors, showFalse);
+  return evaluate(dirs, showErrors, showFalse, trace);
 }

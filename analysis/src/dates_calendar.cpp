@@ -168,6 +168,115 @@ std::optional<CivilDate> parseIsoDate(std::string_view text) {
   return date;
 }
 
+namespace {
+
+/// The n-th (1-based) `weekday` of a month; n = -1 for the last one.
+CivilDate nthWeekday(int year, int month, int weekday, int n) {
+  if (n < 0) {
+    const CivilDate last{year, month, daysInMonth(year, month)};
+    return addDays(last, -((weekdayOf(last) - weekday + 7) % 7));
+  }
+  const CivilDate first{year, month, 1};
+  return addDays(first, (weekday - weekdayOf(first) + 7) % 7 + static_cast<int64_t>(n - 1) * 7);
+}
+
+/// Easter Sunday of a Gregorian year (the anonymous Gregorian algorithm).
+CivilDate easterSunday(int year) {
+  const int a = year % 19;
+  const int b = year / 100;
+  const int c = year % 100;
+  const int d = b / 4;
+  const int e = b % 4;
+  const int f = (b + 8) / 25;
+  const int g = (b - f + 1) / 3;
+  const int h = (19 * a + b - d - g + 15) % 30;
+  const int i = c / 4;
+  const int k = c % 4;
+  const int l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const int m = (a + 11 * h + 22 * l) / 451;
+  const int month = (h + l - 7 * m + 114) / 31;
+  const int day = (h + l - 7 * m + 114) % 31 + 1;
+  return CivilDate{year, month, day};
+}
+
+} // namespace
+
+CivilDate holidayDate(Holiday holiday, int year) {
+  switch (holiday) {
+  case Holiday::NewYearsDay:
+    return {year, 1, 1};
+  case Holiday::NewYearsEve:
+    return {year, 12, 31};
+  case Holiday::ValentinesDay:
+    return {year, 2, 14};
+  case Holiday::IndependenceDay:
+    return {year, 7, 4};
+  case Holiday::Halloween:
+    return {year, 10, 31};
+  case Holiday::ChristmasEve:
+    return {year, 12, 24};
+  case Holiday::ChristmasDay:
+    return {year, 12, 25};
+  case Holiday::BoxingDay:
+    return {year, 12, 26};
+  case Holiday::GoodFriday:
+    return addDays(easterSunday(year), -2);
+  case Holiday::EasterSunday:
+    return easterSunday(year);
+  case Holiday::EasterMonday:
+    return addDays(easterSunday(year), 1);
+  case Holiday::MemorialDay:
+    return nthWeekday(year, 5, 0, -1);
+  case Holiday::LaborDay:
+    return nthWeekday(year, 9, 0, 1);
+  case Holiday::ElectionDay:
+    return addDays(nthWeekday(year, 11, 0, 1), 1);
+  case Holiday::Thanksgiving:
+    return nthWeekday(year, 11, 3, 4);
+  case Holiday::None:
+    break;
+  }
+  return {year, 1, 1};
+}
+
+std::string_view holidayName(Holiday holiday) {
+  switch (holiday) {
+  case Holiday::NewYearsDay:
+    return "New Year's Day";
+  case Holiday::NewYearsEve:
+    return "New Year's Eve";
+  case Holiday::ValentinesDay:
+    return "Valentine's Day";
+  case Holiday::IndependenceDay:
+    return "Independence Day";
+  case Holiday::Halloween:
+    return "Halloween";
+  case Holiday::ChristmasEve:
+    return "Christmas Eve";
+  case Holiday::ChristmasDay:
+    return "Christmas Day";
+  case Holiday::BoxingDay:
+    return "Boxing Day";
+  case Holiday::GoodFriday:
+    return "Good Friday";
+  case Holiday::EasterSunday:
+    return "Easter Sunday";
+  case Holiday::EasterMonday:
+    return "Easter Monday";
+  case Holiday::MemorialDay:
+    return "Memorial Day";
+  case Holiday::LaborDay:
+    return "Labor Day";
+  case Holiday::ElectionDay:
+    return "Election Day";
+  case Holiday::Thanksgiving:
+    return "Thanksgiving";
+  case Holiday::None:
+    break;
+  }
+  return "";
+}
+
 int64_t Interval::gap(const Interval& other) const {
   if (overlaps(other)) {
     return 0;

@@ -213,6 +213,20 @@ private:
   std::optional<Candidate> matchCountUnit(size_t i) const;
   std::optional<Candidate> matchYear(size_t i) const;
   std::optional<Candidate> matchQuarter(size_t i) const;
+  std::optional<Candidate> matchSeason(size_t i) const;
+  std::optional<Candidate> matchHoliday(size_t i) const;
+  /// A year written in words ("nineteen ninety-six", "two thousand"): the year, and `end`.
+  int spelledYearAt(size_t i, size_t& end) const;
+  /// A year in digits or in words at i; sets `end`.
+  int anyYearAt(size_t i, size_t& end) const {
+    if (yearAt(i) > 0) {
+      end = i + 1;
+      return yearAt(i);
+    }
+    return spelledYearAt(i, end);
+  }
+  /// "first" ... "fourth" (or "1st" ... "4th") at i: the ordinal, and `end`.
+  int ordinalAt(size_t i, size_t& end) const;
 
   Candidate make(size_t begin, size_t end) const {
     Candidate c;
@@ -406,6 +420,112 @@ int Scanner::yearAt(size_t i) const {
   return y;
 }
 
+int Scanner::spelledYearAt(size_t i, size_t& end) const {
+  auto valueOf = [&](size_t k) -> int {
+    if (!has(k) || t_[k].kind != Kind::Word) {
+      return -1;
+    }
+    for (const auto& nw : kNumberWords) {
+      if (t_[k].low == nw.word && nw.value >= 1 && nw.word != "a" && nw.word != "an") {
+        return nw.value;
+      }
+    }
+    return -1;
+  };
+  // The last two digits: "ninety-six", "ninety six", "ninety", "twelve", "oh five".
+  auto tail = [&](size_t k, size_t& after) -> int {
+    const int v = valueOf(k);
+    if (v >= 10 && v <= 19) {
+      after = k + 1;
+      return v;
+    }
+    if (v >= 20 && v <= 90 && v % 10 == 0) {
+      after = k + 1;
+      size_t u = k + 1;
+      if (punct(u, "-") && glued(u)) {
+        ++u;
+      }
+      const int unit = valueOf(u);
+      if (unit >= 1 && unit <= 9) {
+        after = u + 1;
+        return v + unit;
+      }
+      return v;
+    }
+    if (word(k, "oh")) {
+      const int unit = valueOf(k + 1);
+      if (unit >= 1 && unit <= 9) {
+        after = k + 2;
+        return unit;
+      }
+    }
+    return -1;
+  };
+  const int head = valueOf(i);
+  size_t after = 0;
+  int year = -1;
+  if (head >= 11 && head <= 19) {
+    // "nineteen ninety-six", "eighteen twelve"
+    const int last = tail(i + 1, after);
+    if (last < 0) {
+      return -1;
+    }
+    year = head * 100 + last;
+  } else if (head == 2 && word(i + 1, "thousand")) {
+    // "two thousand", "two thousand and one", "two thousand twelve"
+    after = i + 2;
+    year = 2000;
+    size_t k = after;
+    if (word(k, "and")) {
+      ++k;
+    }
+    const int v = valueOf(k);
+    if (v >= 1 && v <= 9) {
+      year += v;
+      after = k + 1;
+    } else if (v >= 10) {
+      size_t more = 0;
+      const int last = tail(k, more);
+      if (last > 0) {
+        year += last;
+        after = more;
+      }
+    }
+  } else if (head == 20) {
+    // "twenty twelve" (not "twenty-five")
+    if (punct(i + 1, "-")) {
+      return -1;
+    }
+    const int last = tail(i + 1, after);
+    if (last < 10) {
+      return -1;
+    }
+    year = 2000 + last;
+  } else {
+    return -1;
+  }
+  // Not a count: "nineteen ninety dollars".
+  if (has(after) && t_[after].kind == Kind::Word && !t_[after].cap && t_[after].low.size() > 3 &&
+      t_[after].low.back() == 's') {
+    return -1;
+  }
+  end = after;
+  return year;
+}
+
+int Scanner::ordinalAt(size_t i, size_t& end) const {
+  if (anyWord(i, {"first", "second", "third", "fourth"})) {
+    const std::string_view w = t_[i].low;
+    end = i + 1;
+    return w == "first" ? 1 : (w == "second" ? 2 : (w == "third" ? 3 : 4));
+  }
+  if (number(i) && t_[i].low.size() == 1 && skipOrdinal(i + 1) != i + 1) {
+    end = skipOrdinal(i + 1);
+    return num(i);
+  }
+  return -1;
+}
+
 int Scanner::meridiemAt(size_t i, size_t& end) const {
   if (anyWord(i, {"am", "pm"})) {
     end = i + 1;
@@ -443,6 +563,7 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
   }
   bool past = false;
   bool present = false;
+  bool perfect = false; // "had been due to expire Friday": a plan that is itself past
   for (size_t k = from; k < to; ++k) {
     if (k >= begin && k < end) {
       continue;
@@ -454,9 +575,21 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
       continue;
     }
     const std::string_view w = t_[k].low;
-    if (w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" || w == "expected" ||
-        w == "planned" || w == "plans" || w == "due" || w == "until" || w == "tomorrow" ||
-        (w == "going" && word(k + 1, "to"))) {
+    if (w == "had") {
+      perfect = true;
+    }
+    const bool future = w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" ||
+                        w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
+                        w == "planning" || w == "due" || w == "until" || w == "tomorrow" ||
+                        (w == "going" && word(k + 1, "to")) || (w == "set" && word(k + 1, "to")) ||
+                        ((w == "is" || w == "are") && word(k + 1, "to") && has(k + 2) &&
+                         t_[k + 2].kind == Kind::Word && t_[k + 2].low != "be") ||
+                        (w == "soon" && word(k - 1, "as") && word(k + 1, "as"));
+    if (future) {
+      if (perfect) {
+        past = true;
+        continue;
+      }
       return Tense::Future;
     }
     if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "told" ||
@@ -557,8 +690,10 @@ std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
     return std::nullopt;
   }
   // Month day [, year]
+  // (not "May 6:30", a clock time; "April 6:" ending a line is a date)
   if (number(j) && t_[j].low.size() <= 2 && num(j) >= 1 && num(j) <= 31 &&
-      !(punct(j + 1, ":") && glued(j + 1)) && !(punct(j + 1, "%") && glued(j + 1))) {
+      !(punct(j + 1, ":") && glued(j + 1) && number(j + 2) && glued(j + 2)) &&
+      !(punct(j + 1, "%") && glued(j + 1))) {
     const int d = num(j);
     size_t k = skipOrdinal(j + 1);
     Candidate c = make(i, k);
@@ -582,15 +717,16 @@ std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
     }
     return c;
   }
-  // Month [,|of] year
+  // Month [,|of] year ("May 1984", "January nineteen ninety-seven")
   size_t k = j;
   if (punct(k, ",") || word(k, "of")) {
     ++k;
   }
-  if (yearAt(k) > 0) {
-    Candidate c = make(i, k + 1);
+  size_t yearEnd = 0;
+  if (const int year = anyYearAt(k, yearEnd); year > 0) {
+    Candidate c = make(i, yearEnd);
     c.expr.month = month;
-    c.expr.year = yearAt(k);
+    c.expr.year = year;
     return c;
   }
   // "September this year", "April last year"
@@ -655,10 +791,11 @@ std::optional<Candidate> Scanner::matchDayFirst(size_t i) const {
 }
 
 std::optional<Candidate> Scanner::matchClock(size_t i) const {
-  if (!number(i) || t_[i].low.size() > 2) {
+  if (!number(i)) {
     return std::nullopt;
   }
-  if (number(i) && t_[i].low.size() == 4 && anyWord(i + 1, {"gmt", "utc"}) && t_[i + 1].cap) {
+  // "0737 GMT", "1200 UTC"
+  if (t_[i].low.size() == 4 && anyWord(i + 1, {"gmt", "utc"}) && t_[i + 1].cap) {
     const int hhmm = num(i);
     if (hhmm / 100 <= 23 && hhmm % 100 <= 59) {
       Candidate c = make(i, i + 2);
@@ -666,6 +803,9 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
       c.expr.minute = hhmm % 100;
       return c;
     }
+  }
+  if (t_[i].low.size() > 2) {
+    return std::nullopt;
   }
   if (i > 0 && (punct(i - 1, ":") || punct(i - 1, "."))) {
     return std::nullopt; // the minutes of "7: 38pm", not an hour
@@ -972,6 +1112,23 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   }
   if (w == "the" && word(i + 1, "future"))
     return reference(i + 2, Relation::Future);
+  // "in the near term", "over the long term", "for the time being", "these days",
+  // "in coming months", "in the coming weeks"
+  if (w == "the" && anyWord(i + 1, {"near", "short", "long"}) && word(i + 2, "term") &&
+      !(punct(i + 3, "-") && glued(i + 3)) && i > 0 &&
+      anyWord(i - 1, {"in", "over", "for", "during", "into"})) {
+    return reference(i + 3, Relation::Future);
+  }
+  if (w == "the" && word(i + 1, "time") && word(i + 2, "being")) {
+    return reference(i + 3, Relation::Present);
+  }
+  if (w == "these" && word(i + 1, "days")) {
+    return reference(i + 2, Relation::Present);
+  }
+  if (w == "coming" &&
+      anyWord(i + 1, {"days", "weeks", "months", "years", "quarters", "decades"})) {
+    return reference(i + 2, Relation::Future);
+  }
   if (w == "recent" && anyWord(i + 1, {"years", "months", "weeks", "days", "decades"})) {
     return reference(i + 2, Relation::Past);
   }
@@ -987,6 +1144,17 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     if (word(k, "year") && punct(k + 1, "-") && glued(k + 1) &&
         anyWord(k + 2, {"earlier", "ago"})) {
       size_t end = k + 3;
+      // "the year-ago third quarter": that quarter of the year before
+      size_t ordinalEnd = 0;
+      const int ordinal = ordinalAt(end, ordinalEnd);
+      if (ordinal >= 1 && ordinal <= 4 && word(ordinalEnd, "quarter")) {
+        Candidate c = make(i, ordinalEnd + 1);
+        c.expr.quarter = ordinal;
+        c.expr.relation = Relation::Offset;
+        c.expr.unit = Unit::Year;
+        c.expr.offset = -1;
+        return c;
+      }
       if (anyWord(end, {"quarter", "period"})) {
         ++end;
       }
@@ -1014,7 +1182,17 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     c.expr.weekdayInUnit = true; // the quarter being reported: the one 45 days back
     return c;
   }
-  if (w == "the" && word(i + 1, "year") && !word(i + 2, "before") && !word(i + 2, "after") &&
+  if (w == "the" && word(i + 1, "fiscal") && word(i + 2, "year") && !word(i + 3, "before") &&
+      !word(i + 3, "after") && !word(i + 3, "earlier") && !word(i + 3, "later")) {
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = 0;
+    return c;
+  }
+  size_t spelledEnd = 0;
+  if (w == "the" && word(i + 1, "year") && spelledYearAt(i + 2, spelledEnd) < 0 &&
+      yearAt(i + 2) < 0 && !word(i + 2, "before") && !word(i + 2, "after") &&
       !word(i + 2, "earlier") && !word(i + 2, "later") &&
       !(punct(i + 2, "'") || word(i + 2, "s"))) {
     Candidate c = make(i, i + 2);
@@ -1112,8 +1290,44 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   }
   bool plural = false;
   size_t end = 0;
+  // "the current fiscal year", "last fiscal year"
+  const bool fiscal = !narrative && word(j, "fiscal") && word(j + 1, "year");
+  if (fiscal) {
+    ++j;
+  }
   Unit unit = unitAt(j, end, plural);
   PartOfDay part = PartOfDay::None;
+  if (unit == Unit::Year && !narrative && punct(end, "'") && word(end + 1, "s")) {
+    // "next year's first quarter", "last year's second half", "last year's quarter"
+    size_t k = end + 2;
+    size_t ordinalEnd = 0;
+    const int ordinal = ordinalAt(k, ordinalEnd);
+    if (ordinal >= 1 && ordinal <= 4 && word(ordinalEnd, "quarter")) {
+      Candidate c = make(i, ordinalEnd + 1);
+      c.expr.quarter = ordinal;
+      c.expr.relation = Relation::Offset;
+      c.expr.unit = Unit::Year;
+      c.expr.offset = offset;
+      return c;
+    }
+    if (ordinal >= 1 && ordinal <= 2 && word(ordinalEnd, "half")) {
+      Candidate c = make(i, ordinalEnd + 1);
+      c.expr.half = ordinal;
+      c.expr.relation = Relation::Offset;
+      c.expr.unit = Unit::Year;
+      c.expr.offset = offset;
+      return c;
+    }
+    if (word(k, "quarter") && offset != 0) {
+      // the reporting quarter, that many years away
+      Candidate c = make(i, k + 1);
+      c.expr.relation = Relation::Offset;
+      c.expr.unit = Unit::Quarter;
+      c.expr.offset = offset * 4;
+      c.expr.weekdayInUnit = true;
+      return c;
+    }
+  }
   if (unit == Unit::None && narrative) {
     part = partAt(j, end);
     if (part == PartOfDay::Morning || part == PartOfDay::Night || part == PartOfDay::Evening ||
@@ -1264,7 +1478,14 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
         return r;
       }
       if (value <= 0) {
-        return std::nullopt;
+        if (dir != "ago" || value < 0) {
+          return std::nullopt;
+        }
+        // "several years ago", "a few weeks ago": some time in the past
+        Candidate r = make(begin, uEnd + 1);
+        r.expr.kind = TimeKind::Reference;
+        r.expr.relation = Relation::Past;
+        return r;
       }
       Candidate r = make(begin, uEnd + 1);
       r.expr.relation = dir == "ago" ? Relation::Offset : Relation::Narrative;
@@ -1336,16 +1557,33 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
     return c;
   }
   size_t j = i;
-  if (word(j, "fiscal") && yearAt(j + 1) > 0) {
+  const bool fiscal = word(j, "fiscal") && yearAt(j + 1) > 0;
+  if (fiscal) {
     ++j;
+  }
+  // A year in words: "nineteen ninety-six", "the year two thousand".
+  {
+    size_t k = j;
+    if (word(k, "the") && word(k + 1, "year")) {
+      k += 2;
+    } else if (word(k, "year")) {
+      k += 1;
+    }
+    size_t end = 0;
+    const int spelled = spelledYearAt(k, end);
+    if (spelled > 0) {
+      Candidate c = make(i, end);
+      c.expr.year = spelled;
+      return c;
+    }
   }
   const int y = yearAt(j);
   if (y < 0) {
     return std::nullopt;
   }
-  // Not a count: "1500 people", "2000 troops", "about 1990 workers".
-  if (has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap && t_[j + 1].low.size() > 3 &&
-      t_[j + 1].low.back() == 's' &&
+  // Not a count: "1500 people", "2000 troops", "about 1990 workers" ("fiscal 1989 sales" is).
+  if (!fiscal && has(j + 1) && t_[j + 1].kind == Kind::Word && !t_[j + 1].cap &&
+      t_[j + 1].low.size() > 3 && t_[j + 1].low.back() == 's' &&
       !anyWord(j + 1, {"elections", "levels", "earnings", "results", "figures", "olympics", "games",
                        "talks", "was", "has", "is", "as"})) {
     return std::nullopt;
@@ -1363,70 +1601,238 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
 }
 
 std::optional<Candidate> Scanner::matchQuarter(size_t i) const {
+  // "the third quarter", "third-quarter", "the 1988 second quarter", "the final quarter of
+  // 2009", "the first half", "the last half of 1989", "the first two quarters of 1990".
   size_t j = i;
   if (word(j, "the")) {
     ++j;
   }
-  int ordinal = -1;
-  if (anyWord(j, {"first", "second", "third", "fourth"})) {
-    const std::string_view w = t_[j].low;
-    ordinal = w == "first" ? 1 : (w == "second" ? 2 : (w == "third" ? 3 : 4));
-  } else if (number(j) && t_[j].low.size() == 1 && skipOrdinal(j + 1) != j + 1) {
-    ordinal = num(j);
+  int yearFirst = -1;
+  {
+    size_t probe = 0;
+    if (yearAt(j) > 0 && (ordinalAt(j + 1, probe) > 0 || anyWord(j + 1, {"final", "last"}))) {
+      yearFirst = yearAt(j);
+      ++j;
+    }
   }
-  if (ordinal < 1 || ordinal > 4) {
+  size_t k = 0;
+  int ordinal = ordinalAt(j, k);
+  bool last = false; // "final" / "last": the fourth quarter, the second half
+  if (ordinal < 0 && anyWord(j, {"final", "last"})) {
+    last = true;
+    k = j + 1;
+  }
+  if (ordinal < 0 && !last) {
     return std::nullopt;
-  }
-  size_t k = j + 1;
-  if (number(j)) {
-    k = skipOrdinal(j + 1);
   }
   if (punct(k, "-") && glued(k)) {
     ++k;
   }
   bool half = false;
   if (word(k, "quarter")) {
-    half = false;
-  } else if (word(k, "half") && ordinal <= 2) {
+    ordinal = last ? 4 : ordinal;
+  } else if (word(k, "half") && (last || ordinal <= 2)) {
     half = true;
+    ordinal = last ? 2 : ordinal;
+  } else if (!last && (ordinal == 1 || ordinal == 3) && word(k, "two") && word(k + 1, "quarters")) {
+    // "the first two quarters" = the first half; "the third and fourth" is not handled
+    half = true;
+    ordinal = ordinal == 1 ? 1 : 2;
+    ++k;
+  } else if (last && word(k, "two") && word(k + 1, "quarters")) {
+    half = true;
+    ordinal = 2;
+    ++k;
   } else {
     return std::nullopt;
   }
-  size_t end = k + 1;
-  Candidate c = make(i, end);
-  if (half) {
-    c.expr.half = ordinal;
-  } else {
-    c.expr.quarter = ordinal;
-  }
+  const size_t end = k + 1;
+  auto build = [&](size_t stop) {
+    Candidate c = make(i, stop);
+    if (half) {
+      c.expr.half = ordinal;
+    } else {
+      c.expr.quarter = ordinal;
+    }
+    if (yearFirst > 0) {
+      c.expr.year = yearFirst;
+    }
+    return c;
+  };
   size_t y = end;
   if (word(y, "of")) {
     ++y;
   }
-  if (anyWord(y, {"this", "last", "next"}) && word(y + 1, "year") && y > end) {
-    const int offset = t_[y].low == "last" ? -1 : (t_[y].low == "next" ? 1 : 0);
-    c = make(i, y + 2);
-    if (half) {
-      c.expr.half = ordinal;
-    } else {
-      c.expr.quarter = ordinal;
+  if (yearFirst < 0 && anyWord(y, {"this", "last", "next"}) && word(y + 1, "year") && y > end) {
+    Candidate c = build(y + 2);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = t_[y].low == "last" ? -1 : (t_[y].low == "next" ? 1 : 0);
+    return c;
+  }
+  size_t yearEnd = 0;
+  if (yearFirst < 0 && anyYearAt(y, yearEnd) > 0) {
+    Candidate c = build(yearEnd);
+    c.expr.year = anyYearAt(y, yearEnd);
+    return c;
+  }
+  if (last && yearFirst < 0) {
+    return std::nullopt; // "the last quarter" alone counts back from the anchor (elsewhere)
+  }
+  return build(end);
+}
+
+std::optional<Candidate> Scanner::matchSeason(size_t i) const {
+  // "the summer", "in spring", "the early summer", "this past spring", "the winter of 1994",
+  // "summer 2009". ("this summer", "last fall" are relative units, see matchModifierUnit.)
+  size_t j = i;
+  bool determiner = false;
+  int offset = 0;
+  if (word(j, "the")) {
+    determiner = true;
+    ++j;
+  } else if (word(j, "this") && word(j + 1, "past")) {
+    offset = -1;
+    j += 2;
+  }
+  auto seasonAt = [&](size_t k) {
+    if (!has(k) || t_[k].kind != Kind::Word) {
+      return Season::None;
     }
+    const std::string_view w = t_[k].low;
+    return w == "spring"                    ? Season::Spring
+           : w == "summer"                  ? Season::Summer
+           : (w == "autumn" || w == "fall") ? Season::Fall
+           : w == "winter"                  ? Season::Winter
+                                            : Season::None;
+  };
+  if (anyWord(j, {"early", "late", "mid"}) && seasonAt(j + 1) != Season::None) {
+    ++j;
+  } else if (word(j, "mid") && punct(j + 1, "-") && seasonAt(j + 2) != Season::None) {
+    j += 2;
+  }
+  const Season season = seasonAt(j);
+  if (season == Season::None) {
+    return std::nullopt;
+  }
+  size_t end = j + 1;
+  int year = -1;
+  size_t yearEnd = 0;
+  if (word(end, "of") && anyYearAt(end + 1, yearEnd) > 0) {
+    year = anyYearAt(end + 1, yearEnd);
+    end = yearEnd;
+  } else if (yearAt(end) > 0) {
+    year = yearAt(end);
+    end = end + 1;
+  }
+  // A season word is a time only with a cue: a determiner, a year, a preposition of time,
+  // or a capital inside a sentence ("Autumn"). "the fall of the regime" is not a season.
+  const bool cue = year > 0 || offset != 0 ||
+                   (i > 0 && anyWord(i - 1, {"in", "during", "since", "until", "by", "over",
+                                             "through", "throughout", "this", "last", "next",
+                                             "early", "late", "before", "after", "till", "from"}));
+  if (year < 0 && season == Season::Fall && (word(end, "of") || !(determiner || cue))) {
+    return std::nullopt;
+  }
+  if (!cue && !determiner && !(t_[j].cap && i > 0 && !t_[i].newline && !punct(i - 1, "."))) {
+    return std::nullopt;
+  }
+  if (year < 0 && determiner && word(end, "of")) {
+    return std::nullopt; // "the spring of discontent"
+  }
+  Candidate c = make(i, end);
+  c.expr.season = season;
+  if (year > 0) {
+    c.expr.year = year;
+  } else {
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Season;
+    c.expr.offset = offset;
+  }
+  return c;
+}
+
+std::optional<Candidate> Scanner::matchHoliday(size_t i) const {
+  size_t j = i;
+  int offset = 0;
+  if (anyWord(j, {"last", "next", "this"})) {
+    offset = t_[j].low == "last" ? -1 : (t_[j].low == "next" ? 1 : 0);
+    ++j;
+  }
+  if (!has(j) || t_[j].kind != Kind::Word || !t_[j].cap) {
+    return std::nullopt;
+  }
+  auto capWord = [&](size_t k, std::string_view w) { return word(k, w) && t_[k].cap; };
+  Holiday holiday = Holiday::None;
+  size_t end = j + 1;
+  bool week = false;
+  const std::string_view w = t_[j].low;
+  if (w == "thanksgiving") {
+    holiday = Holiday::Thanksgiving;
+    if (capWord(end, "day")) {
+      ++end;
+    }
+  } else if (w == "christmas") {
+    holiday = Holiday::ChristmasDay;
+    if (capWord(end, "eve")) {
+      holiday = Holiday::ChristmasEve;
+      ++end;
+    } else if (capWord(end, "day")) {
+      ++end;
+    }
+  } else if (w == "easter") {
+    holiday = Holiday::EasterSunday;
+    if (capWord(end, "sunday")) {
+      ++end;
+    } else if (capWord(end, "monday")) {
+      holiday = Holiday::EasterMonday;
+      ++end;
+    } else if (word(end, "week")) {
+      week = true;
+      ++end;
+    } else if (has(end) && t_[end].kind == Kind::Word && t_[end].cap) {
+      return std::nullopt; // "Easter Island", "Easter Rising"
+    }
+  } else if (w == "halloween") {
+    holiday = Holiday::Halloween;
+  } else if (w == "good" && capWord(j + 1, "friday")) {
+    holiday = Holiday::GoodFriday;
+    end = j + 2;
+  } else if ((w == "memorial" || w == "labor" || w == "labour" || w == "election" ||
+              w == "boxing") &&
+             capWord(j + 1, "day")) {
+    holiday = w == "memorial"   ? Holiday::MemorialDay
+              : w == "election" ? Holiday::ElectionDay
+              : w == "boxing"   ? Holiday::BoxingDay
+                                : Holiday::LaborDay;
+    end = j + 2;
+  } else if (w == "valentine" && punct(j + 1, "'") && word(j + 2, "s") && capWord(j + 3, "day")) {
+    holiday = Holiday::ValentinesDay;
+    end = j + 4;
+  } else if (w == "new" && capWord(j + 1, "year") && punct(j + 2, "'") && word(j + 3, "s") &&
+             (capWord(j + 4, "day") || capWord(j + 4, "eve"))) {
+    holiday = t_[j + 4].low == "day" ? Holiday::NewYearsDay : Holiday::NewYearsEve;
+    end = j + 5;
+  }
+  if (holiday == Holiday::None) {
+    return std::nullopt;
+  }
+  Candidate c = make(i, end);
+  c.expr.holiday = holiday;
+  c.expr.holidayWeek = week;
+  size_t yearEnd = end;
+  if (punct(yearEnd, ",")) {
+    ++yearEnd;
+  }
+  if (yearAt(yearEnd) > 0) {
+    c = make(i, yearEnd + 1);
+    c.expr.holiday = holiday;
+    c.expr.holidayWeek = week;
+    c.expr.year = yearAt(yearEnd);
+  } else if (j > i) {
     c.expr.relation = Relation::Offset;
     c.expr.unit = Unit::Year;
     c.expr.offset = offset;
-    return c;
-  }
-  if (yearAt(y) > 0) {
-    const int year = yearAt(y);
-    c = make(i, y + 1);
-    if (half) {
-      c.expr.half = ordinal;
-    } else {
-      c.expr.quarter = ordinal;
-    }
-    c.expr.year = year;
-  } else if (i > 0 && yearAt(i - 1) > 0 && glued(i) == false) {
-    // "1989 third quarter" is rare; the year, if any, is merged later.
   }
   return c;
 }
@@ -1447,6 +1853,8 @@ std::optional<Candidate> Scanner::matchAt(size_t i) const {
   consider(matchModifierUnit(i));
   consider(matchCountUnit(i));
   consider(matchQuarter(i));
+  consider(matchSeason(i));
+  consider(matchHoliday(i));
   if (!best) {
     consider(matchYear(i));
   }
@@ -1499,6 +1907,11 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
       both(x.hour, y.hour) || both(x.weekday, y.weekday)) {
     return false;
   }
+  if ((x.holiday != Holiday::None || y.holiday != Holiday::None) &&
+      (x.month >= 0 || y.month >= 0 || x.weekday >= 0 || y.weekday >= 0 ||
+       (x.holiday != Holiday::None && y.holiday != Holiday::None))) {
+    return false; // a named day carries its own date
+  }
   const bool earlyHours =
       x.part == PartOfDay::EarlyHours &&
       (y.part == PartOfDay::Morning || y.part == PartOfDay::Night || y.part == PartOfDay::None);
@@ -1529,8 +1942,10 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
     return false;
   }
   // Something must be a time or a day-level anchor: avoid merging two unrelated months.
-  const bool xDay = x.day >= 0 || x.weekday >= 0 || x.relation == Relation::Today;
-  const bool yDay = y.day >= 0 || y.weekday >= 0 || y.relation == Relation::Today;
+  const bool xDay = x.day >= 0 || x.weekday >= 0 || x.relation == Relation::Today ||
+                    (x.holiday != Holiday::None && !x.holidayWeek);
+  const bool yDay = y.day >= 0 || y.weekday >= 0 || y.relation == Relation::Today ||
+                    (y.holiday != Holiday::None && !y.holidayWeek);
   const bool xTime = x.hour >= 0 || x.part != PartOfDay::None;
   const bool yTime = y.hour >= 0 || y.part != PartOfDay::None;
   if ((xDay && yTime) || (xTime && yDay)) {
@@ -1585,6 +2000,10 @@ std::vector<TimeExpression> Scanner::run() {
         take(x.hour, y.hour);
         take(x.minute, y.minute);
         take(x.quarter, y.quarter);
+        if (x.holiday == Holiday::None) {
+          x.holiday = y.holiday;
+          x.holidayWeek = y.holidayWeek;
+        }
         if (x.part == PartOfDay::None) {
           x.part = y.part;
         }

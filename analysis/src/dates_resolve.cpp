@@ -1,6 +1,7 @@
 // Resolution of one time expression to an interval, given its anchors.
 #include "newslint/analysis/dates.h"
 
+#include <cstdint>
 #include <cstdio>
 #include <string>
 #include <utility>
@@ -184,7 +185,9 @@ int yearNear(CivilDate anchor, int month, int day, Tense tense) {
     return daysFromCivil(CivilDate{y, month, std::min(d, daysInMonth(y, month))});
   };
   const int64_t here = at(year);
-  const int64_t ahead = tense == Tense::Future ? 240 : (tense == Tense::Past ? 120 : 183);
+  // News looks back more often than ahead: without a tense, a date more than four months
+  // ahead is the past one ("March", written in October, is the March before).
+  const int64_t ahead = tense == Tense::Future ? 240 : 120;
   if (here - a > ahead) {
     return year - 1;
   }
@@ -357,6 +360,59 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     return finish();
   }
 
+  // Named days: "Thanksgiving Day", "last Christmas", "Easter week".
+  if (e.holiday != Holiday::None) {
+    const std::string name(holidayName(e.holiday));
+    int year = e.year;
+    if (year < 0) {
+      const std::optional<CivilDate> base = c.anchor ? c.anchor : c.reference;
+      if (!base) {
+        if (!c.year) {
+          return finish();
+        }
+        year = *c.year;
+        b.r.yearInferred = true;
+        b.note("year " + std::to_string(year) + " " + c.yearSource);
+      } else {
+        // The occurrence the text means: before the anchor for "last" and past tense, after it
+        // for "next" and the future, else the nearest one.
+        const int64_t a = daysFromCivil(*base);
+        int best = base->year;
+        int64_t bestDistance = INT64_MAX;
+        for (int y = base->year - 1; y <= base->year + 1; ++y) {
+          const int64_t d = daysFromCivil(holidayDate(e.holiday, y)) - a;
+          const bool before =
+              e.relation == Relation::Offset ? e.offset < 0 : e.tense == Tense::Past;
+          const bool after =
+              e.relation == Relation::Offset ? e.offset > 0 : e.tense == Tense::Future;
+          if ((before && d > 0) || (after && d < 0) ||
+              (e.relation == Relation::Offset && e.offset != 0 && d == 0)) {
+            continue;
+          }
+          const int64_t distance = d < 0 ? -d : d;
+          if (distance < bestDistance) {
+            bestDistance = distance;
+            best = y;
+          }
+        }
+        year = best;
+        b.note(name + " " + std::to_string(year) + ", the one " +
+               (e.relation == Relation::Offset && e.offset < 0
+                    ? "before"
+                    : (e.relation == Relation::Offset && e.offset > 0 ? "after" : "nearest to")) +
+               " the " + (c.anchor ? anchorNote() : "`" + c.referenceText + "`"));
+      }
+    }
+    const CivilDate date = holidayDate(e.holiday, year);
+    if (e.holidayWeek) {
+      setWeek(b, date);
+    } else {
+      setDay(b, e, date);
+    }
+    b.note(name + " " + std::to_string(year) + " is " + describeDate(date));
+    return finish();
+  }
+
   // Stated calendar fields.
   if (e.month > 0 || e.quarter > 0 || e.half > 0 || (e.year > 0 && e.relation == Relation::None) ||
       (e.relation == Relation::None && e.day > 0)) {
@@ -472,6 +528,8 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       setQuarter(b, year, e.quarter);
     } else if (e.half > 0) {
       setHalf(b, year, e.half);
+    } else if (e.season != Season::None) {
+      setSeason(b, year, e.season);
     } else {
       setYear(b, year);
     }

@@ -52,6 +52,30 @@ enum class PartOfDay : uint8_t {
 
 enum class Season : uint8_t { None, Spring, Summer, Fall, Winter };
 
+/// Named days of the calendar. Fixed ones fall on the same date every year; the others are
+/// computed for the year (Easter by the Gregorian computus, US holidays by their rule).
+enum class Holiday : uint8_t {
+  None,
+  NewYearsDay,     ///< 1 January
+  NewYearsEve,     ///< 31 December
+  ValentinesDay,   ///< 14 February
+  IndependenceDay, ///< 4 July (United States)
+  Halloween,       ///< 31 October
+  ChristmasEve,    ///< 24 December
+  ChristmasDay,    ///< 25 December
+  BoxingDay,       ///< 26 December
+  GoodFriday,      ///< two days before Easter Sunday
+  EasterSunday,
+  EasterMonday,
+  MemorialDay,  ///< last Monday of May (United States)
+  LaborDay,     ///< first Monday of September (United States)
+  ElectionDay,  ///< the Tuesday after the first Monday of November (United States)
+  Thanksgiving, ///< fourth Thursday of November (United States)
+};
+/// The date of a named day in a given year.
+CivilDate holidayDate(Holiday holiday, int year);
+std::string_view holidayName(Holiday holiday);
+
 enum class TimeKind : uint8_t {
   Date,      ///< a day or a coarser calendar unit
   Time,      ///< a time of day, possibly with its date
@@ -109,6 +133,8 @@ struct TimeExpression {
   int quarter = -1; ///< 1-4
   int half = -1;    ///< 1-2
   Season season = Season::None;
+  Holiday holiday = Holiday::None;
+  bool holidayWeek = false; ///< "Easter week": the week that holds the named day
   PartOfDay part = PartOfDay::None;
 
   Relation relation = Relation::None;

@@ -1,0 +1,169 @@
+// Normalisation of the classes of expressions that news uses beyond plain dates: named days,
+// years in words, seasons, quarters and halves, fiscal years, vague references, and the
+// choice of year or week for expressions that leave it open.
+#include "newslint/analysis/dates.h"
+
+#include <gtest/gtest.h>
+#include <string>
+
+namespace newslint::analysis {
+namespace {
+
+DateFacts extract(const std::string& text) {
+  return extractDates(parseDocument("t.txt", text));
+}
+
+const TimeExpression* find(const DateFacts& facts, std::string_view text) {
+  for (const TimeExpression& e : facts.expressions) {
+    if (e.text == text) {
+      return &e;
+    }
+  }
+  return nullptr;
+}
+
+/// The value of `expression` in `text`, resolved against a publication date.
+std::string value(const std::string& text, std::string_view expression, CivilDate published) {
+  const DateFacts facts = extract(text);
+  const TimeExpression* e = find(facts, expression);
+  if (e == nullptr) {
+    std::string seen;
+    for (const TimeExpression& other : facts.expressions) {
+      seen += " `" + other.text + "`";
+    }
+    return "(not found; found" + seen + ")";
+  }
+  ResolveContext context;
+  context.anchor = published;
+  const Resolution r = resolveExpression(*e, context);
+  return r.resolved || !r.value.empty() ? r.value : "(unresolved)";
+}
+
+TEST(DatesNormalise, NamedDays) {
+  EXPECT_EQ(holidayDate(Holiday::EasterSunday, 2024), (CivilDate{2024, 3, 31}));
+  EXPECT_EQ(holidayDate(Holiday::EasterSunday, 2000), (CivilDate{2000, 4, 23}));
+  EXPECT_EQ(holidayDate(Holiday::Thanksgiving, 2023), (CivilDate{2023, 11, 23}));
+  EXPECT_EQ(holidayDate(Holiday::ElectionDay, 2020), (CivilDate{2020, 11, 3}));
+  EXPECT_EQ(holidayDate(Holiday::MemorialDay, 2021), (CivilDate{2021, 5, 31}));
+  EXPECT_EQ(holidayDate(Holiday::LaborDay, 2021), (CivilDate{2021, 9, 6}));
+  const CivilDate january{2024, 1, 10};
+  EXPECT_EQ(
+      value("The ferry sank on Thanksgiving Day, two months ago.", "Thanksgiving Day", january),
+      "2023-11-23");
+  EXPECT_EQ(value("Prices have climbed since last Christmas.", "last Christmas", january),
+            "2023-12-25");
+  EXPECT_EQ(value("The parade will return at Easter.", "Easter", january), "2024-03-31");
+  EXPECT_EQ(value("Schools close during Easter week.", "Easter week", january), "2024-W13");
+  EXPECT_EQ(value("The count ended on Christmas Eve 2019.", "Christmas Eve 2019", january),
+            "2019-12-24");
+  // Not named days: an island, a proper name that happens to start with a holiday word.
+  EXPECT_EQ(find(extract("They sailed to Easter Island."), "Easter"), nullptr);
+}
+
+TEST(DatesNormalise, YearsWrittenInWords) {
+  const CivilDate published{1999, 3, 2};
+  EXPECT_EQ(value("The mill closed in nineteen eighty-seven.", "nineteen eighty-seven", published),
+            "1987");
+  EXPECT_EQ(value("Plans for the year two thousand are late.", "the year two thousand", published),
+            "2000");
+  EXPECT_EQ(value("The strike began in March nineteen ninety-six.", "March nineteen ninety-six",
+                  published),
+            "1996-03");
+  EXPECT_EQ(value("It snowed in the winter of nineteen ninety-four.",
+                  "the winter of nineteen ninety-four", published),
+            "1994-WI");
+  // A count in words is not a year.
+  EXPECT_EQ(find(extract("They paid nineteen ninety dollars."), "nineteen ninety"), nullptr);
+}
+
+TEST(DatesNormalise, Seasons) {
+  const CivilDate october{2019, 10, 21};
+  EXPECT_EQ(value("Sales were weak in the summer.", "the summer", october), "2019-SU");
+  EXPECT_EQ(value("Work stopped in the early summer.", "the early summer", october), "2019-SU");
+  EXPECT_EQ(value("The bridge opened this past spring.", "this past spring", october), "2019-SP");
+  EXPECT_EQ(value("The plant opened in spring 2016.", "spring 2016", october), "2016-SP");
+  EXPECT_EQ(find(extract("Few foresaw the fall of the regime."), "the fall"), nullptr);
+  EXPECT_EQ(find(extract("Prices may spring back."), "spring"), nullptr);
+}
+
+TEST(DatesNormalise, QuartersHalvesAndFiscalYears) {
+  const CivilDate published{2019, 10, 24};
+  EXPECT_EQ(value("Profit fell in the 2018 second quarter.", "the 2018 second quarter", published),
+            "2018-Q2");
+  EXPECT_EQ(
+      value("Net rose in the year-ago third quarter.", "the year-ago third quarter", published),
+      "2018-Q3");
+  EXPECT_EQ(value("Orders should recover by next year's first quarter.",
+                  "next year's first quarter", published),
+            "2020-Q1");
+  EXPECT_EQ(
+      value("Sales slowed in the final quarter of 2017.", "the final quarter of 2017", published),
+      "2017-Q4");
+  EXPECT_EQ(
+      value("Growth was strong in the last half of 2016.", "the last half of 2016", published),
+      "2016-H2");
+  EXPECT_EQ(value("It met targets for the first two quarters of 2015.",
+                  "the first two quarters of 2015", published),
+            "2015-H1");
+  EXPECT_EQ(
+      value("It expects a loss in the current fiscal year.", "current fiscal year", published),
+      "2019");
+  EXPECT_EQ(value("It expects a loss for the fiscal year.", "the fiscal year", published), "2019");
+  EXPECT_EQ(value("It beat its fiscal 2018 sales of $20 million.", "fiscal 2018", published),
+            "2018");
+}
+
+TEST(DatesNormalise, VagueReferences) {
+  const CivilDate published{2019, 10, 24};
+  EXPECT_EQ(value("Rates will stay low in the near term.", "the near term", published),
+            "FUTURE_REF");
+  EXPECT_EQ(value("The plant stays shut for the time being.", "the time being", published),
+            "PRESENT_REF");
+  EXPECT_EQ(value("These days nobody writes letters.", "These days", published), "PRESENT_REF");
+  EXPECT_EQ(value("More layoffs are likely in coming months.", "coming months", published),
+            "FUTURE_REF");
+  EXPECT_EQ(value("The office moved several years ago.", "several years ago", published),
+            "PAST_REF");
+  // "short-term" qualifies a noun: not a time.
+  EXPECT_EQ(find(extract("It sold short-term notes."), "short-term"), nullptr);
+}
+
+TEST(DatesNormalise, YearOfAMonthWithoutOne) {
+  const CivilDate october{2019, 10, 24};
+  // Without a tense, a month more than four months ahead is the one before.
+  EXPECT_EQ(value("Output peaked in March, officials say.", "March", october), "2019-03");
+  EXPECT_EQ(value("The ruling of Mar. 20 stands.", "Mar. 20", october), "2019-03-20");
+  EXPECT_EQ(value("The deal closes in January.", "January", october), "2020-01");
+  EXPECT_EQ(value("Talks will resume in June.", "June", october), "2020-06");
+}
+
+TEST(DatesNormalise, DateBeforeAColon) {
+  const CivilDate published{2019, 10, 24};
+  EXPECT_EQ(
+      value("The paper said in an editorial on Friday, Oct. 25:", "Friday, Oct. 25", published),
+      "2019-10-25");
+  EXPECT_EQ(find(extract("The train left at May 6:30."), "May 6"), nullptr);
+}
+
+TEST(DatesNormalise, FourDigitClockWithItsZone) {
+  const CivilDate published{2019, 10, 24};
+  EXPECT_EQ(
+      value("The quake struck on October 23 at 0412 GMT.", "October 23 at 0412 GMT", published),
+      "2019-10-23T04:12");
+}
+
+TEST(DatesNormalise, WeekdayDirectionFromPlansAndPerfects) {
+  const CivilDate thursday{2019, 10, 24};
+  EXPECT_EQ(value("The delegation could arrive as soon as Monday.", "Monday", thursday),
+            "2019-10-28");
+  EXPECT_EQ(value("The talks are set to resume Tuesday in Geneva.", "Tuesday", thursday),
+            "2019-10-29");
+  EXPECT_EQ(value("The club is to reopen Saturday after repairs.", "Saturday", thursday),
+            "2019-10-26");
+  // A plan that is itself past: "had been due to" looks back.
+  EXPECT_EQ(value("The offer had been due to expire Monday evening.", "Monday evening", thursday),
+            "2019-10-21TEV");
+}
+
+} // namespace
+} // namespace newslint::analysis
