@@ -4,6 +4,7 @@
 #include <algorithm>
 
 #include "newslint/analysis/checks.h"
+#include "newslint/analysis/recheck.h"
 #include "newslint/analysis/timeline.h"
 
 namespace newslint::analysis {
@@ -63,13 +64,7 @@ std::span<const Finding> Analysis::findingsFor(std::string_view document) const 
   return {lower, upper};
 }
 
-Analysis analyze(const CorpusSnapshot& snapshot) {
-  Analysis result;
-  result.names = buildNameIndex(snapshot);
-  result.dates = analyzeDates(snapshot, result.names);
-  static const DateIndex kNoDates{};
-  const CheckContext context{snapshot, result.names, result.dates ? *result.dates : kNoDates};
-  const Config& config = *snapshot.config;
+void runChecks(const CheckContext& context, const Config& config, std::vector<Finding>& out) {
   for (const CheckInfo& check : allChecks()) {
     Severity severity = check.defaultSeverity;
     if (auto it = config.checks.find(std::string(check.code)); it != config.checks.end()) {
@@ -81,25 +76,37 @@ Analysis analyze(const CorpusSnapshot& snapshot) {
     std::vector<Finding> found;
     check.run(context, found);
     for (Finding& f : found) {
-      auto doc = snapshot.documents.find(f.primary.document);
-      if (doc != snapshot.documents.end() &&
+      auto doc = context.corpus.documents.find(f.primary.document);
+      if (doc != context.corpus.documents.end() &&
           doc->second->doc.suppressed(f.code, f.primary.span.begin)) {
         continue;
       }
       f.severity = severity;
-      result.findings.push_back(std::move(f));
+      out.push_back(std::move(f));
     }
   }
-  std::stable_sort(result.findings.begin(), result.findings.end(),
-                   [](const Finding& a, const Finding& b) {
-                     if (a.primary.document != b.primary.document) {
-                       return a.primary.document < b.primary.document;
-                     }
-                     if (a.primary.span.begin != b.primary.span.begin) {
-                       return a.primary.span.begin < b.primary.span.begin;
-                     }
-                     return a.code < b.code;
-                   });
+}
+
+void sortFindings(std::vector<Finding>& findings) {
+  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+    if (a.primary.document != b.primary.document) {
+      return a.primary.document < b.primary.document;
+    }
+    if (a.primary.span.begin != b.primary.span.begin) {
+      return a.primary.span.begin < b.primary.span.begin;
+    }
+    return a.code < b.code;
+  });
+}
+
+Analysis analyze(const CorpusSnapshot& snapshot) {
+  Analysis result;
+  result.names = buildNameIndex(snapshot);
+  result.dates = analyzeDates(snapshot, result.names);
+  static const DateIndex kNoDates{};
+  const CheckContext context{snapshot, result.names, result.dates ? *result.dates : kNoDates};
+  runChecks(context, *snapshot.config, result.findings);
+  sortFindings(result.findings);
   return result;
 }
 

@@ -9,6 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
+#include "name_scope.h"
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
@@ -108,6 +109,10 @@ public:
     lexicon_ = snapshot.lexicon.get();
   }
 
+  Builder(std::vector<const DocumentFacts*> docs, const Config* config, const Lexicon* lexicon,
+          const NameScope* scope)
+      : docs_(std::move(docs)), config_(config), lexicon_(lexicon), scope_(scope) {}
+
   NameIndex build() {
     collectForms();
     addRegisterForms();
@@ -121,6 +126,7 @@ private:
   std::vector<const DocumentFacts*> docs_;
   const Config* config_ = nullptr;
   const Lexicon* lexicon_ = nullptr;
+  const NameScope* scope_ = nullptr; // null: the whole corpus is in docs_
 
   std::vector<Form> forms_;
   std::unordered_map<std::string, uint32_t> formByKey_;
@@ -192,12 +198,14 @@ private:
         }
       }
     }
-    for (const DocumentFacts* facts : docs_) {
-      std::unordered_set<std::string> seen;
-      for (const Mention& m : facts->mentions) {
-        for (const NamePart& p : m.parts) {
-          if (seen.insert(p.key).second) {
-            ++documentFrequency_[p.key];
+    if (scope_ == nullptr) {
+      for (const DocumentFacts* facts : docs_) {
+        std::unordered_set<std::string> seen;
+        for (const Mention& m : facts->mentions) {
+          for (const NamePart& p : m.parts) {
+            if (seen.insert(p.key).second) {
+              ++documentFrequency_[p.key];
+            }
           }
         }
       }
@@ -206,7 +214,11 @@ private:
       const auto& mentions = docs_[d]->mentions;
       for (uint32_t i = 0; i < mentions.size(); ++i) {
         const Mention& m = mentions[i];
-        if (m.weak && !strongKeys.contains(m.parts.front().key)) {
+        if (m.weak && !strongKeys.contains(m.parts.front().key) &&
+            (scope_ == nullptr || !scope_->strongKey(m.parts.front().key))) {
+          continue;
+        }
+        if (scope_ != nullptr && !scope_->includes(m)) {
           continue;
         }
         std::vector<std::string> keys;
@@ -618,12 +630,15 @@ private:
   }
 
   bool ubiquitous(const std::string& key) const {
-    auto it = documentFrequency_.find(key);
-    if (it == documentFrequency_.end()) {
-      return false;
+    double count = 0;
+    double n = static_cast<double>(docs_.size());
+    if (scope_ != nullptr) {
+      count = static_cast<double>(scope_->documentFrequency(key));
+      n = static_cast<double>(scope_->documentCount());
+    } else if (auto it = documentFrequency_.find(key); it != documentFrequency_.end()) {
+      count = static_cast<double>(it->second);
     }
-    const double n = static_cast<double>(docs_.size());
-    return static_cast<double>(it->second) > std::max(3.0, 0.6 * n);
+    return count > std::max(3.0, 0.6 * n);
   }
 
   bool distinctPair(uint32_t fa, uint32_t fb) const {
@@ -1150,6 +1165,11 @@ std::optional<EntityHit> NameIndex::entityAt(std::string_view document, uint32_t
 
 NameIndex buildNameIndex(const CorpusSnapshot& snapshot) {
   return Builder(snapshot).build();
+}
+
+NameIndex buildScopedNameIndex(std::vector<const DocumentFacts*> documents, const Config* config,
+                               const Lexicon* lexicon, const NameScope& scope) {
+  return Builder(std::move(documents), config, lexicon, &scope).build();
 }
 
 } // namespace newslint::analysis

@@ -1,0 +1,70 @@
+// A part of the corpus for the name index: the mentions that can change the entities of
+// one edited document, with the corpus-wide statistics the full index would have used.
+// Private to the engine (name_index.cpp and recheck.cpp).
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <unordered_set>
+#include <vector>
+
+#include "newslint/analysis/corpus.h"
+
+namespace newslint::analysis {
+
+/// The key of a mention's form as the name index writes it: part keys (written, then
+/// inherited) joined by spaces, with "#<written parts>" when a part is inherited.
+inline std::string formKeyOf(const Mention& m) {
+  std::string key;
+  auto add = [&](const std::string& part) {
+    if (!key.empty()) {
+      key.push_back(' ');
+    }
+    key += part;
+  };
+  for (const NamePart& p : m.parts) {
+    add(p.key);
+  }
+  for (const std::string& inherited : m.inheritedKeys) {
+    add(inherited);
+  }
+  if (!m.inheritedKeys.empty()) {
+    key += "#" + std::to_string(m.parts.size());
+  }
+  return key;
+}
+
+struct NameScope {
+  std::unordered_set<std::string> parts; ///< a mention with one of these part keys is in scope
+  std::unordered_set<std::string> forms; ///< and so is a mention of one of these form keys
+  std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key
+  std::function<bool(const std::string&)> strong;        ///< a part key some confident mention uses
+  size_t documents = 0;                                  ///< documents in the whole corpus
+
+  [[nodiscard]] bool includes(const Mention& m) const {
+    for (const NamePart& p : m.parts) {
+      if (parts.contains(p.key)) {
+        return true;
+      }
+    }
+    for (const std::string& inherited : m.inheritedKeys) {
+      if (parts.contains(inherited)) {
+        return true;
+      }
+    }
+    return !forms.empty() && forms.contains(formKeyOf(m));
+  }
+  [[nodiscard]] bool strongKey(const std::string& key) const { return strong && strong(key); }
+  [[nodiscard]] uint32_t documentFrequency(const std::string& key) const {
+    return frequency ? frequency(key) : 0;
+  }
+  [[nodiscard]] size_t documentCount() const { return documents; }
+};
+
+/// The name index over `documents` (a part of the corpus), keeping only the mentions in
+/// `scope` and judging how common a name is by the scope's corpus-wide counts.
+NameIndex buildScopedNameIndex(std::vector<const DocumentFacts*> documents, const Config* config,
+                               const Lexicon* lexicon, const NameScope& scope);
+
+} // namespace newslint::analysis
