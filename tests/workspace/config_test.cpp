@@ -220,6 +220,20 @@ TEST(ParseConfig, WrongTypesAreReportedAndOnlyThatPartIgnored) {
   EXPECT_EQ(config.checks.count("name-variant"), 0u);
 }
 
+TEST(ParseConfig, FollowLinksOutsideIsABooleanOffByDefault) {
+  EXPECT_FALSE(parseConfig("{}").config.followLinksOutside);
+  const LoadedConfig on = parseConfig(R"({"documents": {"followLinksOutside": true}})");
+  EXPECT_THAT(on.problems, IsEmpty()) << describe(on);
+  EXPECT_TRUE(on.config.followLinksOutside);
+  const std::string text = R"({"documents": {"followLinksOutside": "yes"}})";
+  const LoadedConfig wrong = parseConfig(text);
+  ASSERT_TRUE(wrong.parsed);
+  auto problems = problemsAbout(wrong, "documents.followLinksOutside: expected true or false");
+  ASSERT_EQ(problems.size(), 1u) << describe(wrong);
+  expectAt(problems[0], positionOf(text, "\"followLinksOutside\""));
+  EXPECT_FALSE(wrong.config.followLinksOutside);
+}
+
 TEST(ParseConfig, WrongTypesAtTheTopLevelKeepTheDefaults) {
   const LoadedConfig loaded = parseConfig(
       R"({"documents": [], "sources": [], "entities": {}, "distinct": 1, "checks": []})");
@@ -509,7 +523,8 @@ TEST(ConfigSchema, IsDraft07JsonDescribingWhatTheParserAccepts) {
   nlohmann::json documents = nlohmann::json::object();
   for (const auto& [key, value] :
        schema.at("properties").at("documents").at("properties").items()) {
-    documents[key] = nlohmann::json::array({"*.txt"});
+    documents[key] =
+        key == "followLinksOutside" ? nlohmann::json(true) : nlohmann::json::array({"*.txt"});
   }
   nlohmann::json checks = nlohmann::json::object();
   for (const auto& severity : definitions.at("severity").at("enum")) {

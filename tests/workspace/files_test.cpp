@@ -1,7 +1,9 @@
 // Reading articles (encodings, binary and unusable files) and discovering the corpus
 // under a root (globs, hidden folders, symlink loops, unreadable entries).
 #include <fstream>
+#include <optional>
 #include <random>
+#include <string>
 
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
@@ -154,6 +156,106 @@ TEST_F(Discover, DoesNotFollowFileLinksLeavingTheCorpus) {
   EXPECT_THAT(ids(found), ElementsAre("a.txt"));
   ASSERT_EQ(found.problems.size(), 1u) << ::testing::PrintToString(found.problems);
   EXPECT_THAT(found.problems[0], HasSubstr("escape.txt: links outside the corpus folder"));
+}
+
+TEST_F(Discover, FollowsFileLinksLeavingTheCorpusWhenTheRegisterSaysSo) {
+  write("a.txt", "a");
+  const fs::path outside = root_.parent_path() / (root_.filename().string() + "-outside");
+  fs::create_directories(outside);
+  std::ofstream(outside / "b.txt") << "b";
+  fs::create_symlink(outside / "b.txt", root_ / "escape.txt");
+  fs::create_directory_symlink(outside, root_ / "folder");
+  analysis::Config config;
+  config.followLinksOutside = true;
+  const Discovery found = discover(root_, config);
+  fs::remove_all(outside);
+  EXPECT_THAT(ids(found), ElementsAre("a.txt", "escape.txt")); // links to folders: still not
+  EXPECT_THAT(found.problems, IsEmpty());
+}
+
+/// A corpus folder `root_` and a folder beside it, `outside_`, holding b.txt.
+class CorpusPath : public TempDir {
+protected:
+  void SetUp() override {
+    TempDir::SetUp();
+    outside_ = root_.parent_path() / (root_.filename().string() + "-outside");
+    fs::create_directories(outside_);
+    std::ofstream(outside_ / "b.txt") << "b";
+  }
+  void TearDown() override {
+    std::error_code ec;
+    fs::remove_all(outside_, ec);
+    TempDir::TearDown();
+  }
+  std::optional<std::string> problem(const std::string& relative, bool follow = false) {
+    analysis::Config config;
+    config.followLinksOutside = follow;
+    return corpusPathProblem(root_, root_ / relative, config);
+  }
+  fs::path outside_;
+};
+
+TEST_F(CorpusPath, PlainFilesAndMissingOnesMayBeRead) {
+  write("a.txt", "a");
+  write("wire/2024/c.txt", "c");
+  EXPECT_EQ(problem("a.txt"), std::nullopt);
+  EXPECT_EQ(problem("wire/2024/c.txt"), std::nullopt);
+  EXPECT_EQ(problem("missing.txt"), std::nullopt);        // reading it reports that
+  EXPECT_EQ(problem("no/such/folder.txt"), std::nullopt); // likewise
+}
+
+TEST_F(CorpusPath, PathsOutsideTheRootAreRefused) {
+  EXPECT_THAT(problem("../x.txt").value_or(""), HasSubstr("outside the corpus folder"));
+  EXPECT_THAT(problem("wire/../../x.txt").value_or(""), HasSubstr("outside the corpus folder"));
+  EXPECT_THAT(problem(".").value_or(""), HasSubstr("outside the corpus folder"));
+  EXPECT_THAT(corpusPathProblem(root_, outside_ / "b.txt", analysis::Config{}).value_or(""),
+              HasSubstr("outside the corpus folder"));
+}
+
+TEST_F(CorpusPath, LinkedFoldersAreNotEntered) {
+  fs::create_directory_symlink(outside_, root_ / "link");
+  write("real/b.txt", "b");
+  fs::create_directory_symlink(root_ / "real", root_ / "alias"); // even one leading inside
+  EXPECT_THAT(problem("link/b.txt").value_or(""), HasSubstr("links to folders are not followed"));
+  EXPECT_THAT(problem("alias/b.txt").value_or(""), HasSubstr("links to folders are not followed"));
+  EXPECT_THAT(problem("link/b.txt", true).value_or(""),
+              HasSubstr("links to folders are not followed"));
+  write("deep/er/x.txt", "x");
+  fs::create_directory_symlink(outside_, root_ / "deep" / "er" / "link");
+  EXPECT_THAT(problem("deep/er/link/b.txt").value_or(""), HasSubstr("deep/er/link"));
+  EXPECT_EQ(problem("real/b.txt"), std::nullopt);
+}
+
+TEST_F(CorpusPath, FileLinksFollowTheRulesOfDiscovery) {
+  write("real.txt", "r");
+  fs::create_symlink(root_ / "real.txt", root_ / "inside.txt");
+  fs::create_symlink("real.txt", root_ / "relative.txt");
+  fs::create_symlink(outside_ / "b.txt", root_ / "escape.txt");
+  fs::create_symlink("../" + outside_.filename().string() + "/b.txt", root_ / "escape2.txt");
+  fs::create_symlink(root_ / "gone.txt", root_ / "dangling.txt");
+  fs::create_symlink(outside_, root_ / "folder.txt");
+  EXPECT_EQ(problem("inside.txt"), std::nullopt);
+  EXPECT_EQ(problem("relative.txt"), std::nullopt);
+  EXPECT_THAT(problem("escape.txt").value_or(""), HasSubstr("links outside the corpus folder"));
+  EXPECT_THAT(problem("escape2.txt").value_or(""), HasSubstr("links outside the corpus folder"));
+  EXPECT_EQ(problem("escape.txt", true), std::nullopt); // the register allows it
+  EXPECT_THAT(problem("dangling.txt").value_or(""), HasSubstr("broken symbolic link"));
+  EXPECT_THAT(problem("folder.txt", true).value_or(""), HasSubstr("link to a folder"));
+}
+
+TEST_F(CorpusPath, TheRootMayItselfBeReachedThroughALink) {
+  write("a.txt", "a");
+  const fs::path viaLink = root_.parent_path() / (root_.filename().string() + "-via");
+  fs::create_directory_symlink(root_, viaLink);
+  fs::create_symlink(root_ / "a.txt", root_ / "inside.txt");
+  analysis::Config config;
+  EXPECT_EQ(corpusPathProblem(viaLink, viaLink / "a.txt", config), std::nullopt);
+  EXPECT_EQ(corpusPathProblem(viaLink, viaLink / "inside.txt", config), std::nullopt);
+  EXPECT_TRUE(isInsideRoot(viaLink, root_ / "a.txt"));
+  EXPECT_TRUE(isInsideRoot(root_, viaLink / "a.txt"));
+  EXPECT_FALSE(isInsideRoot(root_, outside_ / "b.txt"));
+  EXPECT_FALSE(isInsideRoot(root_, root_ / ".." / "x.txt"));
+  fs::remove(viaLink);
 }
 
 TEST_F(Discover, ListsBinaryFilesForTheReaderToReject) {

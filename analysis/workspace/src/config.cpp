@@ -267,7 +267,7 @@ private:
   }
 
   void readDocuments(const json& documents, const Path& path) {
-    if (!checkKeys(documents, path, {"include", "exclude"})) {
+    if (!checkKeys(documents, path, {"include", "exclude", "followLinksOutside"})) {
       wrongType(documents, path, "an object with \"include\" and \"exclude\" globs");
       return;
     }
@@ -282,6 +282,13 @@ private:
     if (auto it = documents.find("exclude"); it != documents.end()) {
       if (auto globs = readGlobs(*it, path.key("exclude"))) {
         out_.config.exclude = std::move(*globs);
+      }
+    }
+    if (auto it = documents.find("followLinksOutside"); it != documents.end()) {
+      if (it->is_boolean()) {
+        out_.config.followLinksOutside = it->get<bool>();
+      } else {
+        wrongType(*it, path.key("followLinksOutside"), "true or false");
       }
     }
   }

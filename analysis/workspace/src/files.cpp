@@ -4,6 +4,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <iterator>
 #include <system_error>
 
 #include "newslint/analysis/text.h"
@@ -156,11 +157,9 @@ Discovery discover(const fs::path& root, const analysis::Config& config) {
         if (fs::is_directory(target)) {
           continue; // links to folders are not followed: no loops, no escaping the root
         }
-        // A link to a file outside the corpus folder is not followed either.
-        const fs::path resolved = fs::weakly_canonical(entry.path(), entryError);
-        const fs::path base = fs::weakly_canonical(root, entryError);
-        const fs::path inside = resolved.lexically_relative(base);
-        if (entryError || inside.empty() || *inside.begin() == "..") {
+        // A link to a file outside the corpus folder is not followed either, unless the
+        // register asks for it.
+        if (!config.followLinksOutside && !isInsideRoot(root, entry.path())) {
           out.problems.push_back(entry.path().string() +
                                  ": links outside the corpus folder; not followed");
           continue;
@@ -185,6 +184,58 @@ Discovery discover(const fs::path& root, const analysis::Config& config) {
     out.files.push_back(std::move(path));
   }
   return out;
+}
+
+bool isInsideRoot(const fs::path& root, const fs::path& path) {
+  std::error_code ec;
+  const fs::path base = fs::weakly_canonical(root, ec);
+  if (ec) {
+    return false;
+  }
+  const fs::path resolved = fs::weakly_canonical(path, ec);
+  if (ec) {
+    return false;
+  }
+  const fs::path inside = resolved.lexically_relative(base);
+  return !inside.empty() && *inside.begin() != "..";
+}
+
+std::optional<std::string> corpusPathProblem(const fs::path& root, const fs::path& path,
+                                             const analysis::Config& config) {
+  const fs::path relative = path.lexically_normal().lexically_relative(root.lexically_normal());
+  if (relative.empty() || *relative.begin() == ".." || relative == ".") {
+    return "outside the corpus folder; not read";
+  }
+  // Every folder on the way down must be a real folder, as discovery only enters those.
+  fs::path folder = root;
+  std::error_code ec;
+  for (auto part = relative.begin(); part != relative.end() && std::next(part) != relative.end();
+       ++part) {
+    folder /= *part;
+    const fs::file_status own = fs::symlink_status(folder, ec);
+    if (ec || !fs::exists(own)) {
+      return std::nullopt; // missing: reading the file says so
+    }
+    if (fs::is_symlink(own)) {
+      return "inside " + folder.string() +
+             ", a symbolic link to a folder; links to folders are not followed";
+    }
+  }
+  const fs::file_status own = fs::symlink_status(path, ec);
+  if (ec || !fs::is_symlink(own)) {
+    return std::nullopt;
+  }
+  const fs::file_status target = fs::status(path, ec);
+  if (ec) {
+    return "broken symbolic link: " + ec.message();
+  }
+  if (fs::is_directory(target)) {
+    return "a symbolic link to a folder; not followed";
+  }
+  if (!config.followLinksOutside && !isInsideRoot(root, path)) {
+    return "links outside the corpus folder; not followed";
+  }
+  return std::nullopt;
 }
 
 std::string documentId(const fs::path& root, const fs::path& path) {

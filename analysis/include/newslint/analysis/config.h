@@ -36,6 +36,8 @@ struct EntityEntry {
 struct Config {
   std::vector<std::string> include{"**/*.txt"};
   std::vector<std::string> exclude;
+  /// Links to files that resolve outside the corpus folder are read (not only reported).
+  bool followLinksOutside = false;
   std::map<std::string, SourceMeta> sources; ///< keyed by document id
   std::vector<EntityEntry> entities;
   std::vector<std::pair<std::string, std::string>> distinct;

@@ -87,10 +87,29 @@ struct Discovery {
 };
 
 /// Lists the corpus files under `root` that the register's include/exclude globs select.
-/// Symlinks to directories are not followed (no loops); the register itself is never a document.
+/// Symlinks to directories are not followed (no loops); symlinks to files are followed when
+/// they resolve inside `root` or the register sets `followLinksOutside`, else reported and
+/// skipped. The register itself is never a document.
 /// Hidden entries (names starting with '.') and node_modules folders are skipped; a folder
 /// that cannot be listed is reported in `problems` and the walk goes on.
 Discovery discover(const std::filesystem::path& root, const analysis::Config& config);
+
+/// True when `path`, with every symbolic link on it resolved, lies inside `root` (resolved
+/// the same way); the root itself counts as inside. Neither needs to exist: the existing
+/// part of each is resolved (std::filesystem::weakly_canonical). False when either cannot
+/// be resolved.
+bool isInsideRoot(const std::filesystem::path& root, const std::filesystem::path& path);
+
+/// The rules of `discover` applied to one path under `root`, for reading a single file
+/// (the server re-reading a file it was told about): why `path` must not be read as a
+/// corpus file, or nullopt when it may. The path must lie lexically under the root, no
+/// folder between the root and the file may be a symbolic link (discovery does not enter
+/// linked folders), and a link to a file must resolve inside the root unless the register
+/// sets `followLinksOutside`. A path that does not exist gives nullopt: reading it reports
+/// that.
+std::optional<std::string> corpusPathProblem(const std::filesystem::path& root,
+                                             const std::filesystem::path& path,
+                                             const analysis::Config& config);
 
 /// The document id of `path` under `root`: the relative path with '/' separators.
 std::string documentId(const std::filesystem::path& root, const std::filesystem::path& path);
