@@ -458,7 +458,7 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
         if (match >= 0) {
           ++split.detected;
           ++type.detected;
-          got = resolved[static_cast<size_t>(match)].value;
+          got = normaliseGold(resolved[static_cast<size_t>(match)].value);
           // ESC gives a time of day the value of its date: compare at the annotated precision.
           if (want.find('T') == std::string::npos && got.size() > want.size() &&
               got.starts_with(want) && got[want.size()] == 'T') {

@@ -185,13 +185,17 @@ private:
   size_t skipOrdinal(size_t i) const;
   /// A four-digit year 1000-2099 at i, with no glued continuation.
   int yearAt(size_t i) const;
+  /// A time zone abbreviation at i ("GMT", "EDT", "ET"): sets the expression's zone fields and
+  /// returns true.
+  bool zoneAt(size_t i, TimeExpression& e) const;
   /// "a.m." / "pm" / "p.m." at i: returns +1 for pm, 0 for am, -1 when none.
   int meridiemAt(size_t i, size_t& end) const;
 
   Tense tenseAround(size_t begin, size_t end) const;
-  /// Quarterly results nearby ("quarter", "period"): "a year ago" then means that quarter.
+  /// A report of quarterly results ("quarter" earlier in the story, or just after): "a year
+  /// ago" then means that quarter a year before.
   bool quarterContext(size_t at) const {
-    const size_t from = at > 30 ? at - 30 : 0;
+    const size_t from = at > 400 ? at - 400 : 0;
     for (size_t k = from; k < t_.size() && k < at + 30; ++k) {
       if (anyWord(k, {"quarter", "quarterly"})) {
         return true;
@@ -526,6 +530,35 @@ int Scanner::ordinalAt(size_t i, size_t& end) const {
   return -1;
 }
 
+bool Scanner::zoneAt(size_t i, TimeExpression& e) const {
+  if (!has(i) || t_[i].kind != Kind::Word || !t_[i].cap) {
+    return false;
+  }
+  struct Zone {
+    std::string_view name;
+    int minutes;
+    bool usRule;
+  };
+  static constexpr std::array<Zone, 25> kZones = {{
+      {"gmt", 0, false},     {"utc", 0, false},    {"z", 0, false},      {"bst", 60, false},
+      {"cet", 60, false},    {"cest", 120, false}, {"eet", 120, false},  {"eest", 180, false},
+      {"msk", 180, false},   {"ist", 330, false},  {"jst", 540, false},  {"aest", 600, false},
+      {"est", -300, false},  {"edt", -240, false}, {"cst", -360, false}, {"cdt", -300, false},
+      {"mst", -420, false},  {"mdt", -360, false}, {"pst", -480, false}, {"pdt", -420, false},
+      {"akdt", -480, false}, {"et", -300, true},   {"ct", -360, true},   {"mt", -420, true},
+      {"pt", -480, true},
+  }};
+  for (const Zone& zone : kZones) {
+    if (t_[i].low == zone.name) {
+      e.zoneMinutes = zone.minutes;
+      e.zoneUsDst = zone.usRule;
+      e.zone = std::string(text_.substr(t_[i].begin, t_[i].end - t_[i].begin));
+      return true;
+    }
+  }
+  return false;
+}
+
 int Scanner::meridiemAt(size_t i, size_t& end) const {
   if (anyWord(i, {"am", "pm"})) {
     end = i + 1;
@@ -801,6 +834,7 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
       Candidate c = make(i, i + 2);
       c.expr.hour = hhmm / 100;
       c.expr.minute = hhmm % 100;
+      zoneAt(i + 1, c.expr);
       return c;
     }
   }
@@ -844,9 +878,15 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
       }
       return std::nullopt;
     }
-    Candidate c = make(i, end);
+    TimeExpression zoned;
+    const bool zone = zoneAt(end, zoned);
+    const bool local = !zone && word(end, "local") && word(end + 1, "time");
+    Candidate c = make(i, zone ? end + 1 : (local ? end + 2 : end));
     c.expr.hour = (h % 12) + (meridiem == 1 ? 12 : 0);
     c.expr.minute = m;
+    c.expr.zoneMinutes = zoned.zoneMinutes;
+    c.expr.zoneUsDst = zoned.zoneUsDst;
+    c.expr.zone = zoned.zone;
     return c;
   }
   if (!colon) {
@@ -855,8 +895,8 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
   // 24-hour clock: needs a time context unless it is a valid time.
   const bool cue = i > 0 && anyWord(i - 1, {"at", "by", "until", "till", "around", "about", "from",
                                             "before", "after", "since", "approximately", "to"});
-  const bool zone =
-      anyWord(k, {"gmt", "utc", "hours", "hrs", "local", "et", "est", "edt", "cet", "bst"});
+  TimeExpression zoned;
+  const bool zone = zoneAt(k, zoned) || anyWord(k, {"hours", "hrs", "local"});
   if (!cue && !zone) {
     return std::nullopt;
   }
@@ -870,6 +910,9 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
   Candidate c = make(i, last);
   c.expr.hour = h;
   c.expr.minute = m;
+  c.expr.zoneMinutes = zoned.zoneMinutes;
+  c.expr.zoneUsDst = zoned.zoneUsDst;
+  c.expr.zone = zoned.zone;
   if (h > 24 || m > 59 || (h == 24 && m > 0)) {
     c.expr.problem = std::string(text_.substr(t_[i].begin, t_[j - 1].end - t_[i].begin)) +
                      " is not a time of day";
@@ -1997,6 +2040,11 @@ std::vector<TimeExpression> Scanner::run() {
         take(x.month, y.month);
         take(x.day, y.day);
         take(x.weekday, y.weekday);
+        if (x.hour < 0 && y.hour >= 0) {
+          x.zoneMinutes = y.zoneMinutes;
+          x.zoneUsDst = y.zoneUsDst;
+          x.zone = y.zone;
+        }
         take(x.hour, y.hour);
         take(x.minute, y.minute);
         take(x.quarter, y.quarter);

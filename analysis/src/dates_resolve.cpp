@@ -74,7 +74,34 @@ std::string_view partCode(PartOfDay part) {
   return "";
 }
 
+/// Whether US daylight saving time is in force on `date` (the rules of 1987 and of 2007).
+bool usDaylightTime(CivilDate date) {
+  auto nthSunday = [](int year, int month, int n) {
+    const CivilDate first{year, month, 1};
+    return addDays(first, (6 - weekdayOf(first) + 7) % 7 + static_cast<int64_t>(n - 1) * 7);
+  };
+  auto lastSunday = [](int year, int month) {
+    const CivilDate last{year, month, daysInMonth(year, month)};
+    return addDays(last, -((weekdayOf(last) + 1) % 7));
+  };
+  CivilDate from;
+  CivilDate to;
+  if (date.year >= 2007) {
+    from = nthSunday(date.year, 3, 2);
+    to = nthSunday(date.year, 11, 1);
+  } else if (date.year >= 1987) {
+    from = nthSunday(date.year, 4, 1);
+    to = lastSunday(date.year, 10);
+  } else {
+    from = lastSunday(date.year, 4);
+    to = lastSunday(date.year, 10);
+  }
+  return from <= date && date < to;
+}
+
 /// Fills day-level (and finer) results for `date`, applying the expression's time of day.
+/// A clock time with a stated zone takes its value in UTC ("5:40 p.m. EDT" = "T21:40Z"); its
+/// interval stays in the time as written, like every other time of the story.
 void setDay(Builder& b, const TimeExpression& e, CivilDate date) {
   b.r.resolved = true;
   b.r.first = date;
@@ -83,6 +110,20 @@ void setDay(Builder& b, const TimeExpression& e, CivilDate date) {
     const int64_t start = daysFromCivil(date) * 1440 + static_cast<int64_t>(e.hour) * 60 + e.minute;
     b.r.interval = Interval{start, start + 1};
     b.r.granularity = Granularity::Minute;
+    if (e.zoneMinutes != TimeExpression::kNoZone) {
+      const int offset = e.zoneMinutes + (e.zoneUsDst && usDaylightTime(date) ? 60 : 0);
+      const int64_t utc = start - offset;
+      const int64_t day = utc >= 0 ? utc / 1440 : (utc - 1439) / 1440;
+      const int64_t inDay = utc - day * 1440;
+      b.r.value = formatDate(civilFromDays(day)) + "T" + two(static_cast<int>(inDay / 60)) + ":" +
+                  two(static_cast<int>(inDay % 60)) + "Z";
+      if (offset != 0) {
+        b.note(two(e.hour) + ":" + two(e.minute) + " " + e.zone + " is " +
+               two(static_cast<int>(inDay / 60)) + ":" + two(static_cast<int>(inDay % 60)) +
+               " UTC");
+      }
+      return;
+    }
     b.r.value += "T" + two(e.hour) + ":" + two(e.minute);
     return;
   }

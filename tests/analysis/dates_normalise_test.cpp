@@ -149,7 +149,36 @@ TEST(DatesNormalise, FourDigitClockWithItsZone) {
   const CivilDate published{2019, 10, 24};
   EXPECT_EQ(
       value("The quake struck on October 23 at 0412 GMT.", "October 23 at 0412 GMT", published),
-      "2019-10-23T04:12");
+      "2019-10-23T04:12Z");
+}
+
+TEST(DatesNormalise, ClockTimesWithAZoneAreValuedInUtc) {
+  const CivilDate july{2019, 7, 10};
+  EXPECT_EQ(value("The launch came at 5:40 p.m. EDT on July 9.", "5:40 p.m. EDT on July 9", july),
+            "2019-07-09T21:40Z");
+  // "ET" follows the US rule: daylight time in July, standard time in January.
+  EXPECT_EQ(value("The vote closed at 8 p.m. ET on July 9.", "8 p.m. ET on July 9", july),
+            "2019-07-10T00:00Z");
+  EXPECT_EQ(value("The vote closed at 8 p.m. ET on January 9.", "8 p.m. ET on January 9", july),
+            "2019-01-10T01:00Z");
+  EXPECT_EQ(value("The plane landed at 11:15 CEST on July 9.", "11:15 CEST on July 9", july),
+            "2019-07-09T09:15Z");
+  // "local time" names no zone: the time stays as written.
+  EXPECT_EQ(
+      value("It landed at 7:15 a.m. local time on July 9.", "7:15 a.m. local time on July 9", july),
+      "2019-07-09T07:15");
+}
+
+TEST(DatesNormalise, AYearAgoInAQuarterlyReport) {
+  const CivilDate published{2019, 10, 24};
+  // A report of quarterly results: "a year earlier" is the same quarter of the year before,
+  // even when the word "quarter" is a few sentences back.
+  EXPECT_EQ(value("The bakery chain posted third-quarter profit of $4 million. Its costs rose on "
+                  "flour, sugar and wages, it said. The chain's shops in the north did well. "
+                  "Sales climbed 8% to $90 million from $83 million a year earlier.",
+                  "a year earlier", published),
+            "2018-Q3");
+  EXPECT_EQ(value("The bakery chain opened a shop a year ago.", "a year ago", published), "2018");
 }
 
 TEST(DatesNormalise, WeekdayDirectionFromPlansAndPerfects) {

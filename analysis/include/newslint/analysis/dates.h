@@ -132,6 +132,12 @@ struct TimeExpression {
   int century = -1; ///< 20 for "the 21st century"
   int quarter = -1; ///< 1-4
   int half = -1;    ///< 1-2
+  /// The time zone stated with a clock time ("GMT", "EDT", "ET"), in minutes east of UTC;
+  /// kNoZone when none is stated ("local time" states none).
+  static constexpr int kNoZone = -100000;
+  int zoneMinutes = kNoZone;
+  bool zoneUsDst = false; ///< "ET", "PT": the US rule decides between standard and daylight time
+  std::string zone;       ///< the zone as written, upper case
   Season season = Season::None;
   Holiday holiday = Holiday::None;
   bool holidayWeek = false; ///< "Easter week": the week that holds the named day
