@@ -56,8 +56,14 @@ json documentDiagnostics(const FeatureContext& context, std::string_view id) {
                  {"begin", finding.primary.span.begin},
                  {"end", finding.primary.span.end},
                  {"flagged", finding.flagged}};
-    if (!finding.data.empty())
-      data["facts"] = finding.data;
+    // Entity numbers are internal to one analysis (a quick re-check numbers them its own
+    // way): they are left out so that equal findings give equal diagnostics.
+    json facts = json::object();
+    for (const auto& [key, value] : finding.data)
+      if (key != "entity")
+        facts[key] = value;
+    if (!facts.empty())
+      data["facts"] = std::move(facts);
     if (!finding.fixes.empty()) {
       json fixes = json::array();
       for (const auto& fix : finding.fixes)
@@ -139,37 +145,41 @@ void ServerImpl::publishDiagnostics() {
   for (const auto& [id, uri] : openUriById_)
     ids.insert(id);
   bool anyChanged = false;
-  for (const auto& id : ids) {
-    json diagnostics = context.document(id) ? documentDiagnostics(context, id) : json::array();
-    std::string text = serialize(diagnostics);
-    const auto old = published_.find(id);
-    const bool same = old != published_.end() ? old->second == text : diagnostics.empty();
-    const auto open = context.openVersions.find(id);
-    bool versionMoved = false;
-    if (open != context.openVersions.end()) {
-      const auto last = publishedVersion_.find(id);
-      versionMoved = last == publishedVersion_.end() || last->second != open->second;
-    }
-    if (same && !versionMoved)
-      continue;
-    anyChanged = anyChanged || !same;
-    if (!client_.pullDiagnostics) {
-      json params = {{"uri", uriOf(id)}, {"diagnostics", std::move(diagnostics)}};
-      if (open != context.openVersions.end())
-        params["version"] = open->second;
-      notify("textDocument/publishDiagnostics", std::move(params));
-    }
-    if (text == "[]")
-      published_.erase(id);
-    else
-      published_[id] = std::move(text);
-    if (open != context.openVersions.end())
-      publishedVersion_[id] = open->second;
-  }
+  for (const auto& id : ids)
+    publishOne(context, id, context.document(id) ? documentDiagnostics(context, id) : json::array(),
+               anyChanged);
   for (auto it = publishedVersion_.begin(); it != publishedVersion_.end();)
     it = openUriById_.count(it->first) ? std::next(it) : publishedVersion_.erase(it);
   if (client_.pullDiagnostics && anyChanged && client_.diagnosticRefresh)
     request("workspace/diagnostic/refresh", nullptr, nullptr);
+}
+
+void ServerImpl::publishOne(const FeatureContext& context, const std::string& id, json diagnostics,
+                            bool& anyChanged) {
+  std::string text = serialize(diagnostics);
+  const auto old = published_.find(id);
+  const bool same = old != published_.end() ? old->second == text : diagnostics.empty();
+  const auto open = context.openVersions.find(id);
+  bool versionMoved = false;
+  if (open != context.openVersions.end()) {
+    const auto last = publishedVersion_.find(id);
+    versionMoved = last == publishedVersion_.end() || last->second != open->second;
+  }
+  if (same && !versionMoved)
+    return;
+  anyChanged = anyChanged || !same;
+  if (!client_.pullDiagnostics) {
+    json params = {{"uri", uriOf(id)}, {"diagnostics", std::move(diagnostics)}};
+    if (open != context.openVersions.end())
+      params["version"] = open->second;
+    notify("textDocument/publishDiagnostics", std::move(params));
+  }
+  if (text == "[]")
+    published_.erase(id);
+  else
+    published_[id] = std::move(text);
+  if (open != context.openVersions.end())
+    publishedVersion_[id] = open->second;
 }
 
 // --- pull ---------------------------------------------------------------------------------

@@ -22,7 +22,9 @@ void Scheduler::stop() {
   alive_.reset();
   timer_.cancel();
   pool_.stop();
+  quick_.stop();
   pool_.join();
+  quick_.join();
 }
 
 void Scheduler::request() {
@@ -76,6 +78,18 @@ void Scheduler::run(Task task) {
     asio::post(strand_, [this, completion = std::move(completion), alive] {
       if (alive.lock())
         finish(completion, false);
+    });
+  });
+}
+
+void Scheduler::runQuick(Task task) {
+  if (stopped_)
+    return;
+  asio::post(quick_, [this, task = std::move(task), alive = std::weak_ptr<int>(alive_)] {
+    std::function<void()> completion = task();
+    asio::post(strand_, [completion = std::move(completion), alive] {
+      if (alive.lock() && completion)
+        completion();
     });
   });
 }

@@ -430,8 +430,11 @@ void ServerImpl::changed(const std::optional<std::string>& document) {
         ++it;
     }
   }
-  if (state_ == State::Running)
+  if (state_ == State::Running) {
+    if (document)
+      startRecheck(*document);
     scheduler_.request();
+  }
 }
 
 Scheduler::Task ServerImpl::prepareAnalysis() {
@@ -451,11 +454,14 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
       documents->documents.emplace(id, doc.facts);
   }
   const uint64_t generation = generation_;
+  const uint64_t configRevision = configRevision_;
+  const size_t recheckMin = options_.recheckMinDocuments;
   auto weak = weak_from_this();
-  return [weak, generation, documents,
+  return [weak, generation, configRevision, recheckMin, documents,
           toExtract = std::move(toExtract)]() mutable -> std::function<void()> {
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
     std::shared_ptr<const analysis::Analysis> result;
+    std::shared_ptr<const analysis::RecheckIndex> recheck;
     std::string error;
     try {
       for (auto& item : toExtract) {
@@ -464,10 +470,13 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
         extracted.emplace_back(item.revision, std::move(facts));
       }
       result = std::make_shared<const analysis::Analysis>(analysis::analyze(*documents));
+      if (documents->documents.size() >= recheckMin)
+        recheck = std::make_shared<const analysis::RecheckIndex>(documents, result);
     } catch (const std::exception& e) {
       error = e.what();
     }
-    return [weak, generation, documents, extracted = std::move(extracted), result, error] {
+    return [weak, generation, configRevision, documents, extracted = std::move(extracted), result,
+            recheck, error] {
       auto self = weak.lock();
       if (!self || self->state_ == State::Exited)
         return;
@@ -477,6 +486,12 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
           doc->second.facts = facts;
           doc->second.pending.reset();
         }
+      }
+      // A re-check index of a slightly older corpus still serves: re-checks pass the
+      // documents changed since its snapshot.
+      if (recheck && configRevision == self->configRevision_) {
+        self->recheck_ = recheck;
+        self->recheckConfigRevision_ = configRevision;
       }
       if (generation != self->generation_)
         return; // a newer edit arrived while this ran: its analysis replaces this one

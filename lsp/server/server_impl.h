@@ -3,6 +3,7 @@
 #pragma once
 
 #include "newslint/analysis/corpus.h"
+#include "newslint/analysis/recheck.h"
 #include "newslint/lsp/features.h"
 #include "newslint/lsp/jsonrpc.h"
 #include "newslint/lsp/protocol.h"
@@ -52,6 +53,9 @@ public:
   void flush();
   /// Runs other background work on the pool.
   void run(Task task);
+  /// Runs short work (the re-check of one edited document) on its own thread, so that it
+  /// never waits behind a full analysis.
+  void runQuick(Task task);
   /// Stops the workers; a running task finishes, its completion is dropped.
   void stop();
 
@@ -62,6 +66,7 @@ private:
   Strand strand_;
   DebouncePolicy policy_;
   asio::thread_pool pool_;
+  asio::thread_pool quick_{1};
   asio::steady_timer timer_;
   std::shared_ptr<int> alive_ = std::make_shared<int>(0);
   std::function<Task()> prepare_;
@@ -198,6 +203,14 @@ private:
 
   // analysis glue (server.cpp)
   void changed(const std::optional<std::string>& document);
+  /// Re-checks one edited document against the last full analysis (recheck.cpp).
+  void startRecheck(const std::string& id);
+  void finishRecheck(const std::string& id, uint64_t revision,
+                     std::shared_ptr<const analysis::DocumentFacts> facts,
+                     std::vector<analysis::Finding> findings);
+  /// Pushes one document's diagnostics when they (or its version) changed.
+  void publishOne(const FeatureContext& context, const std::string& id, json diagnostics,
+                  bool& anyChanged);
   Scheduler::Task prepareAnalysis();
   void publishDiagnostics();
   void publishRegisterDiagnostics();
@@ -239,6 +252,10 @@ private:
   bool installedOnce_ = false;
   std::shared_ptr<const analysis::CorpusSnapshot> snapshot_;
   std::shared_ptr<const analysis::Analysis> analysis_;
+  /// Built from the last full analysis for quick re-checks; null below the size threshold.
+  std::shared_ptr<const analysis::RecheckIndex> recheck_;
+  uint64_t recheckConfigRevision_ = 0;
+  uint64_t configRevision_ = 1; ///< bumped when the register or the editor's severities change
   std::deque<PendingRequest> pending_;
   std::map<std::string, std::string, std::less<>> published_; ///< id -> last pushed diagnostics
   std::map<std::string, int64_t, std::less<>> publishedVersion_;

@@ -133,6 +133,7 @@ void ServerImpl::applyRegisterText(const std::optional<std::string>& text) {
   }
   const bool globsChanged = next.include != config_->include || next.exclude != config_->exclude;
   config_ = std::make_shared<const analysis::Config>(std::move(next));
+  ++configRevision_;
   publishRegisterDiagnostics();
   if (globsChanged && indexed_)
     startIndexing(); // the set of documents changed
@@ -206,6 +207,7 @@ void ServerImpl::startIndexing() {
       if (!self || self->indexRun_ != run || self->state_ == State::Exited)
         return;
       self->lexicon_ = lexicon;
+      ++self->configRevision_;
       // Disk documents replace what was indexed before, except those open in the editor.
       for (auto it = self->docs_.begin(); it != self->docs_.end();) {
         if (!self->openUriById_.count(it->first))
@@ -363,6 +365,7 @@ bool ServerImpl::applyEditorSettings(const json& settings) {
   if (next == editorSeverities_)
     return false;
   editorSeverities_ = std::move(next);
+  ++configRevision_;
   return true;
 }
 

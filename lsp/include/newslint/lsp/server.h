@@ -34,6 +34,10 @@ struct ServerOptions {
   std::filesystem::path checksDocsDir;
   /// Word knowledge for the engine; null: workspace::loadLexicon() on the worker.
   std::shared_ptr<const analysis::Lexicon> lexicon;
+  /// From this many documents on, an edited document's own findings are published from a
+  /// quick re-check (analysis::RecheckIndex) before the full analysis of the corpus
+  /// catches up; below it, the full analysis is fast enough on its own.
+  size_t recheckMinDocuments = 1000;
   /// Server log lines (one per call, no trailing newline); null: discarded.
   std::function<void(std::string_view line)> log;
 };

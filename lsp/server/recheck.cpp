@@ -1,0 +1,102 @@
+// Quick re-checks: in a large corpus, the edited document's findings are published from
+// analysis::RecheckIndex (milliseconds) while the full analysis (seconds) catches up and
+// then updates every document the edit affects.
+#include "server_impl.h"
+
+namespace newslint::lsp {
+
+void ServerImpl::startRecheck(const std::string& id) {
+  if (!recheck_ || recheckConfigRevision_ != configRevision_ || client_.pullDiagnostics ||
+      !openUriById_.count(id))
+    return;
+  const auto doc = docs_.find(id);
+  if (doc == docs_.end() || !doc->second.pending)
+    return;
+  const uint64_t revision = doc->second.revision;
+  std::string text = *doc->second.pending;
+  // The documents that differ from the index's snapshot (both maps are sorted by id).
+  std::map<std::string, std::shared_ptr<const analysis::DocumentFacts>, std::less<>> changedDocs;
+  const auto& base = recheck_->snapshot().documents;
+  auto b = base.begin();
+  for (auto d = docs_.begin(); d != docs_.end(); ++d) {
+    while (b != base.end() && b->first < d->first) {
+      changedDocs.emplace(b->first, nullptr); // removed since
+      ++b;
+    }
+    const bool inBase = b != base.end() && b->first == d->first;
+    if (d->first != id && d->second.facts && (!inBase || b->second != d->second.facts))
+      changedDocs.emplace(d->first, d->second.facts);
+    if (inBase)
+      ++b;
+  }
+  for (; b != base.end(); ++b)
+    changedDocs.emplace(b->first, nullptr);
+  changedDocs.erase(id);
+
+  auto weak = weak_from_this();
+  auto index = recheck_;
+  scheduler_.runQuick([weak, index, id, revision, text = std::move(text),
+                       changedDocs = std::move(changedDocs)]() mutable -> std::function<void()> {
+    std::shared_ptr<const analysis::DocumentFacts> facts;
+    std::vector<analysis::Finding> findings;
+    try {
+      facts = analysis::extractFacts(id, std::move(text), *index->snapshot().lexicon);
+      findings = index->recheck(facts, changedDocs);
+    } catch (const std::exception& e) {
+      return [weak, message = std::string(e.what())] {
+        if (auto self = weak.lock())
+          self->log("quick re-check failed: " + message);
+      };
+    }
+    return
+        [weak, id, revision, facts = std::move(facts), findings = std::move(findings)]() mutable {
+          if (auto self = weak.lock())
+            self->finishRecheck(id, revision, std::move(facts), std::move(findings));
+        };
+  });
+}
+
+void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
+                               std::shared_ptr<const analysis::DocumentFacts> facts,
+                               std::vector<analysis::Finding> findings) {
+  if (state_ != State::Running || !recheck_)
+    return;
+  const auto doc = docs_.find(id);
+  if (doc == docs_.end() || doc->second.revision != revision)
+    return; // edited again since: that edit has its own re-check
+  // The facts are those of the current text: the full analysis need not extract them again.
+  if (doc->second.pending) {
+    doc->second.facts = facts;
+    doc->second.pending.reset();
+  }
+  if (ready())
+    return; // the full analysis of this text is already published
+  // A small snapshot for positions: this document and those its findings point at.
+  auto documents = std::make_shared<analysis::CorpusSnapshot>();
+  documents->config = recheck_->snapshot().config;
+  documents->lexicon = recheck_->snapshot().lexicon;
+  documents->documents.emplace(id, facts);
+  for (const analysis::Finding& finding : findings)
+    for (const auto& related : finding.related) {
+      const std::string& other = related.location.document;
+      if (documents->documents.count(other))
+        continue;
+      if (const auto it = docs_.find(other); it != docs_.end() && it->second.facts)
+        documents->documents.emplace(other, it->second.facts);
+      else if (const auto b = recheck_->snapshot().documents.find(other);
+               b != recheck_->snapshot().documents.end())
+        documents->documents.emplace(other, b->second);
+    }
+  auto result = std::make_shared<analysis::Analysis>();
+  result->findings = std::move(findings);
+  FeatureContext context(
+      documents, result, [this](std::string_view other) { return uriOf(other); }, client_);
+  context.checksDocsDir = options_.checksDocsDir;
+  for (const auto& [uri, open] : open_)
+    if (open.id)
+      context.openVersions[*open.id] = open.version;
+  bool anyChanged = false;
+  publishOne(context, id, documentDiagnostics(context, id), anyChanged);
+}
+
+} // namespace newslint::lsp

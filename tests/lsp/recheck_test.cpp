@@ -1,0 +1,84 @@
+// Quick re-checks: above the size threshold, an edited document's diagnostics are pushed
+// from the re-check before the full analysis runs, and the full analysis agrees with them.
+#include <gtest/gtest.h>
+
+#include "../support/corpus_fixture.h"
+#include "lsp_client.h"
+
+namespace newslint::lsp::test {
+namespace {
+
+json diagnosticsFor(LspClient& client, const std::string& uri, int version, size_t from) {
+  return client.waitDiagnostics(uri, from,
+                                [&](const json& p) { return p.value("version", -1) == version; });
+}
+
+bool flags(const json& params, const std::string& code, const std::string& word) {
+  for (const auto& d : params.value("diagnostics", json::array()))
+    if (d.value("code", "") == code && d.value("message", "").find(word) != std::string::npos)
+      return true;
+  return false;
+}
+
+TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
+  TempCorpus corpus(true);
+  ServerOptions options = LspClient::defaultOptions();
+  options.debounce = DebouncePolicy::manualOnly(); // no full analysis unless the test asks
+  options.recheckMinDocuments = 0;
+  LspClient client(options);
+  client.initialize(corpus.root());
+  client.workspaceDiagnostics(); // indexed and analysed once
+  const std::string name = "002_bf82ed2b7bc21197.txt";
+  const std::string uri = corpus.uri(name);
+  const std::string text = newslint::testing::readFile(corpus.root() / name);
+  size_t from = client.mark();
+  client.open(uri, text, 1);
+  const json first = diagnosticsFor(client, uri, 1, from);
+  EXPECT_FALSE(flags(first, "name-variant", "Shabaan")) << first.dump();
+
+  // The article now spells the adviser's surname the way one other source does.
+  std::string edited = text;
+  const size_t at = edited.find("Shaaban");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 7, "Shabaan");
+  from = client.mark();
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                           {"contentChanges", json::array({{{"text", edited}}})}});
+  const json quick = diagnosticsFor(client, uri, 2, from);
+  EXPECT_TRUE(flags(quick, "name-variant", "Shabaan")) << quick.dump();
+
+  // The full analysis finds the same for this document: nothing new is pushed for it.
+  from = client.mark();
+  client.server().runPendingAnalysis();
+  client.sync();
+  client.workspaceDiagnostics();
+  const std::vector<json> messages = client.messages();
+  for (size_t i = from; i < messages.size(); ++i) {
+    const json& m = messages[i];
+    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+        m["params"].value("uri", "") == uri) {
+      EXPECT_EQ(m["params"]["diagnostics"], quick["diagnostics"]);
+    }
+  }
+}
+
+TEST(QuickRecheck, BelowTheThresholdOnlyTheFullAnalysisPublishes) {
+  TempCorpus corpus(true);
+  ServerOptions options = LspClient::defaultOptions();
+  options.debounce = DebouncePolicy::manualOnly();
+  options.recheckMinDocuments = 1000; // the sample corpus has five articles
+  LspClient client(options);
+  client.initialize(corpus.root());
+  client.workspaceDiagnostics();
+  const std::string uri = corpus.uri("002_bf82ed2b7bc21197.txt");
+  const size_t from = client.mark();
+  client.open(uri, newslint::testing::readFile(corpus.root() / "002_bf82ed2b7bc21197.txt"), 1);
+  client.sync();
+  for (size_t i = from; i < client.messages().size(); ++i)
+    EXPECT_NE(client.messages()[i].value("method", ""), "textDocument/publishDiagnostics");
+  client.server().runPendingAnalysis();
+  diagnosticsFor(client, uri, 1, from);
+}
+
+} // namespace
+} // namespace newslint::lsp::test
