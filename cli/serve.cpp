@@ -1,5 +1,5 @@
 // `newslint serve [--stdio | --listen HOST:PORT [--allow-remote]] [--log-file PATH]
-//                 [--debounce-ms N]`
+//                 [--debounce-ms N] [--max-message-size BYTES]`
 #include "serve.h"
 
 #include "newslint/lsp/asio_transport.h"
@@ -13,6 +13,7 @@
 #include <iostream>
 #include <mutex>
 #include <optional>
+#include <string>
 
 namespace newslint::cli {
 namespace {
@@ -21,18 +22,27 @@ namespace asio = boost::asio;
 
 constexpr std::string_view kUsage =
     "usage: newslint serve [--stdio | --listen HOST:PORT [--allow-remote]]\n"
-    "                      [--log-file PATH] [--debounce-ms N]\n"
+    "                      [--log-file PATH] [--debounce-ms N] [--max-message-size BYTES]\n"
     "  --stdio           speak LSP on stdin/stdout (the default)\n"
     "  --listen H:P      accept one LSP client on TCP (loopback only unless --allow-remote)\n"
     "  --allow-remote    allow --listen on an address other than loopback\n"
     "  --log-file PATH   append the server log to PATH (default: stderr)\n"
-    "  --debounce-ms N   wait N ms after the last edit before analysing (default 150)\n";
+    "  --debounce-ms N   wait N ms after the last edit before analysing (default 150)\n"
+    "  --max-message-size BYTES\n"
+    "                    largest JSON-RPC message body accepted (default 67108864, 64 MiB);\n"
+    "                    a larger one is answered with an error and skipped\n";
+
+/// Bounds of --max-message-size: below 1 KiB even an initialize may not fit; above 1 GiB
+/// one message could take most of the memory of a workstation.
+constexpr size_t kMinMessageBytes = 1024;
+constexpr size_t kMaxMessageBytes = size_t{1} << 30;
 
 struct ServeArgs {
   std::optional<std::string> listen;
   bool allowRemote = false;
   std::string logFile;
   int debounceMs = 150;
+  size_t maxMessageBytes = lsp::kDefaultMaxMessageBytes;
 };
 
 std::optional<ServeArgs> parseArgs(const std::vector<std::string>& args, std::string& error) {
@@ -73,6 +83,19 @@ std::optional<ServeArgs> parseArgs(const std::vector<std::string>& args, std::st
         return std::nullopt;
       }
       out.debounceMs = ms;
+    } else if (name == "--max-message-size") {
+      auto v = value();
+      if (!v)
+        return std::nullopt;
+      size_t bytes = 0;
+      const auto [end, ec] = std::from_chars(v->data(), v->data() + v->size(), bytes);
+      if (ec != std::errc() || end != v->data() + v->size() || bytes < kMinMessageBytes ||
+          bytes > kMaxMessageBytes) {
+        error = "--max-message-size needs a number of bytes (" + std::to_string(kMinMessageBytes) +
+                "-" + std::to_string(kMaxMessageBytes) + ")";
+        return std::nullopt;
+      }
+      out.maxMessageBytes = bytes;
     } else if (name == "--help" || name == "-h") {
       error = "";
       return std::nullopt;
@@ -141,7 +164,7 @@ int runServe(const std::vector<std::string>& args) {
   asio::io_context io;
   std::shared_ptr<lsp::Transport> transport;
   if (!parsed->listen) {
-    transport = lsp::makeStdioTransport(io);
+    transport = lsp::makeStdioTransport(io, parsed->maxMessageBytes);
   } else {
     std::string host;
     unsigned short port = 0;
@@ -191,7 +214,7 @@ int runServe(const std::vector<std::string>& args) {
       return 2;
     }
     log("client connected from " + socket.remote_endpoint(netError).address().to_string());
-    transport = lsp::makeSocketTransport(std::move(socket));
+    transport = lsp::makeSocketTransport(std::move(socket), parsed->maxMessageBytes);
   }
 
   int exitCode = 1;
