@@ -359,8 +359,15 @@ json ServerImpl::initialize(const json& params) {
     if (const auto uri = params.find("rootUri"); uri != params.end() && uri->is_string())
       root = uriToPath(uri->get<std::string>());
   if (!root)
-    if (const auto path = params.find("rootPath"); path != params.end() && path->is_string())
-      root = std::filesystem::path(path->get<std::string>());
+    if (const auto path = params.find("rootPath"); path != params.end() && path->is_string()) {
+      // Only an absolute path: a relative one would name a folder below the server's
+      // working directory, which the client knows nothing about.
+      std::filesystem::path given(path->get<std::string>());
+      if (given.is_absolute())
+        root = std::move(given);
+      else if (!given.empty())
+        log("rootPath " + given.string() + " is not an absolute path; ignored");
+    }
   if (root)
     setRoot(*root);
 

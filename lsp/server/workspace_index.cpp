@@ -79,6 +79,11 @@ void ServerImpl::reloadFromDisk(const std::string& id) {
     return;
   }
   const std::filesystem::path path = *root_ / std::filesystem::path(id);
+  if (const auto problem = workspace::corpusPathProblem(*root_, path, *config_)) {
+    logMessage(MessageType::Warning, id + ": " + *problem);
+    removeDocument(id);
+    return;
+  }
   std::error_code ec;
   if (!std::filesystem::is_regular_file(path, ec)) {
     removeDocument(id);
@@ -131,7 +136,8 @@ void ServerImpl::applyRegisterText(const std::optional<std::string>& text) {
     }
     next = std::move(loaded.config);
   }
-  const bool globsChanged = next.include != config_->include || next.exclude != config_->exclude;
+  const bool globsChanged = next.include != config_->include || next.exclude != config_->exclude ||
+                            next.followLinksOutside != config_->followLinksOutside;
   config_ = std::make_shared<const analysis::Config>(std::move(next));
   ++configRevision_;
   publishRegisterDiagnostics();
