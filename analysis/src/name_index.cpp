@@ -188,8 +188,8 @@ private:
   void collectForms() {
     // Part keys used by confident mentions: a weak mention counts only when its word is
     // also used as (part of) a name elsewhere.
-    std::unordered_set<std::string> strongKeys;
-    for (const DocumentFacts* facts : docs_) {
+    std::unordered_set<std::string> strongKeys; // (a scope knows the corpus's own)
+    for (const DocumentFacts* facts : scope_ == nullptr ? docs_ : decltype(docs_){}) {
       for (const Mention& m : facts->mentions) {
         if (!m.weak) {
           for (const NamePart& p : m.parts) {
@@ -210,15 +210,21 @@ private:
         }
       }
     }
+    std::vector<uint32_t> all;
     for (uint32_t d = 0; d < docs_.size(); ++d) {
       const auto& mentions = docs_[d]->mentions;
-      for (uint32_t i = 0; i < mentions.size(); ++i) {
+      // A scope lists the mentions of each document it takes.
+      const std::vector<uint32_t>* chosen = &all;
+      if (scope_ != nullptr) {
+        chosen = &scope_->mentions[d];
+      } else {
+        all.resize(mentions.size());
+        std::iota(all.begin(), all.end(), 0U);
+      }
+      for (const uint32_t i : *chosen) {
         const Mention& m = mentions[i];
         if (m.weak && !strongKeys.contains(m.parts.front().key) &&
             (scope_ == nullptr || !scope_->strongKey(m.parts.front().key))) {
-          continue;
-        }
-        if (scope_ != nullptr && !scope_->includes(m)) {
           continue;
         }
         std::vector<std::string> keys;
@@ -335,6 +341,14 @@ private:
   }
 
   void findCandidates() {
+    // In a scope, only pairs with a part that can matter to the edited document are judged:
+    // the other forms are there for their evidence, not for pairs of their own.
+    std::vector<bool> relevant(tokens_.size(), scope_ == nullptr);
+    if (scope_ != nullptr) {
+      for (uint32_t t = 0; t < tokens_.size(); ++t) {
+        relevant[t] = scope_->relevant.contains(tokens_[t].key);
+      }
+    }
     std::unordered_map<std::string, std::vector<uint32_t>> blocks;
     for (uint32_t t = 0; t < tokens_.size(); ++t) {
       const TokenInfo& info = tokens_[t];
@@ -354,6 +368,9 @@ private:
         for (size_t j = i + 1; j < members.size(); ++j) {
           const uint32_t a = std::min(members[i], members[j]);
           const uint32_t b = std::max(members[i], members[j]);
+          if (!relevant[a] && !relevant[b]) {
+            continue;
+          }
           const uint64_t pairId = (static_cast<uint64_t>(a) << 32) | b;
           if (!checked.insert(pairId).second) {
             continue; // already judged through another blocking key
@@ -963,7 +980,9 @@ void Builder::buildEntities() {
       for (const MentionRef& r : forms_[f].mentions) {
         const Mention& m = mentionOf(r);
         record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
-        record.contexts.push_back(contextLine(r));
+        if (scope_ == nullptr) {
+          record.contexts.push_back(contextLine(r)); // (a scope's entities serve no hover)
+        }
         docs.insert(docs_[r.doc]->doc.id);
       }
       record.documents.assign(docs.begin(), docs.end());

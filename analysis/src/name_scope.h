@@ -38,6 +38,11 @@ inline std::string formKeyOf(const Mention& m) {
 struct NameScope {
   std::unordered_set<std::string> parts; ///< a mention with one of these part keys is in scope
   std::unordered_set<std::string> forms; ///< and so is a mention of one of these form keys
+  /// Parts whose spelling pairs are judged (the others only bring evidence): the edited
+  /// document's parts, those spelled like them, and the parts of the entities' forms.
+  std::unordered_set<std::string> relevant;
+  /// For each document given to the builder, the indices of its mentions in scope.
+  std::vector<std::vector<uint32_t>> mentions;
   std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key
   std::function<bool(const std::string&)> strong;        ///< a part key some confident mention uses
   size_t documents = 0;                                  ///< documents in the whole corpus

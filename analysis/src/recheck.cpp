@@ -135,6 +135,10 @@ struct RecheckIndex::Tables {
   std::vector<SpellingKey> partSpellings;
   std::unordered_map<std::string, uint32_t> partId;
   std::unordered_map<std::string, std::vector<uint32_t>> partsByBlock;
+  // Forms (whole names, keyed as the name index keys them) and their mentions.
+  std::unordered_map<std::string, uint32_t> formId;
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> formMentions; // (document, mention)
+  std::unordered_map<std::string, std::vector<uint32_t>> formsByPart;
   // Entities of the full analysis by the name parts of their spellings.
   std::unordered_map<std::string, std::vector<uint32_t>> entitiesByPart;
 };
@@ -147,7 +151,20 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
     const auto d = static_cast<uint32_t>(tables->documents.size());
     tables->documents.push_back(facts.get());
     tables->documentIndex.emplace(facts->doc.id, d);
-    for (const Mention& m : facts->mentions) {
+    for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
+      const Mention& m = facts->mentions[i];
+      auto [form, newForm] = tables->formId.try_emplace(
+          formKeyOf(m), static_cast<uint32_t>(tables->formMentions.size()));
+      if (newForm) {
+        tables->formMentions.emplace_back();
+        for (const NamePart& p : m.parts) {
+          tables->formsByPart[p.key].push_back(form->second);
+        }
+        for (const std::string& inherited : m.inheritedKeys) {
+          tables->formsByPart[inherited].push_back(form->second);
+        }
+      }
+      tables->formMentions[form->second].emplace_back(d, i);
       for (const NamePart& p : m.parts) {
         auto& docs = tables->documentsByPart[p.key];
         if (docs.empty() || docs.back() != d) {
@@ -193,6 +210,9 @@ std::vector<Finding> RecheckIndex::recheck(
   // form of the entities any of those belong to.
   NameScope scope;
   for (const Mention& m : edited->mentions) {
+    if (m.weak && !t.strongParts.contains(m.parts.front().key)) {
+      continue; // a capitalised word at a sentence start, not a name anywhere
+    }
     for (const NamePart& p : m.parts) {
       if (!scope.parts.insert(p.key).second) {
         continue;
@@ -220,47 +240,78 @@ std::vector<Finding> RecheckIndex::recheck(
       entities.insert(it->second.begin(), it->second.end());
     }
   }
-  // The documents to read: those naming a part in scope or using an entity's spelling,
-  // the documents changed since the snapshot, and the edited one.
-  std::vector<uint32_t> wanted;
-  for (const std::string& part : scope.parts) {
-    if (const auto it = t.documentsByPart.find(part); it != t.documentsByPart.end()) {
-      wanted.insert(wanted.end(), it->second.begin(), it->second.end());
-    }
-  }
   for (const uint32_t e : entities) {
-    if (e >= analysis_->names.entities.size()) {
-      continue;
-    }
-    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
-      scope.forms.insert(spelling.key);
-      for (const std::string& document : spelling.documents) {
-        if (const auto it = t.documentIndex.find(document); it != t.documentIndex.end()) {
-          wanted.push_back(it->second);
-        }
+    if (e < analysis_->names.entities.size()) {
+      for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
+        scope.forms.insert(spelling.key);
       }
     }
   }
-  std::sort(wanted.begin(), wanted.end());
-  wanted.erase(std::unique(wanted.begin(), wanted.end()), wanted.end());
-  std::vector<const DocumentFacts*> documents;
-  documents.reserve(wanted.size() + changed.size() + 1);
-  for (const uint32_t d : wanted) {
+  scope.relevant = scope.parts;
+  for (const std::string& form : scope.forms) {
+    for (std::string& part : partsOfFormKey(form)) {
+      scope.relevant.insert(std::move(part));
+    }
+  }
+  // The mentions in scope, by document: from the form tables for the documents as they
+  // were, by reading the edited and changed documents whole.
+  std::vector<uint32_t> forms;
+  for (const std::string& part : scope.parts) {
+    if (const auto it = t.formsByPart.find(part); it != t.formsByPart.end()) {
+      forms.insert(forms.end(), it->second.begin(), it->second.end());
+    }
+  }
+  for (const std::string& key : scope.forms) {
+    if (const auto it = t.formId.find(key); it != t.formId.end()) {
+      forms.push_back(it->second);
+    }
+  }
+  std::sort(forms.begin(), forms.end());
+  forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  std::map<uint32_t, std::vector<uint32_t>> chosen; // base document -> mentions
+  for (const uint32_t f : forms) {
+    for (const auto& [d, i] : t.formMentions[f]) {
+      chosen[d].push_back(i);
+    }
+  }
+  struct Taken {
+    const DocumentFacts* facts;
+    std::vector<uint32_t> mentions;
+  };
+  std::vector<Taken> taken;
+  taken.reserve(chosen.size() + changed.size() + 1);
+  for (auto& [d, mentions] : chosen) {
     const DocumentFacts* facts = t.documents[d];
     if (facts->doc.id == id || changed.contains(facts->doc.id)) {
       continue;
     }
-    documents.push_back(facts);
+    std::sort(mentions.begin(), mentions.end());
+    taken.push_back({facts, std::move(mentions)});
   }
+  auto whole = [&](const DocumentFacts* facts) {
+    Taken item{facts, {}};
+    for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
+      if (scope.includes(facts->mentions[i])) {
+        item.mentions.push_back(i);
+      }
+    }
+    taken.push_back(std::move(item));
+  };
   for (const auto& [other, facts] : changed) {
     if (facts && other != id) {
-      documents.push_back(facts.get());
+      whole(facts.get());
     }
   }
-  documents.push_back(edited.get());
-  // Documents are in corpus order in a full analysis: keep that order.
-  std::sort(documents.begin(), documents.end(),
-            [](const DocumentFacts* a, const DocumentFacts* b) { return a->doc.id < b->doc.id; });
+  whole(edited.get());
+  // Documents in corpus order, as a full analysis reads them.
+  std::sort(taken.begin(), taken.end(),
+            [](const Taken& a, const Taken& b) { return a.facts->doc.id < b.facts->doc.id; });
+  std::vector<const DocumentFacts*> documents;
+  documents.reserve(taken.size());
+  for (Taken& item : taken) {
+    documents.push_back(item.facts);
+    scope.mentions.push_back(std::move(item.mentions));
+  }
 
   scope.documents = t.documents.size() + (t.documentIndex.contains(id) ? 0 : 1);
   scope.frequency = [&](const std::string& key) -> uint32_t {
