@@ -1,6 +1,7 @@
 // Edit latency of the language server: the time from `didChange` to the
-// `publishDiagnostics` of that version for the edited article, and to the last diagnostics
-// the same edit causes in other articles; the time to index the corpus; memory after indexing.
+// `publishDiagnostics` of that version for the edited article, and until the whole corpus
+// is analysed again (the answer to a `workspace/diagnostic` pull sent with the edit, which
+// waits for the full analysis); the time to index the corpus; memory after indexing.
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME]
@@ -80,17 +81,6 @@ public:
       return false;
     });
     return found;
-  }
-  // The time of the last message after `from`, once nothing has arrived for `quiet`.
-  Clock::time_point lastAfter(size_t from, std::chrono::milliseconds quiet) {
-    for (;;) {
-      const size_t before = mark();
-      std::this_thread::sleep_for(quiet);
-      std::lock_guard lock(mutex_);
-      if (received_.size() == before) {
-        return received_.size() > from ? received_.back().at : Clock::now();
-      }
-    }
   }
 
 private:
@@ -227,10 +217,23 @@ int main(int argc, char** argv) {
       return 1;
     }
     edited.push_back(ms(published->at - sent));
-    last.push_back(ms(client.lastAfter(from, std::chrono::milliseconds(50)) - sent));
+    // The whole corpus is up to date when the server answers a workspace pull: such
+    // requests wait for the full analysis of the current text.
+    const int id = 1000 + v;
+    client.send({{"jsonrpc", "2.0"},
+                 {"id", id},
+                 {"method", "workspace/diagnostic"},
+                 {"params", {{"previousResultIds", json::array()}}}});
+    const auto answered = client.waitFor(
+        from, [&](const json& m) { return !m.contains("method") && m.value("id", 0) == id; });
+    if (!answered) {
+      std::cerr << "lsp_latency: no answer to the workspace pull after version " << v << "\n";
+      return 1;
+    }
+    last.push_back(ms(answered->at - sent));
   }
   std::printf("| articles | corpus MB | index s | RSS after indexing MB | x corpus | edits | "
-              "edited p50 ms | p95 | p99 | last affected p50 ms | p95 | p99 |\n");
+              "edited p50 ms | p95 | p99 | corpus up to date p50 ms | p95 | p99 |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   const double corpusMB = static_cast<double>(bytes) / 1e6;
   const double rssMB = static_cast<double>(rssIndexed - rssBefore) / 1024.0;

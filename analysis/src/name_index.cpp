@@ -137,7 +137,11 @@ private:
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
   std::unordered_map<std::string, uint32_t> documentFrequency_; // part key -> documents
-  mutable std::unordered_map<uint64_t, std::set<std::string>> neighbourCache_;
+  // Sentence neighbours of a mention as sorted ids of part keys, computed once per mention.
+  mutable std::unordered_map<uint64_t, std::vector<uint32_t>> neighbourCache_;
+  mutable std::unordered_map<std::string, uint32_t> keyId_;
+  mutable std::vector<std::string> keyText_;
+  mutable std::vector<int8_t> ubiquitousById_; // -1: not known yet
   NameIndex index_;
 
   const Mention& mentionOf(const MentionRef& ref) const {
@@ -210,35 +214,67 @@ private:
         }
       }
     }
-    std::vector<uint32_t> all;
-    for (uint32_t d = 0; d < docs_.size(); ++d) {
-      const auto& mentions = docs_[d]->mentions;
-      // A scope lists the mentions of each document it takes.
-      const std::vector<uint32_t>* chosen = &all;
-      if (scope_ != nullptr) {
-        chosen = &scope_->mentions[d];
-      } else {
-        all.resize(mentions.size());
-        std::iota(all.begin(), all.end(), 0U);
+    auto taken = [&](const Mention& m) {
+      return !m.weak || strongKeys.contains(m.parts.front().key) ||
+             (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
+    };
+    // The form of a mention (made when new), with the mention added to it.
+    auto add = [&](uint32_t d, uint32_t i) {
+      const Mention& m = docs_[d]->mentions[i];
+      std::vector<std::string> keys;
+      std::vector<std::string> texts;
+      for (const NamePart& p : m.parts) {
+        keys.push_back(p.key);
+        texts.push_back(p.text);
       }
-      for (const uint32_t i : *chosen) {
-        const Mention& m = mentions[i];
-        if (m.weak && !strongKeys.contains(m.parts.front().key) &&
-            (scope_ == nullptr || !scope_->strongKey(m.parts.front().key))) {
-          continue;
+      for (const std::string& inherited : m.inheritedKeys) {
+        keys.push_back(inherited);
+        texts.push_back(inherited);
+      }
+      const uint32_t f = formId(keys, texts, static_cast<uint32_t>(m.parts.size()));
+      forms_[f].mentions.push_back({d, i});
+      return f;
+    };
+    if (scope_ == nullptr) {
+      for (uint32_t d = 0; d < docs_.size(); ++d) {
+        for (uint32_t i = 0; i < docs_[d]->mentions.size(); ++i) {
+          if (taken(docs_[d]->mentions[i])) {
+            add(d, i);
+          }
         }
-        std::vector<std::string> keys;
-        std::vector<std::string> texts;
-        for (const NamePart& p : m.parts) {
-          keys.push_back(p.key);
-          texts.push_back(p.text);
+      }
+    } else {
+      // A scope gives its mentions grouped by form, each group in text order. Forms are
+      // made in the order of their first mention, as a reading of every document makes
+      // them; the rest of a group joins its form without building the key again.
+      std::vector<const std::vector<std::pair<uint32_t, uint32_t>>*> groups;
+      for (const auto& group : scope_->groups) {
+        if (!group.empty()) {
+          groups.push_back(&group);
         }
-        for (const std::string& inherited : m.inheritedKeys) {
-          keys.push_back(inherited);
-          texts.push_back(inherited);
+      }
+      std::sort(groups.begin(), groups.end(),
+                [](const auto* a, const auto* b) { return a->front() < b->front(); });
+      for (const auto* group : groups) {
+        std::optional<uint32_t> form;
+        for (const auto& [d, i] : *group) {
+          const Mention& m = docs_[d]->mentions[i];
+          if (!taken(m)) {
+            continue;
+          }
+          if (form) {
+            forms_[*form].mentions.push_back({d, i});
+          } else {
+            form = add(d, i);
+          }
         }
-        const uint32_t f = formId(keys, texts, static_cast<uint32_t>(m.parts.size()));
-        forms_[f].mentions.push_back({d, i});
+      }
+      // A form may gather groups from several documents: keep its mentions in text order.
+      for (Form& form : forms_) {
+        std::sort(form.mentions.begin(), form.mentions.end(),
+                  [](const MentionRef& a, const MentionRef& b) {
+                    return a.doc != b.doc ? a.doc < b.doc : a.mention < b.mention;
+                  });
       }
     }
     for (uint32_t f = 0; f < forms_.size(); ++f) {
@@ -439,7 +475,24 @@ private:
   }
 
   // Part keys of the other names in the mention's sentence (computed once per mention).
-  const std::set<std::string>& neighboursOf(const MentionRef& ref) const {
+  uint32_t keyId(const std::string& key) const {
+    auto [it, inserted] = keyId_.try_emplace(key, static_cast<uint32_t>(keyText_.size()));
+    if (inserted) {
+      keyText_.push_back(key);
+      ubiquitousById_.push_back(-1);
+    }
+    return it->second;
+  }
+
+  bool ubiquitousId(uint32_t id) const {
+    if (ubiquitousById_[id] < 0) {
+      ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
+    }
+    return ubiquitousById_[id] == 1;
+  }
+
+  // Part keys of the other names in the mention's sentence (computed once per mention).
+  const std::vector<uint32_t>& neighboursOf(const MentionRef& ref) const {
     const uint64_t id = (static_cast<uint64_t>(ref.doc) << 32) | ref.mention;
     auto [it, inserted] = neighbourCache_.try_emplace(id);
     if (inserted) {
@@ -448,15 +501,7 @@ private:
     return it->second;
   }
 
-  std::set<std::string> sentenceNeighbours(const MentionRef& ref, uint32_t self,
-                                           uint32_t other) const {
-    std::set<std::string> out = neighboursOf(ref);
-    out.erase(tokens_[self].key);
-    out.erase(tokens_[other].key);
-    return out;
-  }
-
-  std::set<std::string> computeNeighbours(const MentionRef& ref) const {
+  std::vector<uint32_t> computeNeighbours(const MentionRef& ref) const {
     std::set<std::string> out;
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
@@ -475,7 +520,13 @@ private:
     for (const NamePart& p : m.parts) {
       out.erase(p.key);
     }
-    return out;
+    std::vector<uint32_t> ids;
+    ids.reserve(out.size());
+    for (const std::string& key : out) {
+      ids.push_back(keyId(key));
+    }
+    std::sort(ids.begin(), ids.end());
+    return ids;
   }
 
   std::set<std::string> listNeighbours(const MentionRef& ref) const {
@@ -548,14 +599,17 @@ private:
     bool age = false;
     bool list = false;
     bool near = false;
-    std::set<std::string> sharedNeighbours;
+    std::set<uint32_t> sharedNeighbours;
     const size_t limitA = std::min<size_t>(a.mentions.size(), 32);
     const size_t limitB = std::min<size_t>(b.mentions.size(), 32);
+    // The two differing parts are no evidence of their own.
+    const uint32_t selfA = keyId(tokens_[ta].key);
+    const uint32_t selfB = keyId(tokens_[tb].key);
     // The sentence neighbours of each mention, computed once per mention, not per pair.
-    std::vector<std::optional<std::set<std::string>>> neighboursB(limitB);
+    std::vector<const std::vector<uint32_t>*> neighboursB(limitB, nullptr);
     for (size_t i = 0; i < limitA; ++i) {
       const Mention& ma = mentionOf(a.mentions[i]);
-      std::optional<std::set<std::string>> neighboursA;
+      const std::vector<uint32_t>* neighboursA = nullptr;
       for (size_t j = 0; j < limitB; ++j) {
         const Mention& mb = mentionOf(b.mentions[j]);
         if (!role && !ma.role.empty() && !mb.role.empty()) {
@@ -604,25 +658,39 @@ private:
           }
         }
         if (sharedNeighbours.size() < 3) {
-          if (!neighboursA) {
-            neighboursA = sentenceNeighbours(a.mentions[i], ta, tb);
+          if (neighboursA == nullptr) {
+            neighboursA = &neighboursOf(a.mentions[i]);
           }
-          if (!neighboursB[j]) {
-            neighboursB[j] = sentenceNeighbours(b.mentions[j], ta, tb);
+          if (neighboursB[j] == nullptr) {
+            neighboursB[j] = &neighboursOf(b.mentions[j]);
           }
-          const std::set<std::string>& nb = *neighboursB[j];
-          for (const std::string& n : *neighboursA) {
-            // A name in most documents (the story's protagonist) says nothing.
-            if (nb.contains(n) && !ubiquitous(n)) {
-              sharedNeighbours.insert(n);
+          const std::vector<uint32_t>& na = *neighboursA;
+          const std::vector<uint32_t>& nb = *neighboursB[j];
+          for (size_t x = 0, y = 0; x < na.size() && y < nb.size();) {
+            if (na[x] < nb[y]) {
+              ++x;
+            } else if (nb[y] < na[x]) {
+              ++y;
+            } else {
+              // A name in most documents (the story's protagonist) says nothing.
+              if (na[x] != selfA && na[x] != selfB && !ubiquitousId(na[x])) {
+                sharedNeighbours.insert(na[x]);
+              }
+              ++x;
+              ++y;
             }
           }
         }
       }
     }
     if (!sharedNeighbours.empty()) {
+      std::vector<std::string> keys;
+      for (const uint32_t n : sharedNeighbours) {
+        keys.push_back(keyText_[n]);
+      }
+      std::sort(keys.begin(), keys.end());
       std::string names;
-      for (const auto& c : sharedNeighbours) {
+      for (const auto& c : keys) {
         names += (names.empty() ? "" : ", ") + displayKey(c);
       }
       weak.push_back("named in the same sentence as " + names);

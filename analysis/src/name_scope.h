@@ -41,8 +41,9 @@ struct NameScope {
   /// Parts whose spelling pairs are judged (the others only bring evidence): the edited
   /// document's parts, those spelled like them, and the parts of the entities' forms.
   std::unordered_set<std::string> relevant;
-  /// For each document given to the builder, the indices of its mentions in scope.
-  std::vector<std::vector<uint32_t>> mentions;
+  /// The mentions in scope, one group per form: (document given to the builder, mention),
+  /// in text order.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> groups;
   std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key
   std::function<bool(const std::string&)> strong;        ///< a part key some confident mention uses
   size_t documents = 0;                                  ///< documents in the whole corpus

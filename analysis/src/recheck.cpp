@@ -3,6 +3,7 @@
 #include "newslint/analysis/recheck.h"
 
 #include <algorithm>
+#include <mutex>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -139,8 +140,12 @@ struct RecheckIndex::Tables {
   std::unordered_map<std::string, uint32_t> formId;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> formMentions; // (document, mention)
   std::unordered_map<std::string, std::vector<uint32_t>> formsByPart;
-  // Entities of the full analysis by the name parts of their spellings.
-  std::unordered_map<std::string, std::vector<uint32_t>> entitiesByPart;
+  std::vector<std::string> formKeys;
+  // The entity (index into NameIndex::entities) of each form the full analysis grouped.
+  std::unordered_map<std::string, uint32_t> entityOfForm;
+  // Parts spelled like a part (candidate partners), found once per part.
+  mutable std::mutex similarMutex;
+  mutable std::unordered_map<std::string, std::vector<std::string>> similar;
 };
 
 RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
@@ -157,6 +162,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
           formKeyOf(m), static_cast<uint32_t>(tables->formMentions.size()));
       if (newForm) {
         tables->formMentions.emplace_back();
+        tables->formKeys.push_back(form->first);
         for (const NamePart& p : m.parts) {
           tables->formsByPart[p.key].push_back(form->second);
         }
@@ -185,14 +191,9 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
       }
     }
   }
-  for (const Entity& entity : analysis_->names.entities) {
-    for (const SpellingRecord& spelling : entity.spellings) {
-      for (const std::string& part : partsOfFormKey(spelling.key)) {
-        auto& ids = tables->entitiesByPart[part];
-        if (ids.empty() || ids.back() != entity.id) {
-          ids.push_back(entity.id);
-        }
-      }
+  for (uint32_t e = 0; e < analysis_->names.entities.size(); ++e) {
+    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
+      tables->entityOfForm.emplace(spelling.key, e);
     }
   }
   tables_ = std::move(tables);
@@ -200,117 +201,183 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
 
 RecheckIndex::~RecheckIndex() = default;
 
+std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
+                                                    std::string_view text) const {
+  const Tables& t = *tables_;
+  {
+    const std::lock_guard lock(t.similarMutex);
+    if (const auto it = t.similar.find(key); it != t.similar.end()) {
+      return it->second;
+    }
+  }
+  std::vector<std::string> out;
+  const SpellingKey spelling = spellingKey(text);
+  for (const std::string& block : blockingKeys(spelling)) {
+    const auto it = t.partsByBlock.find(block);
+    if (it == t.partsByBlock.end()) {
+      continue;
+    }
+    for (const uint32_t other : it->second) {
+      if (t.partKeys[other] != key &&
+          spellingSimilarity(spelling, t.partSpellings[other]) >= kCandidateSimilarity) {
+        out.push_back(t.partKeys[other]);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  const std::lock_guard lock(t.similarMutex);
+  t.similar.emplace(key, out);
+  return out;
+}
+
 std::vector<Finding> RecheckIndex::recheck(
     const std::shared_ptr<const DocumentFacts>& edited,
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
   const Tables& t = *tables_;
   const std::string& id = edited->doc.id;
 
-  // The scope: the edited document's name parts, the parts spelled like them, and every
-  // form of the entities any of those belong to.
+  // The scope: the forms of the edited document, the forms that hold a part spelled like
+  // one of its parts (the partners of a spelling pair), and every form of the entities the
+  // full analysis made of any of them. Pairs are judged only when one side is a part of
+  // the edited document, a partner, or a part of those entities; the other parts of a
+  // partner's form ("Doe" in "Jon Doe") only take part in aligning it.
   NameScope scope;
+  std::unordered_set<std::string> ownParts;
+  std::unordered_set<std::string> ownForms;
   for (const Mention& m : edited->mentions) {
-    if (m.weak && !t.strongParts.contains(m.parts.front().key)) {
-      continue; // a capitalised word at a sentence start, not a name anywhere
-    }
+    ownForms.insert(formKeyOf(m));
     for (const NamePart& p : m.parts) {
-      if (!scope.parts.insert(p.key).second) {
-        continue;
-      }
-      const SpellingKey spelling = spellingKey(p.text);
-      for (const std::string& block : blockingKeys(spelling)) {
-        const auto it = t.partsByBlock.find(block);
-        if (it == t.partsByBlock.end()) {
-          continue;
-        }
-        for (const uint32_t other : it->second) {
-          if (spellingSimilarity(spelling, t.partSpellings[other]) >= kCandidateSimilarity) {
-            scope.parts.insert(t.partKeys[other]);
-          }
+      if (ownParts.insert(p.key).second) {
+        for (const std::string& partner : similarParts(p.key, p.text)) {
+          scope.parts.insert(partner);
         }
       }
     }
     for (const std::string& inherited : m.inheritedKeys) {
-      scope.parts.insert(inherited);
+      ownParts.insert(inherited);
     }
   }
-  std::unordered_set<uint32_t> entities;
-  for (const std::string& part : scope.parts) {
-    if (const auto it = t.entitiesByPart.find(part); it != t.entitiesByPart.end()) {
-      entities.insert(it->second.begin(), it->second.end());
+  // Parts of the documents changed since the snapshot are not in its tables: compared here.
+  std::unordered_map<std::string, SpellingKey> ownSpellings;
+  for (const Mention& m : edited->mentions) {
+    for (const NamePart& p : m.parts) {
+      ownSpellings.try_emplace(p.key, spellingKey(p.text));
     }
   }
-  for (const uint32_t e : entities) {
-    if (e < analysis_->names.entities.size()) {
-      for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
-        scope.forms.insert(spelling.key);
+  for (const auto& [other, facts] : changed) {
+    if (!facts || other == id) {
+      continue;
+    }
+    for (const Mention& m : facts->mentions) {
+      for (const NamePart& p : m.parts) {
+        if (ownParts.contains(p.key) || scope.parts.contains(p.key)) {
+          continue;
+        }
+        const SpellingKey spelling = spellingKey(p.text);
+        for (const auto& [own, ownSpelling] : ownSpellings) {
+          if (spellingSimilarity(ownSpelling, spelling) >= kCandidateSimilarity) {
+            scope.parts.insert(p.key);
+            break;
+          }
+        }
       }
     }
   }
-  scope.relevant = scope.parts;
-  for (const std::string& form : scope.forms) {
-    for (std::string& part : partsOfFormKey(form)) {
-      scope.relevant.insert(std::move(part));
+  std::vector<uint32_t> forms;
+  for (const std::string& key : ownForms) {
+    if (const auto it = t.formId.find(key); it != t.formId.end()) {
+      forms.push_back(it->second);
     }
   }
-  // The mentions in scope, by document: from the form tables for the documents as they
-  // were, by reading the edited and changed documents whole.
-  std::vector<uint32_t> forms;
   for (const std::string& part : scope.parts) {
     if (const auto it = t.formsByPart.find(part); it != t.formsByPart.end()) {
       forms.insert(forms.end(), it->second.begin(), it->second.end());
     }
   }
-  for (const std::string& key : scope.forms) {
-    if (const auto it = t.formId.find(key); it != t.formId.end()) {
-      forms.push_back(it->second);
+  scope.forms = ownForms;
+  std::unordered_set<uint32_t> entities;
+  for (const uint32_t f : forms) {
+    if (const auto it = t.entityOfForm.find(t.formKeys[f]); it != t.entityOfForm.end()) {
+      entities.insert(it->second);
+    }
+  }
+  for (const uint32_t e : entities) {
+    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
+      scope.forms.insert(spelling.key);
+      if (const auto it = t.formId.find(spelling.key); it != t.formId.end()) {
+        forms.push_back(it->second);
+      }
     }
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-  std::map<uint32_t, std::vector<uint32_t>> chosen; // base document -> mentions
-  for (const uint32_t f : forms) {
-    for (const auto& [d, i] : t.formMentions[f]) {
-      chosen[d].push_back(i);
-    }
-  }
-  struct Taken {
-    const DocumentFacts* facts;
-    std::vector<uint32_t> mentions;
-  };
-  std::vector<Taken> taken;
-  taken.reserve(chosen.size() + changed.size() + 1);
-  for (auto& [d, mentions] : chosen) {
-    const DocumentFacts* facts = t.documents[d];
-    if (facts->doc.id == id || changed.contains(facts->doc.id)) {
-      continue;
-    }
-    std::sort(mentions.begin(), mentions.end());
-    taken.push_back({facts, std::move(mentions)});
-  }
-  auto whole = [&](const DocumentFacts* facts) {
-    Taken item{facts, {}};
-    for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
-      if (scope.includes(facts->mentions[i])) {
-        item.mentions.push_back(i);
+  scope.relevant = ownParts;
+  scope.relevant.insert(scope.parts.begin(), scope.parts.end());
+  for (const uint32_t e : entities) {
+    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
+      for (std::string& part : partsOfFormKey(spelling.key)) {
+        scope.relevant.insert(std::move(part));
       }
     }
-    taken.push_back(std::move(item));
-  };
-  for (const auto& [other, facts] : changed) {
-    if (facts && other != id) {
-      whole(facts.get());
+  }
+
+  // The documents: those holding a mention in scope as they were, and the edited and
+  // changed documents, read whole; in corpus order, as a full analysis reads them.
+  std::vector<uint32_t> baseDocuments;
+  for (const uint32_t f : forms) {
+    for (const auto& [d, i] : t.formMentions[f]) {
+      baseDocuments.push_back(d);
     }
   }
-  whole(edited.get());
-  // Documents in corpus order, as a full analysis reads them.
-  std::sort(taken.begin(), taken.end(),
-            [](const Taken& a, const Taken& b) { return a.facts->doc.id < b.facts->doc.id; });
+  std::sort(baseDocuments.begin(), baseDocuments.end());
+  baseDocuments.erase(std::unique(baseDocuments.begin(), baseDocuments.end()), baseDocuments.end());
   std::vector<const DocumentFacts*> documents;
-  documents.reserve(taken.size());
-  for (Taken& item : taken) {
-    documents.push_back(item.facts);
-    scope.mentions.push_back(std::move(item.mentions));
+  documents.reserve(baseDocuments.size() + changed.size() + 1);
+  for (const uint32_t d : baseDocuments) {
+    const DocumentFacts* facts = t.documents[d];
+    if (facts->doc.id != id && !changed.contains(facts->doc.id)) {
+      documents.push_back(facts);
+    }
+  }
+  std::vector<const DocumentFacts*> wholeDocuments{edited.get()};
+  for (const auto& [other, facts] : changed) {
+    if (facts && other != id) {
+      wholeDocuments.push_back(facts.get());
+    }
+  }
+  documents.insert(documents.end(), wholeDocuments.begin(), wholeDocuments.end());
+  std::sort(documents.begin(), documents.end(),
+            [](const DocumentFacts* a, const DocumentFacts* b) { return a->doc.id < b->doc.id; });
+  std::unordered_map<const DocumentFacts*, uint32_t> position;
+  for (uint32_t k = 0; k < documents.size(); ++k) {
+    position.emplace(documents[k], k);
+  }
+  // The mentions, one group per form.
+  for (const uint32_t f : forms) {
+    std::vector<std::pair<uint32_t, uint32_t>> group;
+    for (const auto& [d, i] : t.formMentions[f]) {
+      // (the edited and changed documents are not there as they were: they come whole)
+      if (const auto it = position.find(t.documents[d]); it != position.end()) {
+        group.emplace_back(it->second, i);
+      }
+    }
+    scope.groups.push_back(std::move(group));
+  }
+  for (const DocumentFacts* facts : wholeDocuments) {
+    const uint32_t d = position.at(facts);
+    std::unordered_map<std::string, size_t> groupOf;
+    for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
+      const Mention& m = facts->mentions[i];
+      if (facts != edited.get() && !scope.includes(m)) {
+        continue;
+      }
+      auto [it, inserted] = groupOf.try_emplace(formKeyOf(m), scope.groups.size());
+      if (inserted) {
+        scope.groups.emplace_back();
+      }
+      scope.groups[it->second].emplace_back(d, i);
+    }
   }
 
   scope.documents = t.documents.size() + (t.documentIndex.contains(id) ? 0 : 1);

@@ -42,6 +42,11 @@ public:
       const;
 
 private:
+  /// Parts of the corpus spelled like `key` (similarity at the name index's candidate
+  /// threshold), without `key` itself; remembered per key.
+  [[nodiscard]] std::vector<std::string> similarParts(const std::string& key,
+                                                      std::string_view text) const;
+
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
   std::shared_ptr<const Analysis> analysis_;
