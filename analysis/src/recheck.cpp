@@ -11,6 +11,7 @@
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
+#include "newslint/analysis/unicode.h"
 
 namespace newslint::analysis {
 
@@ -212,16 +213,32 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   }
   std::vector<std::string> out;
   const SpellingKey spelling = spellingKey(text);
-  for (const std::string& block : blockingKeys(spelling)) {
+  // The name index never pairs dictionary words, two places, a word with its derived form
+  // or very short parts: such partners could not change anything.
+  const Lexicon* lexicon = snapshot_->lexicon.get();
+  const std::string folded = foldDiacritics(key);
+  const bool place = lexicon != nullptr && lexicon->isPlace(folded);
+  const bool pairable =
+      spelling.normalized.size() >= 3 && (lexicon == nullptr || !lexicon->isCommonWord(folded));
+  for (const std::string& block : pairable ? blockingKeys(spelling) : std::vector<std::string>{}) {
     const auto it = t.partsByBlock.find(block);
     if (it == t.partsByBlock.end()) {
       continue;
     }
     for (const uint32_t other : it->second) {
-      if (t.partKeys[other] != key &&
-          spellingSimilarity(spelling, t.partSpellings[other]) >= kCandidateSimilarity) {
-        out.push_back(t.partKeys[other]);
+      const SpellingKey& otherSpelling = t.partSpellings[other];
+      if (t.partKeys[other] == key || otherSpelling.exact == spelling.exact ||
+          otherSpelling.normalized.size() < 3 ||
+          spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity) {
+        continue;
       }
+      const std::string otherFolded = foldDiacritics(t.partKeys[other]);
+      if (isDerivedForm(folded, otherFolded) ||
+          (lexicon != nullptr &&
+           (lexicon->isCommonWord(otherFolded) || (place && lexicon->isPlace(otherFolded))))) {
+        continue;
+      }
+      out.push_back(t.partKeys[other]);
     }
   }
   std::sort(out.begin(), out.end());
@@ -332,40 +349,57 @@ std::vector<Finding> RecheckIndex::recheck(
   }
   std::sort(baseDocuments.begin(), baseDocuments.end());
   baseDocuments.erase(std::unique(baseDocuments.begin(), baseDocuments.end()), baseDocuments.end());
-  std::vector<const DocumentFacts*> documents;
-  documents.reserve(baseDocuments.size() + changed.size() + 1);
-  for (const uint32_t d : baseDocuments) {
-    const DocumentFacts* facts = t.documents[d];
-    if (facts->doc.id != id && !changed.contains(facts->doc.id)) {
-      documents.push_back(facts);
-    }
+  // The snapshot's versions of the edited and changed documents are left out: those come
+  // whole, in their new versions.
+  std::vector<bool> replaced(t.documents.size(), false);
+  if (const auto it = t.documentIndex.find(id); it != t.documentIndex.end()) {
+    replaced[it->second] = true;
   }
   std::vector<const DocumentFacts*> wholeDocuments{edited.get()};
   for (const auto& [other, facts] : changed) {
+    if (const auto it = t.documentIndex.find(other); it != t.documentIndex.end()) {
+      replaced[it->second] = true;
+    }
     if (facts && other != id) {
       wholeDocuments.push_back(facts.get());
     }
   }
-  documents.insert(documents.end(), wholeDocuments.begin(), wholeDocuments.end());
-  std::sort(documents.begin(), documents.end(),
+  std::sort(wholeDocuments.begin(), wholeDocuments.end(),
             [](const DocumentFacts* a, const DocumentFacts* b) { return a->doc.id < b->doc.id; });
-  std::unordered_map<const DocumentFacts*, uint32_t> position;
-  for (uint32_t k = 0; k < documents.size(); ++k) {
-    position.emplace(documents[k], k);
+  // Merge the two lists (both in id order); remember where each document went.
+  std::vector<const DocumentFacts*> documents;
+  documents.reserve(baseDocuments.size() + wholeDocuments.size());
+  std::vector<uint32_t> basePosition(t.documents.size(), UINT32_MAX);
+  std::vector<uint32_t> wholePosition(wholeDocuments.size(), 0);
+  size_t w = 0;
+  for (const uint32_t d : baseDocuments) {
+    if (replaced[d]) {
+      continue;
+    }
+    while (w < wholeDocuments.size() && wholeDocuments[w]->doc.id < t.documents[d]->doc.id) {
+      wholePosition[w++] = static_cast<uint32_t>(documents.size());
+      documents.push_back(wholeDocuments[w - 1]);
+    }
+    basePosition[d] = static_cast<uint32_t>(documents.size());
+    documents.push_back(t.documents[d]);
+  }
+  for (; w < wholeDocuments.size(); ++w) {
+    wholePosition[w] = static_cast<uint32_t>(documents.size());
+    documents.push_back(wholeDocuments[w]);
   }
   // The mentions, one group per form.
   for (const uint32_t f : forms) {
     std::vector<std::pair<uint32_t, uint32_t>> group;
     for (const auto& [d, i] : t.formMentions[f]) {
-      // (the edited and changed documents are not there as they were: they come whole)
-      if (const auto it = position.find(t.documents[d]); it != position.end()) {
-        group.emplace_back(it->second, i);
+      if (basePosition[d] != UINT32_MAX) {
+        group.emplace_back(basePosition[d], i);
       }
     }
     scope.groups.push_back(std::move(group));
   }
-  for (const DocumentFacts* facts : wholeDocuments) {
-    const uint32_t d = position.at(facts);
+  for (size_t k = 0; k < wholeDocuments.size(); ++k) {
+    const DocumentFacts* facts = wholeDocuments[k];
+    const uint32_t d = wholePosition[k];
     std::unordered_map<std::string, size_t> groupOf;
     for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
       const Mention& m = facts->mentions[i];
@@ -386,14 +420,11 @@ std::vector<Finding> RecheckIndex::recheck(
     return it == t.documentsByPart.end() ? 0 : static_cast<uint32_t>(it->second.size());
   };
   std::unordered_set<std::string> changedStrong;
-  for (const DocumentFacts* facts : documents) {
-    if (!t.documentIndex.contains(facts->doc.id) || facts == edited.get() ||
-        changed.contains(facts->doc.id)) {
-      for (const Mention& m : facts->mentions) {
-        if (!m.weak) {
-          for (const NamePart& p : m.parts) {
-            changedStrong.insert(p.key);
-          }
+  for (const DocumentFacts* facts : wholeDocuments) {
+    for (const Mention& m : facts->mentions) {
+      if (!m.weak) {
+        for (const NamePart& p : m.parts) {
+          changedStrong.insert(p.key);
         }
       }
     }
