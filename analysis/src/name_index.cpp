@@ -257,10 +257,17 @@ private:
                 [](const auto* a, const auto* b) { return a->front() < b->front(); });
       for (const auto* group : groups) {
         std::optional<uint32_t> form;
+        // One form, one first part: whether its weak mentions count is known once.
+        std::optional<bool> weakTaken;
         for (const auto& [d, i] : *group) {
           const Mention& m = docs_[d]->mentions[i];
-          if (!taken(m)) {
-            continue;
+          if (m.weak) {
+            if (!weakTaken) {
+              weakTaken = taken(m);
+            }
+            if (!*weakTaken) {
+              continue;
+            }
           }
           if (form) {
             forms_[*form].mentions.push_back({d, i});
@@ -270,11 +277,17 @@ private:
         }
       }
       // A form may gather groups from several documents: keep its mentions in text order.
+      const auto before = [](const MentionRef& a, const MentionRef& b) {
+        return a.doc != b.doc ? a.doc < b.doc : a.mention < b.mention;
+      };
       for (Form& form : forms_) {
-        std::sort(form.mentions.begin(), form.mentions.end(),
-                  [](const MentionRef& a, const MentionRef& b) {
-                    return a.doc != b.doc ? a.doc < b.doc : a.mention < b.mention;
-                  });
+        // Each group is a sorted run: merge the runs one boundary at a time.
+        auto& list = form.mentions;
+        for (auto run = std::is_sorted_until(list.begin(), list.end(), before); run != list.end();
+             run = std::is_sorted_until(list.begin(), list.end(), before)) {
+          const auto next = std::is_sorted_until(run, list.end(), before);
+          std::inplace_merge(list.begin(), run, next, before);
+        }
       }
     }
     for (uint32_t f = 0; f < forms_.size(); ++f) {

@@ -341,13 +341,18 @@ std::vector<Finding> RecheckIndex::recheck(
 
   // The documents: those holding a mention in scope as they were, and the edited and
   // changed documents, read whole; in corpus order, as a full analysis reads them.
-  std::vector<uint32_t> baseDocuments;
+  std::vector<bool> holds(t.documents.size(), false);
   for (const uint32_t f : forms) {
     for (const auto& [d, i] : t.formMentions[f]) {
+      holds[d] = true;
+    }
+  }
+  std::vector<uint32_t> baseDocuments;
+  for (uint32_t d = 0; d < holds.size(); ++d) {
+    if (holds[d]) {
       baseDocuments.push_back(d);
     }
   }
-  std::sort(baseDocuments.begin(), baseDocuments.end());
   baseDocuments.erase(std::unique(baseDocuments.begin(), baseDocuments.end()), baseDocuments.end());
   // The snapshot's versions of the edited and changed documents are left out: those come
   // whole, in their new versions.
