@@ -4,7 +4,7 @@
 // waits for the full analysis); the time to index the corpus; memory after indexing.
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
-// usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME]
+// usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N]
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -122,16 +122,19 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME]\n";
+    std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
   int edits = 50;
+  int debounceMs = 150;
   std::string file;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edits") {
       edits = std::stoi(argv[i + 1]);
+    } else if (a == "--debounce-ms") {
+      debounceMs = std::stoi(argv[i + 1]);
     } else if (a == "--file") {
       file = argv[i + 1];
     }
@@ -148,7 +151,8 @@ int main(int argc, char** argv) {
     }
   }
   newslint::lsp::ServerOptions options;
-  options.debounce = newslint::lsp::DebouncePolicy::fixed(std::chrono::milliseconds(0));
+  // The server's own debounce (150 ms unless --debounce-ms says otherwise), as an editor gets it.
+  options.debounce = newslint::lsp::DebouncePolicy::fixed(std::chrono::milliseconds(debounceMs));
   options.workerThreads = 2;
   options.lexicon = newslint::workspace::loadLexicon();
   const long rssBefore = rssKiB();
@@ -173,6 +177,7 @@ int main(int argc, char** argv) {
   const double indexMs = ms(indexed->at - start);
   const long rssIndexed = rssKiB();
 
+  std::fprintf(stderr, "lsp_latency: editing %s\n", file.c_str());
   const std::string uri = newslint::lsp::pathToUri(root / file);
   std::ifstream in(root / file, std::ios::binary);
   std::stringstream text;

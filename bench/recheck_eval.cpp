@@ -2,7 +2,7 @@
 // analysis of the edited corpus: how often the two agree on the document's findings, and
 // what each costs.
 //
-// usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S]
+// usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]
 //
 // Edits (chosen at random, seeded): a letter typed at the start; one letter of a name part
 // changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence.
@@ -85,19 +85,23 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S]\n";
+    std::cerr
+        << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
   int edits = 200;
   int compare = 20;
   unsigned seed = 8;
+  std::string only; // edit just this document
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edits") {
       edits = std::stoi(argv[i + 1]);
     } else if (a == "--compare") {
       compare = std::stoi(argv[i + 1]);
+    } else if (a == "--file") {
+      only = argv[i + 1];
     } else if (a == "--seed") {
       seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
     }
@@ -125,7 +129,9 @@ int main(int argc, char** argv) {
   std::mt19937 random(seed);
   std::vector<std::string> ids;
   for (const auto& [id, facts] : snapshot->documents) {
-    ids.push_back(id);
+    if (only.empty() || id == only) {
+      ids.push_back(id);
+    }
   }
   std::vector<double> recheckMs;
   std::vector<double> compareFullMs;
