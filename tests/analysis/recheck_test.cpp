@@ -131,3 +131,31 @@ TEST(Recheck, OtherChangedDocumentsTakePart) {
 
 } // namespace
 } // namespace newslint
+
+namespace newslint {
+namespace {
+
+TEST(Recheck, ASpellingNewToTheCorpusCountsTheOtherSpellingsUsesElsewhere) {
+  // The corpus knows one spelling; the new document brings another and uses both: the
+  // preferred one's uses in the other source must count.
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  corpus.upsert("b.txt", "Envoy Volodymyr Karpenkovych, 58, arrived in Vienna on Monday. "
+                         "Volodymyr Karpenkovych met the delegation.\n");
+  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
+  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
+  const RecheckIndex index(base, baseAnalysis);
+  const std::string text = "Trade envoy Wolodymyr Karpenkovych, 58, arrived in Vienna. "
+                           "The envoy, Volodymyr Karpenkovych, 58, met the delegation. "
+                           "Volodymyr Karpenkovych said the talks would go on.\n";
+  const auto edited = analysis::extractFacts("new.txt", text, corpus.lexicon());
+  CorpusSnapshot after = *base;
+  after.documents["new.txt"] = edited;
+  const Analysis full = analysis::analyze(after);
+  const auto span = full.findingsFor("new.txt");
+  const std::vector<Finding> expected(span.begin(), span.end());
+  ASSERT_FALSE(expected.empty()) << "the full analysis pairs the two first names";
+  EXPECT_EQ(describe(index.recheck(edited, {})), describe(expected));
+}
+
+} // namespace
+} // namespace newslint
