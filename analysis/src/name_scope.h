@@ -39,7 +39,9 @@ struct NameScope {
   std::unordered_set<std::string> parts; ///< a mention with one of these part keys is in scope
   std::unordered_set<std::string> forms; ///< and so is a mention of one of these form keys
   /// Parts whose spelling pairs are judged (the others only bring evidence): the edited
-  /// document's parts, those spelled like them, and the parts of the entities' forms.
+  /// document's parts and the parts of the full analysis's entities in scope. (A pair of
+  /// two partners from other documents was judged by the full analysis already: if it made
+  /// an edge, both are in one of those entities.)
   std::unordered_set<std::string> relevant;
   /// The mentions in scope, one group per form: (document given to the builder, mention),
   /// in text order.

@@ -257,8 +257,8 @@ std::vector<Finding> RecheckIndex::recheck(
   // The scope: the forms of the edited document, the forms that hold a part spelled like
   // one of its parts (the partners of a spelling pair), and every form of the entities the
   // full analysis made of any of them. Pairs are judged only when one side is a part of
-  // the edited document, a partner, or a part of those entities; the other parts of a
-  // partner's form ("Doe" in "Jon Doe") only take part in aligning it.
+  // the edited document or of those entities; the other parts of a partner's form ("Doe"
+  // in "Jon Doe") only take part in aligning it.
   NameScope scope;
   std::unordered_set<std::string> ownParts;
   std::unordered_set<std::string> ownForms;
@@ -346,7 +346,6 @@ std::vector<Finding> RecheckIndex::recheck(
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   scope.relevant = ownParts;
-  scope.relevant.insert(scope.parts.begin(), scope.parts.end());
   for (const uint32_t e : entities) {
     for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
       for (std::string& part : partsOfFormKey(spelling.key)) {
