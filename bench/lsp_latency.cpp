@@ -4,7 +4,7 @@
 // waits for the full analysis); the time to index the corpus; memory after indexing.
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
-// usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N]
+// usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -122,17 +122,21 @@ double percentile(std::vector<double> v, double p) {
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N]\n";
+    std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
+                 "[--typing-ms N]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
   int edits = 50;
   int debounceMs = 150;
+  int typingMs = 0; // > 0: one edit every this many ms, the corpus pulled after the last
   std::string file;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edits") {
       edits = std::stoi(argv[i + 1]);
+    } else if (a == "--typing-ms") {
+      typingMs = std::stoi(argv[i + 1]);
     } else if (a == "--debounce-ms") {
       debounceMs = std::stoi(argv[i + 1]);
     } else if (a == "--file") {
@@ -222,6 +226,11 @@ int main(int argc, char** argv) {
       return 1;
     }
     edited.push_back(ms(published->at - sent));
+    if (typingMs > 0 && v + 1 < edits + 2) {
+      // Typing: the next key comes before the full analysis of this one has finished.
+      std::this_thread::sleep_for(std::chrono::milliseconds(typingMs));
+      continue;
+    }
     // The whole corpus is up to date when the server answers a workspace pull: such
     // requests wait for the full analysis of the current text.
     const int id = 1000 + v;

@@ -107,6 +107,30 @@ std::optional<Finding> moveFinding(Finding f, std::string_view document, const E
   return f;
 }
 
+/// The two versions of a document name the same names in the same sentences, with the
+/// same context (what the name index reads of a document).
+bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
+  if (a.mentions.size() != b.mentions.size()) {
+    return false;
+  }
+  for (size_t i = 0; i < a.mentions.size(); ++i) {
+    const Mention& x = a.mentions[i];
+    const Mention& y = b.mentions[i];
+    if (x.parts.size() != y.parts.size() || x.inheritedKeys != y.inheritedKeys ||
+        x.sentence != y.sentence || x.weak != y.weak || x.possessive != y.possessive ||
+        x.title != y.title || x.role != y.role || x.roleOf != y.roleOf || x.age != y.age ||
+        x.list != y.list) {
+      return false;
+    }
+    for (size_t k = 0; k < x.parts.size(); ++k) {
+      if (x.parts[k].key != y.parts[k].key || x.parts[k].text != y.parts[k].text) {
+        return false;
+      }
+    }
+  }
+  return true;
+}
+
 std::vector<std::string> partsOfFormKey(std::string_view key) {
   key = key.substr(0, key.find('#'));
   std::vector<std::string> parts;
@@ -123,6 +147,45 @@ std::vector<std::string> partsOfFormKey(std::string_view key) {
     start = space + 1;
   }
   return parts;
+}
+
+/// A name index with every place in `document` moved with an edit; null when the edit
+/// touched one of them.
+std::shared_ptr<const NameIndex> movedNames(const NameIndex& names, std::string_view document,
+                                            std::string_view before, std::string_view after) {
+  const EditWindow edit(before, after);
+  auto out = std::make_shared<NameIndex>(names);
+  bool ok = true;
+  auto move = [&](Location& location) {
+    if (location.document != document) {
+      return;
+    }
+    if (const auto span = edit.map(location.span)) {
+      location.span = *span;
+    } else {
+      ok = false;
+    }
+  };
+  for (Entity& entity : out->entities) {
+    for (SpellingRecord& spelling : entity.spellings) {
+      for (Location& location : spelling.mentions) {
+        move(location);
+      }
+    }
+  }
+  for (VariantUse& use : out->variants) {
+    move(use.location);
+    for (Location& location : use.preferredLocations) {
+      move(location);
+    }
+    for (Location& location : use.sameSpellingLocations) {
+      move(location);
+    }
+  }
+  for (EntityHit& hit : out->hits) {
+    move(hit.location);
+  }
+  return ok ? out : nullptr;
 }
 
 } // namespace
@@ -248,7 +311,7 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   return out;
 }
 
-std::vector<Finding> RecheckIndex::recheck(
+NameIndex RecheckIndex::scopedNames(
     const std::shared_ptr<const DocumentFacts>& edited,
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
   const Tables& t = *tables_;
@@ -453,18 +516,45 @@ std::vector<Finding> RecheckIndex::recheck(
     return t.strongParts.contains(key) || changedStrong.contains(key);
   };
 
+  return buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
+                              snapshot_->lexicon.get(), scope);
+}
+
+std::vector<Finding> RecheckIndex::recheck(
+    const std::shared_ptr<const DocumentFacts>& edited,
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+  const std::string& id = edited->doc.id;
   const Config& config = *snapshot_->config;
-  const NameIndex names =
-      buildScopedNameIndex(std::move(documents), &config, snapshot_->lexicon.get(), scope);
+  // Typing that leaves every name of the document as it was (the usual edit) keeps the
+  // last re-check's name index of this document, moved with the edit.
+  std::vector<std::pair<std::string, const DocumentFacts*>> others;
+  for (const auto& [other, facts] : changed) {
+    others.emplace_back(other, facts.get());
+  }
+  std::shared_ptr<const NameIndex> names;
+  {
+    const std::lock_guard lock(lastMutex_);
+    if (last_ && last_->facts->doc.id == id && last_->others == others &&
+        sameNames(*last_->facts, *edited)) {
+      names = movedNames(*last_->names, id, last_->facts->doc.text, edited->doc.text);
+    }
+  }
+  if (!names) {
+    names = std::make_shared<const NameIndex>(scopedNames(edited, changed));
+  }
+  {
+    const std::lock_guard lock(lastMutex_);
+    last_ = std::make_shared<const Last>(Last{edited, std::move(others), names});
+  }
 
   // Dates: the document on its own (anchors from the register or its header line).
   CorpusSnapshot alone;
   alone.config = snapshot_->config;
   alone.lexicon = snapshot_->lexicon;
   alone.documents.emplace(id, edited);
-  const auto dates = analyzeDates(alone, names);
+  const auto dates = analyzeDates(alone, *names);
   static const DateIndex kNoDates{};
-  const CheckContext context{alone, names, dates ? *dates : kNoDates};
+  const CheckContext context{alone, *names, dates ? *dates : kNoDates};
   std::vector<Finding> found;
   runChecks(context, config, found);
   std::vector<Finding> out;
@@ -493,7 +583,7 @@ std::vector<Finding> RecheckIndex::recheck(
         oldAlone.config = snapshot_->config;
         oldAlone.lexicon = snapshot_->lexicon;
         oldAlone.documents.emplace(id, before->second);
-        oldDates = analyzeDates(oldAlone, names);
+        oldDates = analyzeDates(oldAlone, *names);
       }
       const ResolvedTime* was = oldDates ? oldDates->timeAt(id, f.primary.span.begin) : nullptr;
       const ResolvedTime* now = dates ? dates->timeAt(id, moved->primary.span.begin) : nullptr;

@@ -159,3 +159,35 @@ TEST(Recheck, ASpellingNewToTheCorpusCountsTheOtherSpellingsUsesElsewhere) {
 
 } // namespace
 } // namespace newslint
+
+namespace newslint {
+namespace {
+
+TEST(Recheck, TypingOutsideNamesKeepsFindingsInStepWithTheText) {
+  // Successive edits of one document that leave its names alone reuse the last re-check's
+  // name index, moved with the edit; each result must still equal a full analysis.
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
+  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
+  const RecheckIndex index(base, baseAnalysis);
+  const std::string id = "004_7ae6212592d33cc9.txt";
+  std::string text = base->documents.at(id)->doc.text;
+  const size_t at = text.find(" the ");
+  ASSERT_NE(at, std::string::npos);
+  size_t compared = 0;
+  for (const std::string typed : {"v", "e", "r", "y", " ", "\n"}) {
+    text.insert(at + 5 + compared, typed);
+    const auto edited = analysis::extractFacts(id, text, corpus.lexicon());
+    CorpusSnapshot after = *base;
+    after.documents[id] = edited;
+    const Analysis full = analysis::analyze(after);
+    const auto span = full.findingsFor(id);
+    const std::vector<Finding> expected(span.begin(), span.end());
+    ASSERT_FALSE(expected.empty());
+    EXPECT_EQ(describe(index.recheck(edited, {})), describe(expected)) << "after typing " << typed;
+    ++compared;
+  }
+}
+
+} // namespace
+} // namespace newslint

@@ -14,6 +14,7 @@
 
 #include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -47,10 +48,24 @@ private:
   [[nodiscard]] std::vector<std::string> similarParts(const std::string& key,
                                                       std::string_view text) const;
 
+  /// The name index over the part of the corpus that can change `edited`'s entities.
+  [[nodiscard]] NameIndex
+  scopedNames(const std::shared_ptr<const DocumentFacts>& edited,
+              const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+                  changed) const;
+
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
   std::shared_ptr<const Analysis> analysis_;
   std::unique_ptr<const Tables> tables_;
+  /// The last re-check's name index, kept for the next edit of the same document.
+  struct Last {
+    std::shared_ptr<const DocumentFacts> facts;
+    std::vector<std::pair<std::string, const DocumentFacts*>> others; ///< the changed documents
+    std::shared_ptr<const NameIndex> names;
+  };
+  mutable std::mutex lastMutex_;
+  mutable std::shared_ptr<const Last> last_;
 };
 
 /// Runs the enabled checks of `config` over a context and appends their findings (with the
