@@ -193,6 +193,8 @@ private:
   void registerFileWatchers();
   void loadRegisterFromDisk();
   void applyRegisterText(const std::optional<std::string>& text);
+  /// `path` relative to the root, also when the client names the root through a link.
+  [[nodiscard]] std::filesystem::path relativeToRoot(const std::filesystem::path& path) const;
   [[nodiscard]] std::optional<std::string> corpusId(const std::filesystem::path& path) const;
   [[nodiscard]] std::optional<std::filesystem::path> registerPath() const;
   [[nodiscard]] bool isRegister(const std::filesystem::path& path) const;

@@ -30,15 +30,27 @@ std::optional<std::filesystem::path> ServerImpl::registerPath() const {
   return *root_ / workspace::kRegisterFileName;
 }
 
+std::filesystem::path ServerImpl::relativeToRoot(const std::filesystem::path& path) const {
+  std::filesystem::path relative = path.lexically_normal().lexically_relative(*root_);
+  if (!relative.empty() && *relative.begin() != "..")
+    return relative;
+  // The root is kept resolved; the client may name it through a link. Resolve the folder
+  // only: a file that is itself a link keeps its own name.
+  std::error_code ec;
+  const auto folder = std::filesystem::weakly_canonical(path.parent_path(), ec);
+  if (ec)
+    return relative;
+  return (folder / path.filename()).lexically_normal().lexically_relative(*root_);
+}
+
 bool ServerImpl::isRegister(const std::filesystem::path& path) const {
-  const auto reg = registerPath();
-  return reg && path.lexically_normal() == reg->lexically_normal();
+  return root_ && relativeToRoot(path) == std::filesystem::path(workspace::kRegisterFileName);
 }
 
 std::optional<std::string> ServerImpl::corpusId(const std::filesystem::path& path) const {
   if (!root_)
     return std::nullopt;
-  const std::filesystem::path relative = path.lexically_normal().lexically_relative(*root_);
+  const std::filesystem::path relative = relativeToRoot(path);
   if (relative.empty() || *relative.begin() == "..")
     return std::nullopt;
   const std::string id = relative.generic_string();
@@ -295,8 +307,7 @@ void ServerImpl::didChangeWatchedFiles(const json& params) {
     if (!id) {
       // A deleted folder takes its documents with it.
       if (type == 3 && root_) {
-        const std::string prefix =
-            path->lexically_normal().lexically_relative(*root_).generic_string() + "/";
+        const std::string prefix = relativeToRoot(*path).generic_string() + "/";
         for (auto it = docs_.begin(); it != docs_.end();) {
           if (it->first.starts_with(prefix) && !openUriById_.count(it->first)) {
             it = docs_.erase(it);

@@ -213,3 +213,26 @@ TEST_F(Reach, WithoutAWorkspaceFolderTheOpenedFileChoosesTheRoot) {
 
 } // namespace
 } // namespace newslint::lsp::test
+
+namespace newslint::lsp::test {
+namespace {
+
+TEST_F(Reach, ARootNamedThroughALinkStillOwnsItsDocuments) {
+  // The client names the workspace by a link to it; documents come with that path.
+  corpus_.write("b.txt", kOutside);
+  const fs::path link = outside_ / "corpus-link";
+  fs::create_directory_symlink(corpus_.root(), link);
+  client_.initialize(link);
+  client_.workspaceDiagnostics();
+  const std::string uri = pathToUri(link / "a.txt");
+  const size_t from = client_.mark();
+  client_.open(uri, kInside);
+  const json published = client_.waitDiagnostics(uri, from);
+  bool variant = false;
+  for (const auto& d : published.value("diagnostics", json::array()))
+    variant = variant || d.value("code", "") == "name-variant";
+  EXPECT_TRUE(variant) << published.dump();
+}
+
+} // namespace
+} // namespace newslint::lsp::test
