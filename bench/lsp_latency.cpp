@@ -20,6 +20,7 @@
 #include <thread>
 #include <vector>
 
+#include "bench_util.h"
 #include "newslint/lsp/protocol.h"
 #include "newslint/lsp/server.h"
 #include "newslint/lsp/transport.h"
@@ -28,6 +29,9 @@
 namespace fs = std::filesystem;
 using nlohmann::json;
 using Clock = std::chrono::steady_clock;
+
+using newslint::bench::ms;
+using newslint::bench::percentile;
 
 namespace {
 
@@ -103,19 +107,6 @@ long rssKiB() {
     }
   }
   return -1;
-}
-
-double ms(Clock::duration d) {
-  return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) {
-    return 0;
-  }
-  std::sort(v.begin(), v.end());
-  const size_t i = std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())));
-  return v[i];
 }
 
 } // namespace

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench_util.h"
 #include "newslint/analysis/recheck.h"
 #include "newslint/workspace/workspace.h"
 
@@ -24,19 +25,10 @@ namespace fs = std::filesystem;
 using Clock = std::chrono::steady_clock;
 using namespace newslint;
 
+using newslint::bench::ms;
+using newslint::bench::percentile;
+
 namespace {
-
-double ms(Clock::duration d) {
-  return std::chrono::duration<double, std::milli>(d).count();
-}
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) {
-    return 0;
-  }
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
-}
 
 std::string describe(std::span<const analysis::Finding> findings) {
   std::ostringstream out;

@@ -2,6 +2,8 @@
 // that can change them, equal those of a full analysis of the edited corpus.
 #include <gtest/gtest.h>
 
+#include <map>
+#include <span>
 #include <sstream>
 
 #include "../support/corpus_fixture.h"
@@ -13,10 +15,11 @@ namespace {
 using analysis::Analysis;
 using analysis::Corpus;
 using analysis::CorpusSnapshot;
+using analysis::DocumentFacts;
 using analysis::Finding;
 using analysis::RecheckIndex;
 
-std::string describe(const std::vector<Finding>& findings) {
+std::string describe(std::span<const Finding> findings) {
   std::ostringstream out;
   for (const Finding& f : findings) {
     out << f.code << " " << f.primary.span.begin << "-" << f.primary.span.end << " `" << f.flagged
@@ -27,6 +30,29 @@ std::string describe(const std::vector<Finding>& findings) {
     out << "\n";
   }
   return out.str();
+}
+
+/// A snapshot of `corpus`, its full analysis, and the re-check index built from them.
+struct Indexed {
+  explicit Indexed(const Corpus& corpus)
+      : base(std::make_shared<const CorpusSnapshot>(corpus.snapshot())),
+        analysis(std::make_shared<const Analysis>(analysis::analyze(*base))),
+        index(base, analysis) {}
+  std::shared_ptr<const CorpusSnapshot> base;
+  std::shared_ptr<const Analysis> analysis;
+  RecheckIndex index;
+};
+
+/// What a full analysis of `base` with `replaced` documents reports in `id`, described.
+std::string
+fullFindings(const CorpusSnapshot& base,
+             const std::map<std::string, std::shared_ptr<const DocumentFacts>>& replaced,
+             const std::string& id) {
+  CorpusSnapshot after = base;
+  for (const auto& [name, facts] : replaced) {
+    after.documents[name] = facts;
+  }
+  return describe(analysis::analyze(after).findingsFor(id));
 }
 
 std::string replaceAll(std::string text, const std::string& from, const std::string& to) {
@@ -62,55 +88,40 @@ class RecheckSeedTest : public ::testing::TestWithParam<bool> {};
 
 TEST_P(RecheckSeedTest, EqualsFullAnalysisOfTheEditedCorpus) {
   Corpus corpus = testing::loadFolder(testing::examplesDir(), GetParam());
-  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
-  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
-  ASSERT_FALSE(baseAnalysis->findings.empty());
-  const RecheckIndex index(base, baseAnalysis);
-  size_t compared = 0;
-  for (const auto& [id, facts] : base->documents) {
+  const Indexed indexed(corpus);
+  ASSERT_FALSE(indexed.analysis->findings.empty());
+  size_t editsThatChangeFindings = 0;
+  for (const auto& [id, facts] : indexed.base->documents) {
+    const std::string before = describe(indexed.analysis->findingsFor(id));
     for (const Edit& edit : edits()) {
-      const std::string text = edit.apply(facts->doc.text);
-      const auto edited = analysis::extractFacts(id, text, corpus.lexicon());
-      CorpusSnapshot after = *base;
-      after.documents[id] = edited;
-      const Analysis full = analysis::analyze(after);
-      const auto span = full.findingsFor(id);
-      const std::vector<Finding> expected(span.begin(), span.end());
-      const std::vector<Finding> got = index.recheck(edited, {});
-      EXPECT_EQ(describe(got), describe(expected)) << id << ": " << edit.name;
-      ++compared;
+      const auto edited = analysis::extractFacts(id, edit.apply(facts->doc.text), corpus.lexicon());
+      const std::string expected = fullFindings(*indexed.base, {{id, edited}}, id);
+      EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << id << ": " << edit.name;
+      editsThatChangeFindings += expected != before ? 1 : 0;
     }
   }
-  EXPECT_EQ(compared, base->documents.size() * edits().size());
+  // The edits are worth comparing: many of them change what the document reports.
+  EXPECT_GT(editsThatChangeFindings, indexed.base->documents.size());
 }
 
 INSTANTIATE_TEST_SUITE_P(WithAndWithoutRegister, RecheckSeedTest, ::testing::Bool());
 
 TEST(Recheck, ANewDocumentIsCheckedAgainstTheCorpus) {
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
-  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
-  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
-  const RecheckIndex index(base, baseAnalysis);
+  const Indexed indexed(corpus);
   const std::string text = "Damascus\n\nSyrian presidential adviser Bouthaina Shabaan said on "
                            "Sunday that the talks would go on. Shabaan spoke in Damascus.\n";
   const auto edited = analysis::extractFacts("new.txt", text, corpus.lexicon());
-  CorpusSnapshot after = *base;
-  after.documents["new.txt"] = edited;
-  const Analysis full = analysis::analyze(after);
-  const auto span = full.findingsFor("new.txt");
-  const std::vector<Finding> expected(span.begin(), span.end());
-  const std::vector<Finding> got = index.recheck(edited, {});
+  const std::vector<Finding> got = indexed.index.recheck(edited, {});
   ASSERT_FALSE(got.empty());
   EXPECT_EQ(got.front().code, "name-variant");
-  EXPECT_EQ(describe(got), describe(expected));
+  EXPECT_EQ(describe(got), fullFindings(*indexed.base, {{"new.txt", edited}}, "new.txt"));
 }
 
 TEST(Recheck, OtherChangedDocumentsTakePart) {
   // Two documents edited since the snapshot: the second sees the first's new text.
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
-  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
-  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
-  const RecheckIndex index(base, baseAnalysis);
+  const Indexed indexed(corpus);
   const std::string a = "Ambassador Yevgeni Karpenkov met the delegation in Vienna. "
                         "Karpenkov, 61, said the talks had been useful.\n";
   const std::string b = "Ambassador Yevgeny Karpenkov met the delegation in Vienna. "
@@ -118,22 +129,10 @@ TEST(Recheck, OtherChangedDocumentsTakePart) {
                         "Ambassador Yevgeny Karpenkov left on Friday.\n";
   const auto factsA = analysis::extractFacts("a.txt", a, corpus.lexicon());
   const auto factsB = analysis::extractFacts("b.txt", b, corpus.lexicon());
-  CorpusSnapshot after = *base;
-  after.documents["a.txt"] = factsA;
-  after.documents["b.txt"] = factsB;
-  const Analysis full = analysis::analyze(after);
-  const auto span = full.findingsFor("a.txt");
-  const std::vector<Finding> expected(span.begin(), span.end());
-  const std::vector<Finding> got = index.recheck(factsA, {{"b.txt", factsB}});
-  EXPECT_EQ(describe(got), describe(expected));
-  EXPECT_NE(describe(got).find("Yevgeni"), std::string::npos) << describe(got);
+  const std::string got = describe(indexed.index.recheck(factsA, {{"b.txt", factsB}}));
+  EXPECT_EQ(got, fullFindings(*indexed.base, {{"a.txt", factsA}, {"b.txt", factsB}}, "a.txt"));
+  EXPECT_NE(got.find("Yevgeni"), std::string::npos) << got;
 }
-
-} // namespace
-} // namespace newslint
-
-namespace newslint {
-namespace {
 
 TEST(Recheck, ASpellingNewToTheCorpusCountsTheOtherSpellingsUsesElsewhere) {
   // The corpus knows one spelling; the new document brings another and uses both: the
@@ -141,51 +140,33 @@ TEST(Recheck, ASpellingNewToTheCorpusCountsTheOtherSpellingsUsesElsewhere) {
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
   corpus.upsert("b.txt", "Envoy Volodymyr Karpenkovych, 58, arrived in Vienna on Monday. "
                          "Volodymyr Karpenkovych met the delegation.\n");
-  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
-  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
-  const RecheckIndex index(base, baseAnalysis);
+  const Indexed indexed(corpus);
   const std::string text = "Trade envoy Wolodymyr Karpenkovych, 58, arrived in Vienna. "
                            "The envoy, Volodymyr Karpenkovych, 58, met the delegation. "
                            "Volodymyr Karpenkovych said the talks would go on.\n";
   const auto edited = analysis::extractFacts("new.txt", text, corpus.lexicon());
-  CorpusSnapshot after = *base;
-  after.documents["new.txt"] = edited;
-  const Analysis full = analysis::analyze(after);
-  const auto span = full.findingsFor("new.txt");
-  const std::vector<Finding> expected(span.begin(), span.end());
+  const std::string expected = fullFindings(*indexed.base, {{"new.txt", edited}}, "new.txt");
   ASSERT_FALSE(expected.empty()) << "the full analysis pairs the two first names";
-  EXPECT_EQ(describe(index.recheck(edited, {})), describe(expected));
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
 }
-
-} // namespace
-} // namespace newslint
-
-namespace newslint {
-namespace {
 
 TEST(Recheck, TypingOutsideNamesKeepsFindingsInStepWithTheText) {
   // Successive edits of one document that leave its names alone reuse the last re-check's
   // name index, moved with the edit; each result must still equal a full analysis.
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
-  const auto base = std::make_shared<const CorpusSnapshot>(corpus.snapshot());
-  const auto baseAnalysis = std::make_shared<const Analysis>(analysis::analyze(*base));
-  const RecheckIndex index(base, baseAnalysis);
+  const Indexed indexed(corpus);
   const std::string id = "004_7ae6212592d33cc9.txt";
-  std::string text = base->documents.at(id)->doc.text;
+  std::string text = indexed.base->documents.at(id)->doc.text;
   const size_t at = text.find(" the ");
   ASSERT_NE(at, std::string::npos);
-  size_t compared = 0;
+  size_t typedSoFar = 0;
   for (const std::string typed : {"v", "e", "r", "y", " ", "\n"}) {
-    text.insert(at + 5 + compared, typed);
+    text.insert(at + 5 + typedSoFar, typed);
     const auto edited = analysis::extractFacts(id, text, corpus.lexicon());
-    CorpusSnapshot after = *base;
-    after.documents[id] = edited;
-    const Analysis full = analysis::analyze(after);
-    const auto span = full.findingsFor(id);
-    const std::vector<Finding> expected(span.begin(), span.end());
+    const std::string expected = fullFindings(*indexed.base, {{id, edited}}, id);
     ASSERT_FALSE(expected.empty());
-    EXPECT_EQ(describe(index.recheck(edited, {})), describe(expected)) << "after typing " << typed;
-    ++compared;
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << "after typing " << typed;
+    ++typedSoFar;
   }
 }
 
