@@ -20,7 +20,7 @@ namespace {
 
 constexpr double kIdenticalKey = 0.95; // (nearly) equal normalised keys: any evidence will do
 constexpr double kStrongSim = 0.85;    // one strong piece of evidence
-constexpr double kWeakSim = 0.70;      // two strong pieces of evidence; candidate threshold
+constexpr double kWeakSim = kCandidateSimilarity; // two strong pieces of evidence
 constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
@@ -190,19 +190,20 @@ private:
   }
 
   void collectForms() {
-    // Part keys used by confident mentions: a weak mention counts only when its word is
-    // also used as (part of) a name elsewhere.
-    std::unordered_set<std::string> strongKeys; // (a scope knows the corpus's own)
-    for (const DocumentFacts* facts : scope_ == nullptr ? docs_ : decltype(docs_){}) {
-      for (const Mention& m : facts->mentions) {
-        if (!m.weak) {
-          for (const NamePart& p : m.parts) {
-            strongKeys.insert(p.key);
+    // Part keys used by confident mentions (a weak mention counts only when its word is
+    // also used as part of a name elsewhere), and the documents naming each part. A scope
+    // brings both from the whole corpus.
+    std::unordered_set<std::string> strongKeys;
+    if (scope_ == nullptr) {
+      for (const DocumentFacts* facts : docs_) {
+        for (const Mention& m : facts->mentions) {
+          if (!m.weak) {
+            for (const NamePart& p : m.parts) {
+              strongKeys.insert(p.key);
+            }
           }
         }
       }
-    }
-    if (scope_ == nullptr) {
       for (const DocumentFacts* facts : docs_) {
         std::unordered_set<std::string> seen;
         for (const Mention& m : facts->mentions) {
@@ -367,26 +368,9 @@ private:
     }
   }
 
-  bool pairAllowed(const TokenInfo& a, const TokenInfo& b) const {
-    if (a.spelling.exact == b.spelling.exact) {
-      return false;
-    }
-    if (a.acronym || b.acronym) {
-      return false;
-    }
-    if (a.spelling.normalized.size() < 3 || b.spelling.normalized.size() < 3) {
-      return false;
-    }
-    if (isDerivedForm(foldDiacritics(a.key), foldDiacritics(b.key))) {
-      return false;
-    }
-    if (a.place && b.place) {
-      return false; // Iran/Iraq, Austria/Australia, Niger/Nigeria
-    }
-    if (a.common || b.common) {
-      return false; // "Organisation", "Tomorrow": words, not names
-    }
-    return true;
+  static bool pairAllowed(const TokenInfo& a, const TokenInfo& b) {
+    return !a.acronym && !b.acronym &&
+           mayPair(a.spelling, a.key, a.place, a.common, b.spelling, b.key, b.place, b.common);
   }
 
   void findCandidates() {

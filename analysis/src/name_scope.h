@@ -6,12 +6,29 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <unordered_set>
 #include <vector>
 
 #include "newslint/analysis/corpus.h"
+#include "newslint/analysis/spelling.h"
+#include "newslint/analysis/unicode.h"
 
 namespace newslint::analysis {
+
+/// The name index's threshold for a candidate spelling pair.
+inline constexpr double kCandidateSimilarity = 0.70;
+
+/// Whether the name index may pair two name parts at all (acronyms aside: only the index
+/// sees how a part is written). Not the same spelling; both three letters or more once
+/// normalised; no dictionary word ("Organisation", "Tomorrow"); not two places (Iran/Iraq,
+/// Niger/Nigeria); not a word and its derived form (Syria/Syrian).
+inline bool mayPair(const SpellingKey& a, std::string_view keyA, bool placeA, bool commonA,
+                    const SpellingKey& b, std::string_view keyB, bool placeB, bool commonB) {
+  return a.exact != b.exact && a.normalized.size() >= 3 && b.normalized.size() >= 3 && !commonA &&
+         !commonB && !(placeA && placeB) &&
+         !isDerivedForm(foldDiacritics(keyA), foldDiacritics(keyB));
+}
 
 /// The key of a mention's form as the name index writes it: part keys (written, then
 /// inherited) joined by spaces, with "#<written parts>" when a part is inherited.

@@ -17,8 +17,6 @@ namespace newslint::analysis {
 
 namespace {
 
-constexpr double kCandidateSimilarity = 0.70; // the name index's candidate threshold
-
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
 }
@@ -276,29 +274,27 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   }
   std::vector<std::string> out;
   const SpellingKey spelling = spellingKey(text);
-  // The name index never pairs dictionary words, two places, a word with its derived form
-  // or very short parts: such partners could not change anything.
+  // Partners the name index could never pair could not change anything.
   const Lexicon* lexicon = snapshot_->lexicon.get();
-  const std::string folded = foldDiacritics(key);
-  const bool place = lexicon != nullptr && lexicon->isPlace(folded);
-  const bool pairable =
-      spelling.normalized.size() >= 3 && (lexicon == nullptr || !lexicon->isCommonWord(folded));
-  for (const std::string& block : pairable ? blockingKeys(spelling) : std::vector<std::string>{}) {
+  auto place = [&](std::string_view part) {
+    return lexicon != nullptr && lexicon->isPlace(foldDiacritics(part));
+  };
+  auto common = [&](std::string_view part) {
+    return lexicon != nullptr && lexicon->isCommonWord(foldDiacritics(part));
+  };
+  const bool ownPlace = place(key);
+  const bool ownCommon = common(key);
+  for (const std::string& block : ownCommon ? std::vector<std::string>{} : blockingKeys(spelling)) {
     const auto it = t.partsByBlock.find(block);
     if (it == t.partsByBlock.end()) {
       continue;
     }
     for (const uint32_t other : it->second) {
+      const std::string& otherKey = t.partKeys[other];
       const SpellingKey& otherSpelling = t.partSpellings[other];
-      if (t.partKeys[other] == key || otherSpelling.exact == spelling.exact ||
-          otherSpelling.normalized.size() < 3 ||
-          spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity) {
-        continue;
-      }
-      const std::string otherFolded = foldDiacritics(t.partKeys[other]);
-      if (isDerivedForm(folded, otherFolded) ||
-          (lexicon != nullptr &&
-           (lexicon->isCommonWord(otherFolded) || (place && lexicon->isPlace(otherFolded))))) {
+      if (otherKey == key || spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity ||
+          !mayPair(spelling, key, ownPlace, ownCommon, otherSpelling, otherKey, place(otherKey),
+                   common(otherKey))) {
         continue;
       }
       out.push_back(t.partKeys[other]);

@@ -455,25 +455,27 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
     }
     return true;
   };
+  // Expression `i` of `d`, when it dates (to the day or finer) a sentence matching the phrase.
+  auto dated = [&](const DocWork& d, size_t i,
+                   bool same) -> std::optional<std::pair<CivilDate, std::string>> {
+    const Resolution& r = d.resolutions[i];
+    const TimeExpression& candidate = d.facts->dates.expressions[i];
+    if (!r.resolved || !(r.granularity <= Granularity::Day) || candidate.quoted ||
+        !matches(d.stems[i])) {
+      return std::nullopt;
+    }
+    return std::make_pair(r.first,
+                          "`" + shorten(candidate.text, 60) + "`" + (same ? "" : " in " + d.id));
+  };
   auto search = [&](const DocWork& d,
                     bool same) -> std::optional<std::pair<CivilDate, std::string>> {
-    const auto& exprs = d.facts->dates.expressions;
-    for (size_t i = 0; i < exprs.size(); ++i) {
+    for (size_t i = 0; i < d.resolutions.size(); ++i) {
       if (same && (i == expression || d.sentenceSpans[i] == doc.sentenceSpans[expression])) {
         continue;
       }
-      const Resolution& r = d.resolutions[i];
-      if (!r.resolved || !(r.granularity <= Granularity::Day) || exprs[i].quoted) {
-        continue;
+      if (auto found = dated(d, i, same)) {
+        return found;
       }
-      if (!matches(d.stems[i])) {
-        continue;
-      }
-      std::string where = "`" + shorten(exprs[i].text, 60) + "`";
-      if (!same) {
-        where += " in " + d.id;
-      }
-      return std::make_pair(r.first, where);
     }
     return std::nullopt;
   };
@@ -512,17 +514,11 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
     return std::nullopt;
   }
   for (const auto& [d, i] : *postings) {
-    const DocWork& other = docs_[d];
-    if (other.id == doc.id) {
-      continue;
+    if (docs_[d].id != doc.id) {
+      if (auto found = dated(docs_[d], i, false)) {
+        return found;
+      }
     }
-    const Resolution& r = other.resolutions[i];
-    const TimeExpression& candidate = other.facts->dates.expressions[i];
-    if (!r.resolved || !(r.granularity <= Granularity::Day) || candidate.quoted ||
-        !matches(other.stems[i])) {
-      continue;
-    }
-    return std::make_pair(r.first, "`" + shorten(candidate.text, 60) + "` in " + other.id);
   }
   return std::nullopt;
 }
