@@ -240,6 +240,23 @@ private:
     return c;
   }
 
+  /// A year written right after the candidate (" 2024" or ", 2024"): the candidate takes
+  /// it in. Returns whether it did.
+  bool takeYear(Candidate& c) const {
+    size_t y = c.end;
+    if (punct(y, ",")) {
+      ++y;
+    }
+    const int year = yearAt(y);
+    if (year <= 0) {
+      return false;
+    }
+    c.end = y + 1;
+    c.expr.span.end = t_[y].end;
+    c.expr.year = year;
+    return true;
+  }
+
   bool mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) const;
 };
 
@@ -810,16 +827,7 @@ std::optional<Candidate> Scanner::matchDayFirst(size_t i) const {
   Candidate c = make(i, j);
   c.expr.month = month;
   c.expr.day = d;
-  size_t y = j;
-  if (punct(y, ",")) {
-    ++y;
-  }
-  if (yearAt(y) > 0) {
-    c = make(i, y + 1);
-    c.expr.month = month;
-    c.expr.day = d;
-    c.expr.year = yearAt(y);
-  }
+  takeYear(c);
   return c;
 }
 
@@ -1863,16 +1871,7 @@ std::optional<Candidate> Scanner::matchHoliday(size_t i) const {
   Candidate c = make(i, end);
   c.expr.holiday = holiday;
   c.expr.holidayWeek = week;
-  size_t yearEnd = end;
-  if (punct(yearEnd, ",")) {
-    ++yearEnd;
-  }
-  if (yearAt(yearEnd) > 0) {
-    c = make(i, yearEnd + 1);
-    c.expr.holiday = holiday;
-    c.expr.holidayWeek = week;
-    c.expr.year = yearAt(yearEnd);
-  } else if (j > i) {
+  if (!takeYear(c) && j > i) {
     c.expr.relation = Relation::Offset;
     c.expr.unit = Unit::Year;
     c.expr.offset = offset;

@@ -1,24 +1,13 @@
 // Recognition and resolution of single time expressions.
 #include "newslint/analysis/dates.h"
 
+#include "../support/dates_fixture.h"
+
 #include <gtest/gtest.h>
 #include <string>
 
 namespace newslint::analysis {
 namespace {
-
-DateFacts extract(const std::string& text) {
-  return extractDates(parseDocument("t.txt", text));
-}
-
-const TimeExpression* find(const DateFacts& facts, std::string_view text) {
-  for (const TimeExpression& e : facts.expressions) {
-    if (e.text == text) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
 
 std::string resolve(const std::string& text, std::string_view expression,
                     std::optional<CivilDate> anchor,

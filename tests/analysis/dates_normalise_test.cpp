@@ -3,24 +3,13 @@
 // choice of year or week for expressions that leave it open.
 #include "newslint/analysis/dates.h"
 
+#include "../support/dates_fixture.h"
+
 #include <gtest/gtest.h>
 #include <string>
 
 namespace newslint::analysis {
 namespace {
-
-DateFacts extract(const std::string& text) {
-  return extractDates(parseDocument("t.txt", text));
-}
-
-const TimeExpression* find(const DateFacts& facts, std::string_view text) {
-  for (const TimeExpression& e : facts.expressions) {
-    if (e.text == text) {
-      return &e;
-    }
-  }
-  return nullptr;
-}
 
 /// The value of `expression` in `text`, resolved against a publication date.
 std::string value(const std::string& text, std::string_view expression, CivilDate published) {
