@@ -42,6 +42,9 @@ struct GoldTimex {
   std::string type; ///< DATE, TIME, DURATION, SET
   std::string value;
   std::string text;
+  /// A TimeML TIMEX3 (TempEval-3, MEANTIME) rather than an ESC time markable: the two write
+  /// a decade differently.
+  bool timex3 = true;
 };
 
 struct GoldDoc {
@@ -165,6 +168,7 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
   std::string lastSentence;
   std::string prev;
   bool prevDigitColon = false;
+  std::string prevPrev;
   size_t pos = 0;
   while ((pos = xml.find("<token ", pos)) != std::string::npos) {
     const size_t tagEnd = xml.find('>', pos);
@@ -177,11 +181,17 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
         unescape(std::string_view(xml).substr(tagEnd + 1, close - tagEnd - 1));
     const std::string sentence = attr(tag, "sentence");
     const bool digits = !token.empty() && std::isdigit(static_cast<unsigned char>(token[0])) != 0;
+    // The tokeniser splits a decimal point from the digits around it ("8.40am" -> "8" "."
+    // "40am", "$2.6" -> "2" "." "6"); within a sentence they were written together.
+    const bool afterDecimalPoint = digits && prev == "." && !prevPrev.empty() &&
+                                   std::all_of(prevPrev.begin(), prevPrev.end(), [](char c) {
+                                     return std::isdigit(static_cast<unsigned char>(c)) != 0;
+                                   });
     if (!doc.text.empty()) {
       if (sentence != lastSentence) {
         doc.text += "\n";
       } else if (!(noSpaceBefore(token) || prev == "(" || prev == "$" ||
-                   (digits && prevDigitColon))) {
+                   (digits && prevDigitColon) || afterDecimalPoint)) {
         doc.text += " ";
       }
     }
@@ -201,6 +211,7 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
     if (!fresh) {
       it->second.second = static_cast<uint32_t>(doc.text.size());
     }
+    prevPrev = prev;
     prev = token;
     pos = close;
   }
@@ -286,6 +297,7 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
       g.type = type;
       g.value = value;
       g.text = doc.text.substr(begin, end - begin);
+      g.timex3 = element == "TIMEX3";
       doc.timexes.push_back(std::move(g));
     }
   }
@@ -463,6 +475,14 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
           if (want.find('T') == std::string::npos && got.size() > want.size() &&
               got.starts_with(want) && got[want.size()] == 'T') {
             got = want;
+          }
+          // A decade in TimeML's notation: the 1970s are "197" in a TIMEX3 value ("197X" is
+          // the TIMEX2 form, which ESC keeps).
+          if (g.timex3 && got.size() == 4 && got.back() == 'X' &&
+              std::all_of(got.begin(), got.end() - 1, [](char c) {
+                return std::isdigit(static_cast<unsigned char>(c)) != 0;
+              })) {
+            got.pop_back();
           }
         }
         if (trace) {

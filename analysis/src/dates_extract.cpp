@@ -596,69 +596,119 @@ int Scanner::meridiemAt(size_t i, size_t& end) const {
 }
 
 Tense Scanner::tenseAround(size_t begin, size_t end) const {
-  // The clause around the expression: up to 10 tokens each side, bounded by sentence ends.
+  // The sentence around the expression, up to kReach tokens each side.
+  constexpr size_t kReach = 12;
   size_t from = begin;
-  for (size_t k = 0; k < 6 && from > 0; ++k) {
+  for (size_t k = 0; k < kReach && from > 0; ++k) {
     if (punct(from - 1, ".") || punct(from - 1, "!") || punct(from - 1, "?") || t_[from].newline) {
       break;
     }
     --from;
   }
   size_t to = end;
-  for (size_t k = 0; k < 6 && to < t_.size(); ++k) {
+  for (size_t k = 0; k < kReach && to < t_.size(); ++k) {
     if (punct(to, ".") || punct(to, "!") || punct(to, "?") || (to > end && t_[to].newline)) {
       break;
     }
     ++to;
   }
-  bool past = false;
-  bool present = false;
-  bool perfect = false; // "had been due to expire Friday": a plan that is itself past
+  if (begin > 0 && word(begin - 1, "since")) {
+    return Tense::Past; // "since March": a time already gone, whatever the verb
+  }
+  // The verb nearest to the expression decides ("announced Friday that it will ..." is past,
+  // "will meet on Thursday, aides said" is future). A comma between them counts as distance:
+  // it often closes the clause the time belongs to ("talks supposed to end by May, invited
+  // ..."). `had` before a plan makes the plan past ("had been due to expire Friday").
+  auto distanceTo = [&](size_t k) {
+    const size_t lo = k < begin ? k + 1 : end;
+    const size_t hi = k < begin ? begin : k;
+    size_t distance = hi - lo + 1;
+    for (size_t m = lo; m < hi; ++m) {
+      if (punct(m, ",") || punct(m, ";")) {
+        distance += 4;
+      }
+    }
+    return distance;
+  };
+  Tense best = Tense::Unknown;
+  size_t bestDistance = SIZE_MAX;
+  bool perfect = false;
+  bool pastAuxiliary = false;
+  auto offer = [&](Tense tense, size_t k) {
+    const size_t distance = distanceTo(k);
+    // Ties go to the left: the verb before a time usually governs it.
+    if (distance < bestDistance) {
+      best = tense;
+      bestDistance = distance;
+    }
+  };
   for (size_t k = from; k < to; ++k) {
     if (k >= begin && k < end) {
       continue;
     }
     if (t_[k].kind != Kind::Word) {
       if (punct(k, "'") && anyWord(k + 1, {"ll"})) {
-        return Tense::Future;
+        offer(Tense::Future, k);
       }
       continue;
     }
     const std::string_view w = t_[k].low;
-    if (w == "had") {
+    if (w == "had" && k < begin) {
       perfect = true;
     }
-    const bool future = w == "will" || w == "shall" || w == "upcoming" || w == "scheduled" ||
-                        w == "expected" || w == "planned" || w == "plans" || w == "plan" ||
-                        w == "planning" || w == "due" || w == "until" || w == "tomorrow" ||
-                        (w == "going" && word(k + 1, "to")) || (w == "set" && word(k + 1, "to")) ||
-                        ((w == "is" || w == "are") && word(k + 1, "to") && has(k + 2) &&
-                         t_[k + 2].kind == Kind::Word && t_[k + 2].low != "be") ||
-                        (w == "soon" && word(k - 1, "as") && word(k + 1, "as"));
+    if (w == "was" || w == "were" || w == "had") {
+      pastAuxiliary = true;
+    }
+    const bool future =
+        w == "will" || w == "shall" || w == "should" || w == "would" || w == "upcoming" ||
+        w == "scheduled" || w == "expected" || w == "expects" || w == "expect" || w == "planned" ||
+        w == "plans" || w == "plan" || w == "planning" || w == "intends" || w == "due" ||
+        w == "tomorrow" ||
+        // "until Friday" looks ahead, "was at large until Dec. 7" does not
+        (w == "until" && !pastAuxiliary) ||
+        // "effective Feb. 1": a coming change announced
+        (w == "effective" && k + 1 == begin) ||
+        ((w == "going" || w == "supposed" || w == "hopes" || w == "aims") && word(k + 1, "to")) ||
+        (w == "set" && (word(k + 1, "to") || word(k + 1, "for"))) ||
+        ((w == "is" || w == "are") && word(k + 1, "to") && has(k + 2) &&
+         t_[k + 2].kind == Kind::Word && t_[k + 2].low != "be") ||
+        (w == "soon" && word(k - 1, "as") && word(k + 1, "as"));
     if (future) {
-      if (perfect) {
-        past = true;
-        continue;
-      }
-      return Tense::Future;
+      offer(perfect ? Tense::Past : Tense::Future, k);
+      continue;
+    }
+    // "was scheduled for", "were planning to": the plan word decides, not the auxiliary.
+    const bool auxiliaryOfPlan = (w == "was" || w == "were") &&
+                                 anyWord(k + 1, {"scheduled", "expected", "planned", "planning",
+                                                 "due", "set", "going", "supposed"});
+    if (auxiliaryOfPlan) {
+      continue;
+    }
+    // A participle after "be" or "is" is a passive in the present or after a modal ("should
+    // be completed", "the case is heard in May"): it says nothing of the past.
+    const bool afterBe = k > 0 && anyWord(k - 1, {"be", "is", "are", "being"});
+    if (afterBe) {
+      continue;
     }
     if (w == "was" || w == "were" || w == "had" || w == "did" || w == "said" || w == "told" ||
         w == "met" || w == "left" || w == "fled" || w == "flew" || w == "went" || w == "came" ||
         w == "took" || w == "made" || w == "held" || w == "ago" || w == "yesterday" ||
         w == "began" || w == "sent" || w == "won" || w == "lost" || w == "got" || w == "gave" ||
         w == "struck" || w == "shot" || w == "hit" || w == "found" || w == "sold" ||
-        w == "bought") {
-      past = true;
+        w == "bought" || w == "brought" || w == "became" || w == "fell" || w == "rose" ||
+        w == "saw" || w == "led" || w == "paid" || w == "ran" || w == "wrote" || w == "spoke" ||
+        w == "thought" || w == "knew" || w == "grew" || w == "drew" || w == "threw" ||
+        w == "broke" || w == "spent" || w == "built" || w == "felt" || w == "heard" ||
+        w == "caught" || w == "fought" || w == "sought" || w == "chose" || w == "stood" ||
+        w == "withdrew" || w == "kept" || w == "meant" || w == "forgot") {
+      offer(Tense::Past, k);
     } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap) {
-      past = true;
+      offer(Tense::Past, k);
     } else if (w == "is" || w == "are" || w == "says" || w == "has" || w == "have") {
-      present = true;
+      offer(Tense::Present, k);
     }
   }
-  if (past) {
-    return Tense::Past;
-  }
-  return present ? Tense::Present : Tense::Unknown;
+  return best;
 }
 
 std::pair<std::string, Span> Scanner::anchorPhraseAt(size_t i) const {
@@ -779,13 +829,14 @@ std::optional<Candidate> Scanner::matchMonthFirst(size_t i) const {
     c.expr.year = year;
     return c;
   }
-  // "September this year", "April last year"
-  if (anyWord(j, {"this", "last", "next"}) && word(j + 1, "year")) {
-    Candidate c = make(i, j + 2);
+  // "September this year", "April last year", "October of next year"
+  if (const size_t y = word(j, "of") ? j + 1 : j;
+      anyWord(y, {"this", "last", "next"}) && word(y + 1, "year")) {
+    Candidate c = make(i, y + 2);
     c.expr.month = month;
     c.expr.relation = Relation::Offset;
     c.expr.unit = Unit::Year;
-    c.expr.offset = t_[j].low == "last" ? -1 : (t_[j].low == "next" ? 1 : 0);
+    c.expr.offset = t_[y].low == "last" ? -1 : (t_[y].low == "next" ? 1 : 0);
     return c;
   }
   // A bare month: "May" and "March" need a cue that they are months.
@@ -1591,12 +1642,28 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
 }
 
 std::optional<Candidate> Scanner::matchYear(size_t i) const {
-  // Decades: "the 1990s", "1990s"
-  if (number(i) && t_[i].low.size() == 4 && word(i + 1, "s") && glued(i + 1)) {
+  // Decades: "the 1990s", "1990s", "the 1940's"
+  if (number(i) && t_[i].low.size() == 4) {
+    const size_t s = (punct(i + 1, "'") || punct(i + 1, "’")) && glued(i + 1) ? i + 2 : i + 1;
     const int y = num(i);
-    if (y >= 1000 && y <= 2090 && y % 10 == 0) {
-      Candidate c = make(i, i + 2);
+    if (word(s, "s") && glued(s) && y >= 1000 && y <= 2090 && y % 10 == 0) {
+      Candidate c = make(i, s + 1);
       c.expr.decade = y / 10;
+      return c;
+    }
+  }
+  // A decade in two digits: "the '50s", "the 70s and 80s". Without the apostrophe only after
+  // "the" or next to another decade, since "in his 70s" is an age.
+  if (number(i) && t_[i].low.size() == 2 && num(i) % 10 == 0 && word(i + 1, "s") && glued(i + 1)) {
+    const bool apostrophe = i > 0 && (punct(i - 1, "'") || punct(i - 1, "’")) && glued(i);
+    const size_t before = apostrophe ? i - 1 : i;
+    const bool the = before > 0 && word(before - 1, "the");
+    const bool coordinated = before > 2 && anyWord(before - 1, {"and", "or", "to"}) &&
+                             word(before - 2, "s") && glued(before - 2) && number(before - 3);
+    if (apostrophe || the || coordinated) {
+      const int n = num(i);
+      Candidate c = make(i, i + 2);
+      c.expr.decade = n <= 10 ? 200 + n / 10 : 190 + n / 10;
       return c;
     }
   }
@@ -1935,6 +2002,11 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
   if (firstOfB - gap > 3) {
     return false;
   }
+  // Never across a line break: a headline's "until Friday" and the date line under it are
+  // two statements.
+  if (firstOfB < t_.size() && t_[firstOfB].newline) {
+    return false;
+  }
   for (size_t k = gap; k < firstOfB; ++k) {
     if (!(punct(k, ",") || anyWord(k, {"on", "at", "of", "in", "the", "around", "about", "by"}))) {
       return false;
@@ -2112,11 +2184,20 @@ std::vector<TimeExpression> Scanner::run() {
       while (first < c.end && t_[first].begin < e.span.begin) {
         ++first;
       }
+      const size_t at = first > 0 && anyWord(first - 1, {"around", "about"}) ? first - 1 : first;
       const bool cued =
-          first > 0 && word(first - 1, "at") &&
+          at > 0 && word(at - 1, "at") &&
           (e.part == PartOfDay::Dawn || e.part == PartOfDay::Midnight || e.part == PartOfDay::Noon);
       if (!cued) {
         continue;
+      }
+      // "at noon" alone, like a clock time, takes its day from the story.
+      if (e.part == PartOfDay::Noon && e.day < 0 && e.weekday < 0 && e.month < 0 &&
+          e.relation == Relation::None) {
+        e.relation = Relation::Narrative;
+        e.unit = Unit::Day;
+        e.offset = 0;
+        e.vague = true;
       }
     }
     if (e.kind == TimeKind::Date && (e.hour >= 0 || e.part != PartOfDay::None)) {

@@ -228,11 +228,12 @@ int yearNear(CivilDate anchor, int month, int day, Tense tense) {
   const int64_t here = at(year);
   // News looks back more often than ahead: without a tense, a date more than four months
   // ahead is the past one ("March", written in October, is the March before).
+  // A past tense never looks ahead, a future one never back.
   const int64_t ahead = tense == Tense::Future ? 240 : 120;
-  if (here - a > ahead) {
+  if (here - a > ahead && tense != Tense::Future) {
     return year - 1;
   }
-  if (a - here > 365 - ahead) {
+  if (a - here > 365 - ahead && tense != Tense::Past) {
     return year + 1;
   }
   return year;

@@ -183,5 +183,63 @@ TEST(DatesNormalise, WeekdayDirectionFromPlansAndPerfects) {
             "2019-10-21TEV");
 }
 
+TEST(DatesNormalise, TheNearestVerbSetsTheDirection) {
+  const CivilDate saturday{2010, 7, 17};
+  // The reporting verb next to the day decides, not a later "will".
+  EXPECT_EQ(
+      value("Apple announced Friday that it will give owners a free case.", "Friday", saturday),
+      "2010-07-16");
+  EXPECT_EQ(value("The minister will meet the envoy on Monday, aides said.", "Monday", saturday),
+            "2010-07-19");
+  const CivilDate june{2013, 6, 12};
+  EXPECT_EQ(value("A trial date was set for October 28.", "October 28", june), "2013-10-28");
+  EXPECT_EQ(value("The sale should be completed in October.", "October", june), "2013-10");
+  EXPECT_EQ(value("The appeal is heard in September by three judges.", "September", june),
+            "2013-09");
+  // "since" looks back whatever the verb after it.
+  EXPECT_EQ(value("The ship has been on patrol since March and was scheduled to return.", "March",
+                  CivilDate{1990, 8, 13}),
+            "1990-03");
+  // "until" after a past verb does not look ahead.
+  EXPECT_EQ(
+      value("He was at large until Dec. 7, when he was found.", "Dec. 7", CivilDate{2010, 1, 12}),
+      "2009-12-07");
+}
+
+TEST(DatesNormalise, APastTenseNeverLooksAheadForTheYear) {
+  const CivilDate october{1989, 10, 31};
+  EXPECT_EQ(value("In the fiscal year ended Jan. 31, the company reported sales of $59 million.",
+                  "Jan. 31", october),
+            "1989-01-31");
+  EXPECT_EQ(value("The dealers whose franchises lapse after October of next year will be told.",
+                  "October of next year", october),
+            "1990-10");
+}
+
+TEST(DatesNormalise, Decades) {
+  const CivilDate published{2013, 6, 7};
+  EXPECT_EQ(value("She swam to stardom in the 1940's.", "1940's", published), "194X");
+  EXPECT_EQ(value("The musicals of the 1940s and '50s made her famous.", "50s", published), "195X");
+  EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "70s", published), "197X");
+  EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "80s", published), "198X");
+  // An age, not a decade.
+  EXPECT_EQ(find(extract("The driver, in his 70s, was unhurt."), "70s"), nullptr);
+}
+
+TEST(DatesNormalise, AHeadlineWeekdayStaysApartFromTheDateLine) {
+  const DateFacts facts = extract("Markets to remain closed until Friday\nSeptember 18, 2008\n"
+                                  "The government has kept the exchanges shut.");
+  ASSERT_NE(find(facts, "Friday"), nullptr);
+  ASSERT_NE(find(facts, "September 18, 2008"), nullptr);
+}
+
+TEST(DatesNormalise, NoonAloneTakesTheDayOfTheStory) {
+  const DateFacts facts = extract("She showed up at around noon and left.");
+  const TimeExpression* noon = find(facts, "noon");
+  ASSERT_NE(noon, nullptr);
+  EXPECT_EQ(noon->part, PartOfDay::Noon);
+  EXPECT_EQ(noon->relation, Relation::Narrative);
+}
+
 } // namespace
 } // namespace newslint::analysis
