@@ -1441,6 +1441,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   }
   Season season = Season::None;
   int month = -1;
+  int day = -1;
   if (unit == Unit::None) {
     if (anyWord(j, {"spring", "summer", "fall", "autumn", "winter"})) {
       const std::string_view s = t_[j].low;
@@ -1455,6 +1456,12 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
       if (month > 0 && !narrative) {
         unit = Unit::Month;
         end = mEnd;
+        // "last Oct. 23": the day too (not a clock time, "last May 6:30")
+        if (number(end) && t_[end].low.size() <= 2 && num(end) >= 1 && num(end) <= 31 &&
+            !punct(end + 1, ":")) {
+          day = num(end);
+          ++end;
+        }
       } else {
         return std::nullopt;
       }
@@ -1474,6 +1481,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   c.expr.season = season;
   if (month > 0) {
     c.expr.month = month;
+    c.expr.day = day;
     c.expr.unit = Unit::Month;
     c.expr.relation = Relation::Offset;
     // "last November": the named month, counted back (or forward) from the anchor.

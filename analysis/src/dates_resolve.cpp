@@ -422,7 +422,9 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
         int best = base->year;
         int64_t bestDistance = INT64_MAX;
         for (int y = base->year - 1; y <= base->year + 1; ++y) {
-          const int64_t d = daysFromCivil(holidayDate(e.holiday, y)) - a;
+          // A week that holds the day ("as Easter week began") starts on its Monday.
+          const CivilDate day = holidayDate(e.holiday, y);
+          const int64_t d = daysFromCivil(e.holidayWeek ? mondayOf(day) : day) - a;
           const bool before =
               e.relation == Relation::Offset ? e.offset < 0 : e.tense == Tense::Past;
           const bool after =
@@ -458,18 +460,28 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
   // Stated calendar fields.
   if (e.month > 0 || e.quarter > 0 || e.half > 0 || (e.year > 0 && e.relation == Relation::None) ||
       (e.relation == Relation::None && e.day > 0)) {
-    if (e.relation == Relation::Offset && e.unit == Unit::Month && e.month > 0 && e.day < 0) {
-      // "last November" / "next March": counted from the anchor
+    if (e.relation == Relation::Offset && e.unit == Unit::Month && e.month > 0) {
+      // "last November" / "next March" / "last Oct. 23": counted from the anchor
       if (!c.anchor) {
         return finish();
       }
       int year = c.anchor->year;
-      if (e.offset < 0 && e.month >= c.anchor->month) {
+      const int day = e.day > 0 ? e.day : 0;
+      const int anchorDay = e.day > 0 ? c.anchor->day : 0;
+      const bool notBefore =
+          e.month > c.anchor->month || (e.month == c.anchor->month && day >= anchorDay);
+      const bool notAfter =
+          e.month < c.anchor->month || (e.month == c.anchor->month && day <= anchorDay);
+      if (e.offset < 0 && notBefore) {
         --year;
-      } else if (e.offset > 0 && e.month <= c.anchor->month) {
+      } else if (e.offset > 0 && notAfter) {
         ++year;
       }
-      setMonth(b, year, e.month);
+      if (e.day > 0 && validDate(CivilDate{year, e.month, e.day})) {
+        setDay(b, e, CivilDate{year, e.month, e.day});
+      } else {
+        setMonth(b, year, e.month);
+      }
       b.note(std::string(monthName(e.month)) +
              (e.offset < 0 ? " before " : (e.offset > 0 ? " after " : " of ")) + "the " +
              anchorNote());

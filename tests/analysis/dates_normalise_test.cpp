@@ -241,5 +241,19 @@ TEST(DatesNormalise, NoonAloneTakesTheDayOfTheStory) {
   EXPECT_EQ(noon->relation, Relation::Narrative);
 }
 
+TEST(DatesNormalise, LastWithAMonthAndDay) {
+  const CivilDate april{1999, 4, 19};
+  EXPECT_EQ(value("He was shot to death last Oct. 23 at his home.", "last Oct. 23", april),
+            "1998-10-23");
+  EXPECT_EQ(value("The plant reopens next April 2 after repairs.", "next April 2", april),
+            "2000-04-02");
+}
+
+TEST(DatesNormalise, AWeekOfANamedDayThatHasBegun) {
+  // Monday of Holy Week: "as Easter week began" is this year's, not last year's.
+  EXPECT_EQ(value("Protesters prayed as Easter week began.", "Easter week", CivilDate{2000, 4, 17}),
+            "2000-W16");
+}
+
 } // namespace
 } // namespace newslint::analysis
