@@ -169,6 +169,7 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
   std::string prev;
   bool prevDigitColon = false;
   std::string prevPrev;
+  bool inAddress = false;
   size_t pos = 0;
   while ((pos = xml.find("<token ", pos)) != std::string::npos) {
     const size_t tagEnd = xml.find('>', pos);
@@ -190,7 +191,7 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
     if (!doc.text.empty()) {
       if (sentence != lastSentence) {
         doc.text += "\n";
-      } else if (!(noSpaceBefore(token) || prev == "(" || prev == "$" ||
+      } else if (!(noSpaceBefore(token) || prev == "(" || prev == "$" || inAddress ||
                    (digits && prevDigitColon) || afterDecimalPoint)) {
         doc.text += " ";
       }
@@ -200,6 +201,11 @@ GoldDoc parseCat(const std::string& name, const std::string& xml) {
       prevDigitColon = true;
     } else if (token != ":") {
       prevDigitColon = false;
+    }
+    // A web address given as the first line (ECB+ keeps the article's source address) was
+    // written without spaces.
+    if (sentence != lastSentence) {
+      inAddress = token == "http" || token == "https";
     }
     lastSentence = sentence;
     const auto begin = static_cast<uint32_t>(doc.text.size());

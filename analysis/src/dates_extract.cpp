@@ -2246,8 +2246,60 @@ std::vector<TimeExpression> Scanner::run() {
   return out;
 }
 
+/// The date in an article's address, when the line is a web address whose path holds one
+/// ("https://example.com/2013/05/03/story-name/"), as news sites file their stories.
+std::optional<CivilDate> addressDate(std::string_view line) {
+  while (!line.empty() && (line.front() == ' ' || line.front() == '\t')) {
+    line.remove_prefix(1);
+  }
+  if (!(line.starts_with("http://") || line.starts_with("https://") || line.starts_with("www."))) {
+    return std::nullopt;
+  }
+  if (line.find(' ') != std::string_view::npos) {
+    return std::nullopt; // a sentence that starts with an address is not an address line
+  }
+  auto digitsAt = [&](size_t at, size_t count) {
+    if (at + count > line.size()) {
+      return -1;
+    }
+    int value = 0;
+    for (size_t k = at; k < at + count; ++k) {
+      if (line[k] < '0' || line[k] > '9') {
+        return -1;
+      }
+      value = value * 10 + (line[k] - '0');
+    }
+    return value;
+  };
+  for (size_t slash = line.find('/'); slash != std::string_view::npos;
+       slash = line.find('/', slash + 1)) {
+    // "/YYYY/MM/DD" or "/YYYY-MM-DD", followed by "/", "-" or the end
+    const int year = digitsAt(slash + 1, 4);
+    const int month = digitsAt(slash + 6, 2);
+    const int day = digitsAt(slash + 9, 2);
+    if (year < 1900 || month < 1 || day < 1) {
+      continue;
+    }
+    const char separator = line[slash + 5];
+    if ((separator != '/' && separator != '-') || line[slash + 8] != separator) {
+      continue;
+    }
+    const size_t after = slash + 11;
+    if (after < line.size() && line[after] != '/' && line[after] != '-') {
+      continue;
+    }
+    const CivilDate date{year, month, day};
+    if (validDate(date)) {
+      return date;
+    }
+  }
+  return std::nullopt;
+}
+
 std::optional<HeaderDate> headerDate(std::string_view text) {
-  // The first few non-empty lines may carry "Date:" or "Published:".
+  // The first few non-empty lines may carry "Date:" or "Published:", or be the article's web
+  // address with its date.
+  std::optional<HeaderDate> address;
   size_t pos = 0;
   for (int line = 0; line < 6 && pos < text.size(); ++line) {
     size_t end = text.find('\n', pos);
@@ -2257,6 +2309,13 @@ std::optional<HeaderDate> headerDate(std::string_view text) {
     std::string_view content = text.substr(pos, end - pos);
     if (!content.empty() && content.back() == '\r') {
       content.remove_suffix(1);
+    }
+    // A labelled line below the address states the date itself and is preferred.
+    if (std::optional<CivilDate> date = addressDate(content); date && !address) {
+      address = HeaderDate{};
+      address->date = *date;
+      address->span = Span{static_cast<uint32_t>(pos), static_cast<uint32_t>(pos + content.size())};
+      address->label = "address";
     }
     const size_t colon = content.find(':');
     if (colon != std::string_view::npos && colon <= 16) {
@@ -2281,7 +2340,7 @@ std::optional<HeaderDate> headerDate(std::string_view text) {
     }
     pos = end + 1;
   }
-  return std::nullopt;
+  return address;
 }
 
 } // namespace
@@ -2301,6 +2360,29 @@ DateFacts extractDates(const Document& doc) {
                        ? 0
                        : static_cast<uint32_t>(std::distance(doc.sentences.begin(), it) - 1);
     }
+  }
+  // Numbers inside a web address ("…/2009-02-03-williams-arrested.htm") are not times of
+  // the story.
+  for (size_t at = 0; at < text.size();) {
+    const size_t http = text.find("http", at);
+    const size_t www = text.find("www.", at);
+    const size_t start = std::min(http, www);
+    if (start == std::string_view::npos) {
+      break;
+    }
+    size_t stop = start;
+    while (stop < text.size() && text[stop] != ' ' && text[stop] != '\n' && text[stop] != '\t') {
+      ++stop;
+    }
+    const bool address = text.substr(start).starts_with("http://") ||
+                         text.substr(start).starts_with("https://") ||
+                         text.substr(start).starts_with("www.");
+    if (address && (start == 0 || text[start - 1] == ' ' || text[start - 1] == '\n')) {
+      std::erase_if(facts.expressions, [&](const TimeExpression& e) {
+        return e.span.begin < stop && e.span.end > start;
+      });
+    }
+    at = stop + 1;
   }
   if (facts.published) {
     // The header line states the publication date; it is not a claim about an event.

@@ -373,7 +373,9 @@ void Builder::setAnchors() {
     if (!work.anchor.published && facts->dates.published) {
       work.anchor.published = facts->dates.published->date;
       work.anchor.kind = AnchorKind::Header;
-      work.anchor.how = "header line `" + facts->dates.published->label + ":`";
+      const std::string& label = facts->dates.published->label;
+      work.anchor.how = label == "address" ? std::string("the date in the article's web address")
+                                           : "header line `" + label + ":`";
     }
     if (!work.anchor.published) {
       work.anchor.how = "no publication date (none in the register, no `Date:` line)";

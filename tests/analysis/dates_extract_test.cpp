@@ -108,6 +108,25 @@ TEST(DatesExtract, HeaderLinePublicationDate) {
   EXPECT_EQ(spelled.published->date, (CivilDate{2024, 12, 14}));
 }
 
+TEST(DatesExtract, PublicationDateFromTheArticleAddress) {
+  const DateFacts facts =
+      extract("http://ktla.com/2013/05/03/lohan-may-miss-rehab-deadline/\nLohan checked in "
+              "on Thursday.\n");
+  ASSERT_TRUE(facts.published);
+  EXPECT_EQ(facts.published->date, (CivilDate{2013, 5, 3}));
+  EXPECT_EQ(facts.published->label, "address");
+  // A labelled line under the address states the date itself.
+  const DateFacts labelled = extract("http://www.nytimes.com/2013/03/14/nyregion/story.html\n"
+                                     "Published: March 13, 2013\nText.\n");
+  ASSERT_TRUE(labelled.published);
+  EXPECT_EQ(labelled.published->date, (CivilDate{2013, 3, 13}));
+  // Numbers inside an address are never times of the story.
+  const DateFacts inside =
+      extract("See http://example.com/sports/2009-02-03-williams-arrested.htm for more.\n");
+  EXPECT_FALSE(inside.published);
+  EXPECT_TRUE(inside.expressions.empty());
+}
+
 TEST(DatesResolve, NewsModeAgainstThePublicationDate) {
   const CivilDate published{2012, 2, 9}; // a Thursday
   EXPECT_EQ(resolve("Lavrov visited Damascus on Tuesday.", "Tuesday", published), "2012-02-07");

@@ -168,11 +168,12 @@ struct TimeExpression {
 };
 
 /// A publication date stated on a header line at the top of the article
-/// (`Date: 2024-12-14`, `Published: December 14, 2024`).
+/// (`Date: 2024-12-14`, `Published: December 14, 2024`), or in the article's web address
+/// given as one of its first lines (`https://example.com/2013/05/03/story/`).
 struct HeaderDate {
   CivilDate date;
   Span span; ///< the whole header line
-  std::string label;
+  std::string label; ///< as written ("Date"), or "address" for the article's web address
 };
 
 /// What one document says about time, before any corpus knowledge is applied.
