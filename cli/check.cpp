@@ -1,6 +1,7 @@
 // `newslint check PATH… [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE]`
 #include "check.h"
 
+#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -126,7 +127,7 @@ namespace {
 
 constexpr std::string_view kCheckUsage =
     "usage: newslint check PATH... [--format text|json|sarif|github] "
-    "[--fail-on error|warning|info|never] [--config FILE] [--baseline FILE]\n"
+    "[--fail-on error|warning|info|never] [--config FILE] [--baseline FILE] [--timings]\n"
     "       newslint check PATH... --emit-facts FILE.jsonl   (per-article facts, no analysis)\n"
     "       newslint check --facts FILE.jsonl... [--config FILE] [--format ...]\n";
 
@@ -153,6 +154,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   std::optional<std::string> baseline;
   std::optional<std::string> emitFacts;
   std::vector<std::filesystem::path> factsFiles;
+  bool timings = false;
   for (size_t i = 0; i < args.size(); ++i) {
     const std::string& a = args[i];
     auto value = [&](std::string& into) {
@@ -201,6 +203,8 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
       } else {
         emitFacts = f;
       }
+    } else if (a == "--timings") {
+      timings = true;
     } else if (a == "--help" || a == "-h") {
       out << kCheckUsage;
       return 0;
@@ -228,12 +232,18 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     paths.emplace_back(".");
   }
 
+  using Clock = std::chrono::steady_clock;
+  const auto since = [](Clock::time_point from) {
+    return std::chrono::duration<double>(Clock::now() - from).count();
+  };
+  const auto started = Clock::now();
   LoadedCorpus loaded = loadCorpus(paths, config);
   if (!factsFiles.empty()) { // the reduce step: records written by --emit-facts
     for (std::string& e : workspace::readFactsFiles(loaded.corpus, factsFiles)) {
       loaded.errors.push_back(std::move(e));
     }
   }
+  const double readSeconds = since(started);
   for (const std::string& e : loaded.errors) {
     err << "newslint: " << e << '\n';
   }
@@ -276,6 +286,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return 0;
   }
   analysis::Analysis analysis = analysis::analyze(snapshot);
+  const auto reportStarted = Clock::now();
   if (baseline) {
     const size_t before = analysis.findings.size();
     const size_t fixed = applyBaseline(analysis.findings, std::move(known));
@@ -292,6 +303,14 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     reportGithub(input, out);
   } else {
     reportText(input, out);
+  }
+  if (timings) {
+    const auto ms = [](double s) { return std::to_string(static_cast<long long>(s * 1000 + 0.5)); };
+    out.flush();
+    err << "newslint: timings (ms): read and extract " << ms(readSeconds) << ", names "
+        << ms(analysis.timings.names) << ", dates " << ms(analysis.timings.dates) << ", checks "
+        << ms(analysis.timings.checks) << ", report " << ms(since(reportStarted)) << ", total "
+        << ms(since(started)) << '\n';
   }
   size_t errors = 0;
   size_t warnings = 0;

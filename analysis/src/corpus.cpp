@@ -2,6 +2,7 @@
 #include "newslint/analysis/corpus.h"
 
 #include <algorithm>
+#include <chrono>
 
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/recheck.h"
@@ -100,13 +101,21 @@ void sortFindings(std::vector<Finding>& findings) {
 }
 
 Analysis analyze(const CorpusSnapshot& snapshot) {
+  using Clock = std::chrono::steady_clock;
+  const auto seconds = [](Clock::time_point from, Clock::time_point to) {
+    return std::chrono::duration<double>(to - from).count();
+  };
   Analysis result;
+  const auto start = Clock::now();
   result.names = buildNameIndex(snapshot);
+  const auto named = Clock::now();
   result.dates = analyzeDates(snapshot, result.names);
+  const auto dated = Clock::now();
   static const DateIndex kNoDates{};
   const CheckContext context{snapshot, result.names, result.dates ? *result.dates : kNoDates};
   runChecks(context, *snapshot.config, result.findings);
   sortFindings(result.findings);
+  result.timings = {seconds(start, named), seconds(named, dated), seconds(dated, Clock::now())};
   return result;
 }
 

@@ -6,6 +6,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -13,6 +14,7 @@
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
+#include "parallel.h"
 
 namespace newslint::analysis {
 
@@ -24,6 +26,7 @@ constexpr double kWeakSim = kCandidateSimilarity; // two strong pieces of eviden
 constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
+constexpr size_t kMaxEvidenceMentions = 32; // mentions of a form compared for evidence
 
 struct MentionRef {
   uint32_t doc = 0;     // index into docs
@@ -35,6 +38,36 @@ struct Form {
   std::vector<uint32_t> tokens; // token ids of the effective parts
   uint32_t ownParts = 0;        // parts written in the text (the rest are inherited)
   std::vector<MentionRef> mentions;
+};
+
+// What the evidence needs of one mention, as ids, computed once per mention before the
+// pairs of forms are judged (the judging then only reads, on several threads).
+struct MentionSummary {
+  MentionRef ref;
+  uint32_t sentence = 0;
+  int age = -1;
+  int list = -1;
+  uint32_t role = 0;     // id of the whole role text; 0: no role
+  uint32_t roleHead = 0; // id of its last word
+  uint32_t roleOf = 0;   // id of the possessor's key; 0: none
+  bool relation = false; // the head is a family relation
+  bool roleSpaced = false;
+  std::vector<uint32_t> neighbours; // sorted key ids of the other names in the sentence
+};
+
+// The first kMaxEvidenceMentions mentions of a form, summarised, and the union of their
+// sentence neighbours.
+struct FormSummary {
+  bool ready = false;
+  std::vector<MentionSummary> mentions;
+  std::vector<uint32_t> neighbourUnion;
+  // Indices of the mentions that can give each clue, in mention order.
+  std::vector<uint8_t> withRole;
+  std::vector<uint8_t> withAge;
+  std::vector<uint8_t> withList;
+  std::vector<uint8_t> withNeighbours;
+  // (document, sentence, index) of every mention, sorted: the mentions near a place.
+  std::vector<std::tuple<uint32_t, uint32_t, uint8_t>> byPlace;
 };
 
 struct TokenInfo {
@@ -137,11 +170,13 @@ private:
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
   std::unordered_map<std::string, uint32_t> documentFrequency_; // part key -> documents
-  // Sentence neighbours of a mention as sorted ids of part keys, computed once per mention.
-  mutable std::unordered_map<uint64_t, std::vector<uint32_t>> neighbourCache_;
-  mutable std::unordered_map<std::string, uint32_t> keyId_;
-  mutable std::vector<std::string> keyText_;
-  mutable std::vector<int8_t> ubiquitousById_; // -1: not known yet
+  // Part keys as ids (for sentence neighbours), and whether each is in most documents.
+  std::unordered_map<std::string, uint32_t> keyId_;
+  std::vector<std::string> keyText_;
+  std::vector<uint8_t> ubiquitousById_;
+  std::vector<uint32_t> tokenKeyId_; // key id of each token's key
+  std::unordered_map<std::string, uint32_t> roleId_;
+  std::vector<FormSummary> summaries_; // by form; filled before the pairs are judged
   NameIndex index_;
 
   const Mention& mentionOf(const MentionRef& ref) const {
@@ -440,8 +475,23 @@ private:
         return false;
       }
     }
-    std::vector<bool> used(longer.tokens.size(), false);
-    used[pl] = true;
+    // Parts of the longer form already matched (names of more than 64 parts use the vector).
+    uint64_t usedBits = pl < 64 ? uint64_t{1} << pl : 0;
+    std::vector<bool> usedMore;
+    if (longer.tokens.size() > 64) {
+      usedMore.assign(longer.tokens.size(), false);
+      usedMore[pl] = true;
+    }
+    const auto used = [&](uint32_t j) {
+      return j < 64 ? (usedBits >> j & 1U) != 0 : static_cast<bool>(usedMore[j]);
+    };
+    const auto use = [&](uint32_t j) {
+      if (j < 64) {
+        usedBits |= uint64_t{1} << j;
+      } else {
+        usedMore[j] = true;
+      }
+    };
     for (uint32_t i = 0; i < shorter.tokens.size(); ++i) {
       if (i == ps) {
         continue;
@@ -449,17 +499,17 @@ private:
       const uint32_t t = shorter.tokens[i];
       bool found = false;
       for (uint32_t j = 0; j < longer.tokens.size(); ++j) {
-        if (used[j]) {
+        if (used(j)) {
           continue;
         }
         if (longer.tokens[j] == t) {
-          used[j] = true;
+          use(j);
           shared.push_back(t);
           found = true;
           break;
         }
         if (isCandidate(longer.tokens[j], t)) {
-          used[j] = true;
+          use(j);
           found = true;
           break;
         }
@@ -471,34 +521,16 @@ private:
     return true;
   }
 
-  // Part keys of the other names in the mention's sentence (computed once per mention).
-  uint32_t keyId(const std::string& key) const {
+  uint32_t keyId(const std::string& key) {
     auto [it, inserted] = keyId_.try_emplace(key, static_cast<uint32_t>(keyText_.size()));
     if (inserted) {
       keyText_.push_back(key);
-      ubiquitousById_.push_back(-1);
     }
     return it->second;
   }
 
-  bool ubiquitousId(uint32_t id) const {
-    if (ubiquitousById_[id] < 0) {
-      ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
-    }
-    return ubiquitousById_[id] == 1;
-  }
-
-  // Part keys of the other names in the mention's sentence (computed once per mention).
-  const std::vector<uint32_t>& neighboursOf(const MentionRef& ref) const {
-    const uint64_t id = (static_cast<uint64_t>(ref.doc) << 32) | ref.mention;
-    auto [it, inserted] = neighbourCache_.try_emplace(id);
-    if (inserted) {
-      it->second = computeNeighbours(ref);
-    }
-    return it->second;
-  }
-
-  std::vector<uint32_t> computeNeighbours(const MentionRef& ref) const {
+  // Part keys of the other names in the mention's sentence, as sorted key ids.
+  std::vector<uint32_t> computeNeighbours(const MentionRef& ref) {
     std::set<std::string> out;
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
@@ -525,6 +557,65 @@ private:
     std::sort(ids.begin(), ids.end());
     return ids;
   }
+
+  uint32_t roleId(const std::string& text) {
+    if (text.empty()) {
+      return 0;
+    }
+    auto [it, inserted] = roleId_.try_emplace(text, static_cast<uint32_t>(roleId_.size() + 1));
+    return it->second;
+  }
+
+  void summarise(uint32_t f) {
+    FormSummary& summary = summaries_[f];
+    if (summary.ready) {
+      return;
+    }
+    summary.ready = true;
+    const Form& form = forms_[f];
+    const size_t limit = std::min<size_t>(form.mentions.size(), kMaxEvidenceMentions);
+    summary.mentions.reserve(limit);
+    for (size_t i = 0; i < limit; ++i) {
+      const Mention& m = mentionOf(form.mentions[i]);
+      MentionSummary out;
+      out.ref = form.mentions[i];
+      out.sentence = m.sentence;
+      out.age = m.age;
+      out.list = m.list;
+      if (!m.role.empty()) {
+        const size_t space = m.role.rfind(' ');
+        const std::string head = space == std::string::npos ? m.role : m.role.substr(space + 1);
+        out.role = roleId(m.role);
+        out.roleHead = roleId(head);
+        out.relation = isRelationRole(head);
+        out.roleSpaced = space != std::string::npos;
+      }
+      out.roleOf = roleId(m.roleOf);
+      out.neighbours = computeNeighbours(form.mentions[i]);
+      std::vector<uint32_t> merged;
+      std::set_union(summary.neighbourUnion.begin(), summary.neighbourUnion.end(),
+                     out.neighbours.begin(), out.neighbours.end(), std::back_inserter(merged));
+      summary.neighbourUnion = std::move(merged);
+      const auto index = static_cast<uint8_t>(i);
+      if (out.role != 0) {
+        summary.withRole.push_back(index);
+      }
+      if (out.age > 0) {
+        summary.withAge.push_back(index);
+      }
+      if (out.list >= 0) {
+        summary.withList.push_back(index);
+      }
+      if (!out.neighbours.empty()) {
+        summary.withNeighbours.push_back(index);
+      }
+      summary.byPlace.emplace_back(out.ref.doc, out.sentence, index);
+      summary.mentions.push_back(std::move(out));
+    }
+    std::sort(summary.byPlace.begin(), summary.byPlace.end());
+  }
+
+  bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
 
   std::set<std::string> listNeighbours(const MentionRef& ref) const {
     std::set<std::string> out;
@@ -592,85 +683,128 @@ private:
       const EntityEntry& entry = config_->entities[static_cast<size_t>(ra >= 0 ? ra : rb)];
       strong.push_back("register entry `" + entry.canonical + "`");
     }
-    bool role = false;
-    bool age = false;
-    bool list = false;
-    bool near = false;
-    std::set<uint32_t> sharedNeighbours;
-    const size_t limitA = std::min<size_t>(a.mentions.size(), 32);
-    const size_t limitB = std::min<size_t>(b.mentions.size(), 32);
     // The two differing parts are no evidence of their own.
-    const uint32_t selfA = keyId(tokens_[ta].key);
-    const uint32_t selfB = keyId(tokens_[tb].key);
-    // The sentence neighbours of each mention, computed once per mention, not per pair.
-    std::vector<const std::vector<uint32_t>*> neighboursB(limitB, nullptr);
-    for (size_t i = 0; i < limitA; ++i) {
-      const Mention& ma = mentionOf(a.mentions[i]);
-      const std::vector<uint32_t>* neighboursA = nullptr;
-      for (size_t j = 0; j < limitB; ++j) {
-        const Mention& mb = mentionOf(b.mentions[j]);
-        if (!role && !ma.role.empty() && !mb.role.empty()) {
-          const auto head = [](const std::string& r) {
-            const size_t space = r.rfind(' ');
-            return space == std::string::npos ? r : r.substr(space + 1);
-          };
-          const bool relation = isRelationRole(head(ma.role));
-          const bool sameRole =
-              head(ma.role) == head(mb.role) &&
-              (relation ? (ma.roleOf.empty() || mb.roleOf.empty() || ma.roleOf == mb.roleOf)
-                        : (ma.role == mb.role && ma.role.find(' ') != std::string::npos));
-          if (sameRole) {
-            role = true;
-            std::string what = ma.role.size() >= mb.role.size() ? ma.role : mb.role;
-            const std::string& of = ma.roleOf.empty() ? mb.roleOf : ma.roleOf;
-            strong.push_back("same role: " + (of.empty() ? what : displayKey(of) + "'s " + what));
+    const uint32_t selfA = tokenKeyId_[ta];
+    const uint32_t selfB = tokenKeyId_[tb];
+    const FormSummary& sa = summaries_[fa];
+    const FormSummary& sb = summaries_[fb];
+    const auto counts = [&](uint32_t key) {
+      // A name in most documents (the story's protagonist) says nothing.
+      return key != selfA && key != selfB && !ubiquitousId(key);
+    };
+    // Names in a sentence with both forms: when at most three, the pairs of mentions below
+    // would collect all of them, so they are taken from the unions at once.
+    std::set<uint32_t> sharedNeighbours;
+    bool neighboursDone = false;
+    {
+      std::vector<uint32_t> all;
+      std::set_intersection(sa.neighbourUnion.begin(), sa.neighbourUnion.end(),
+                            sb.neighbourUnion.begin(), sb.neighbourUnion.end(),
+                            std::back_inserter(all));
+      std::erase_if(all, [&](uint32_t key) { return !counts(key); });
+      if (all.size() <= 3) {
+        sharedNeighbours.insert(all.begin(), all.end());
+        neighboursDone = true;
+      }
+    }
+    // Each clue comes from the first pair of mentions (in the order of the forms' mentions,
+    // a's outer) that shows it; only the mentions that can show it are paired.
+    constexpr uint32_t kNotFound = UINT32_MAX;
+    const auto position = [](size_t i, size_t j) {
+      return static_cast<uint32_t>(i * kMaxEvidenceMentions + j);
+    };
+    const auto firstPair = [&](const std::vector<uint8_t>& xs, const std::vector<uint8_t>& ys,
+                               const auto& shows) -> std::pair<uint32_t, uint32_t> {
+      for (const uint8_t i : xs) {
+        for (const uint8_t j : ys) {
+          if (shows(sa.mentions[i], sb.mentions[j])) {
+            return {i, j};
           }
         }
-        if (!age && ma.age > 0 && ma.age == mb.age) {
-          age = true;
-          strong.push_back("same age: " + std::to_string(ma.age));
+      }
+      return {kNotFound, kNotFound};
+    };
+    struct Clue {
+      uint32_t at = 0;
+      int order = 0; // role, age, list: the order the clues of one pair are told in
+      std::string text;
+    };
+    std::vector<Clue> clues;
+    if (const auto [i, j] =
+            firstPair(sa.withRole, sb.withRole,
+                      [](const MentionSummary& x, const MentionSummary& y) {
+                        if (x.roleHead != y.roleHead) {
+                          return false;
+                        }
+                        return x.relation ? (x.roleOf == 0 || y.roleOf == 0 || x.roleOf == y.roleOf)
+                                          : (x.role == y.role && x.roleSpaced);
+                      });
+        i != kNotFound) {
+      const Mention& x = mentionOf(sa.mentions[i].ref);
+      const Mention& y = mentionOf(sb.mentions[j].ref);
+      std::string what = x.role.size() >= y.role.size() ? x.role : y.role;
+      const std::string& of = x.roleOf.empty() ? y.roleOf : x.roleOf;
+      clues.push_back(
+          {position(i, j), 0, "same role: " + (of.empty() ? what : displayKey(of) + "'s " + what)});
+    }
+    if (const auto [i, j] = firstPair(
+            sa.withAge, sb.withAge,
+            [](const MentionSummary& x, const MentionSummary& y) { return x.age == y.age; });
+        i != kNotFound) {
+      clues.push_back({position(i, j), 1, "same age: " + std::to_string(sa.mentions[i].age)});
+    }
+    if (!sa.withList.empty() && !sb.withList.empty()) {
+      std::vector<std::string> common;
+      const auto [i, j] = firstPair(sa.withList, sb.withList,
+                                    [&](const MentionSummary& x, const MentionSummary& y) {
+                                      const std::set<std::string> nx = listNeighbours(x.ref);
+                                      const std::set<std::string> ny = listNeighbours(y.ref);
+                                      common.clear();
+                                      std::set_intersection(nx.begin(), nx.end(), ny.begin(),
+                                                            ny.end(), std::back_inserter(common));
+                                      return !common.empty();
+                                    });
+      if (i != kNotFound) {
+        std::string names;
+        for (const auto& c : common) {
+          names += (names.empty() ? "" : ", ") + displayKey(c);
         }
-        if (!list && ma.list >= 0 && mb.list >= 0) {
-          std::set<std::string> na = listNeighbours(a.mentions[i]);
-          std::set<std::string> nb = listNeighbours(b.mentions[j]);
-          std::vector<std::string> common;
-          std::set_intersection(na.begin(), na.end(), nb.begin(), nb.end(),
-                                std::back_inserter(common));
-          if (!common.empty()) {
-            list = true;
-            std::string names;
-            for (const auto& c : common) {
-              names += (names.empty() ? "" : ", ") + displayKey(c);
-            }
-            strong.push_back("listed with the same names: " + names);
+        clues.push_back({position(i, j), 2, "listed with the same names: " + names});
+      }
+    }
+    std::sort(clues.begin(), clues.end(), [](const Clue& x, const Clue& y) {
+      return x.at != y.at ? x.at < y.at : x.order < y.order;
+    });
+    for (Clue& clue : clues) {
+      strong.push_back(std::move(clue.text));
+    }
+    // Used within three sentences of each other in one document: for each mention of a in
+    // order, the first mention of b near it.
+    for (const MentionSummary& ma : sa.mentions) {
+      const uint32_t low = ma.sentence > 3 ? ma.sentence - 3 : 0;
+      auto it = std::lower_bound(sb.byPlace.begin(), sb.byPlace.end(),
+                                 std::make_tuple(ma.ref.doc, low, uint8_t{0}));
+      if (it != sb.byPlace.end() && std::get<0>(*it) == ma.ref.doc &&
+          std::get<1>(*it) <= ma.sentence + 3) {
+        weak.push_back("used within a few sentences of each other in " + docs_[ma.ref.doc]->doc.id);
+        break;
+      }
+    }
+    if (!neighboursDone) {
+      for (const uint8_t i : sa.withNeighbours) {
+        for (const uint8_t j : sb.withNeighbours) {
+          if (sharedNeighbours.size() >= 3) {
+            break;
           }
-        }
-        if (!near && a.mentions[i].doc == b.mentions[j].doc) {
-          const uint32_t sa = ma.sentence;
-          const uint32_t sb = mb.sentence;
-          if ((sa > sb ? sa - sb : sb - sa) <= 3) {
-            near = true;
-            weak.push_back("used within a few sentences of each other in " +
-                           docs_[a.mentions[i].doc]->doc.id);
-          }
-        }
-        if (sharedNeighbours.size() < 3) {
-          if (neighboursA == nullptr) {
-            neighboursA = &neighboursOf(a.mentions[i]);
-          }
-          if (neighboursB[j] == nullptr) {
-            neighboursB[j] = &neighboursOf(b.mentions[j]);
-          }
-          const std::vector<uint32_t>& na = *neighboursA;
-          const std::vector<uint32_t>& nb = *neighboursB[j];
+          const std::vector<uint32_t>& na = sa.mentions[i].neighbours;
+          const std::vector<uint32_t>& nb = sb.mentions[j].neighbours;
           for (size_t x = 0, y = 0; x < na.size() && y < nb.size();) {
             if (na[x] < nb[y]) {
               ++x;
             } else if (nb[y] < na[x]) {
               ++y;
             } else {
-              // A name in most documents (the story's protagonist) says nothing.
-              if (na[x] != selfA && na[x] != selfB && !ubiquitousId(na[x])) {
+              if (counts(na[x])) {
                 sharedNeighbours.insert(na[x]);
               }
               ++x;
@@ -771,75 +905,113 @@ private:
     return out;
   }
 
+  // Judges every candidate pair of parts over the forms that use them. The summaries of
+  // the forms are built first; the pairs are then judged on every core, each candidate
+  // writing its own edges, gathered in candidate order.
   void scoreEdges() {
+    struct Job {
+      uint32_t ta = 0;
+      uint32_t tb = 0;
+      FormList formsA;
+      FormList formsB;
+    };
+    std::vector<Job> jobs;
+    jobs.reserve(candidates_.size());
+    summaries_.resize(forms_.size());
+    tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
-      const TokenInfo& a = tokens_[ta];
-      const TokenInfo& b = tokens_[tb];
-      const double sim = spellingSimilarity(a.spelling, b.spelling);
-      const FormList formsA = formsToCompare(a, ta, b);
-      const FormList formsB = formsToCompare(b, tb, a);
-      for (const auto& [fa, pa] : formsA) {
-        for (const auto& [fb, pb] : formsB) {
-          if (fa == fb) {
-            continue;
-          }
-          const int ra = registerEntryOfForm_[fa];
-          const int rb = registerEntryOfForm_[fb];
-          if (ra >= 0 && rb >= 0 && ra != rb) {
-            continue; // two register entries: kept apart
-          }
-          if (forms_[fa].mentions.empty() && forms_[fb].mentions.empty()) {
-            continue;
-          }
-          std::vector<uint32_t> shared;
-          if (!compatible(forms_[fa], pa, forms_[fb], pb, shared)) {
-            continue;
-          }
-          if (distinctPair(fa, fb)) {
-            continue;
-          }
-          std::vector<std::string> strong;
-          std::vector<std::string> weak;
-          collectEvidence(fa, fb, ta, tb, shared, strong, weak);
-          // A lone word aligned with an inner or first part of a longer name ("Israel" and
-          // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
-          const Form& formA = forms_[fa];
-          const Form& formB = forms_[fb];
-          const bool loneAgainstInner =
-              (formA.ownParts == 1 && formB.ownParts >= 2 && pb + 1 != formB.ownParts) ||
-              (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
-          if (loneAgainstInner && strong.empty()) {
-            continue;
-          }
-          const bool sameRegisterEntry = ra >= 0 && ra == rb;
-          // Two dictionary names (John/Joan) or two places need more than one clue.
-          const bool known = a.properName && b.properName;
-          const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
-          bool merge = false;
-          if (sameRegisterEntry) {
-            merge = true;
-          } else if (known) {
-            merge = sim >= kStrongSim && strong.size() >= 2;
-          } else if (place) {
-            merge = sim >= kStrongSim && !strong.empty();
-          } else if (sim >= kIdenticalKey) {
-            merge = !strong.empty() || !weak.empty();
-          } else if (sim >= kStrongSim) {
-            merge = !strong.empty();
-          } else {
-            merge = strong.size() >= 2;
-          }
-          if (!merge) {
-            continue;
-          }
-          Edge edge{fa, fb, ta, tb, {}};
-          char buffer[64];
-          std::snprintf(buffer, sizeof buffer, "spelling similarity %.2f", sim);
-          edge.evidence.emplace_back(buffer);
-          edge.evidence.insert(edge.evidence.end(), strong.begin(), strong.end());
-          edge.evidence.insert(edge.evidence.end(), weak.begin(), weak.end());
-          edges_.push_back(std::move(edge));
+      Job job{ta, tb, formsToCompare(tokens_[ta], ta, tokens_[tb]),
+              formsToCompare(tokens_[tb], tb, tokens_[ta])};
+      tokenKeyId_[ta] = keyId(tokens_[ta].key);
+      tokenKeyId_[tb] = keyId(tokens_[tb].key);
+      for (const auto& [f, position] : job.formsA) {
+        summarise(f);
+      }
+      for (const auto& [f, position] : job.formsB) {
+        summarise(f);
+      }
+      jobs.push_back(std::move(job));
+    }
+    ubiquitousById_.resize(keyText_.size());
+    for (size_t id = 0; id < keyText_.size(); ++id) {
+      ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
+    }
+    std::vector<std::vector<Edge>> found(jobs.size());
+    parallelFor(jobs.size(), 64, [&](size_t i) {
+      scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, found[i]);
+    });
+    for (std::vector<Edge>& edges : found) {
+      std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
+    }
+  }
+
+  void scorePair(uint32_t ta, uint32_t tb, const FormList& formsA, const FormList& formsB,
+                 std::vector<Edge>& out) const {
+    const TokenInfo& a = tokens_[ta];
+    const TokenInfo& b = tokens_[tb];
+    const double sim = spellingSimilarity(a.spelling, b.spelling);
+    std::vector<uint32_t> shared;
+    for (const auto& [fa, pa] : formsA) {
+      for (const auto& [fb, pb] : formsB) {
+        if (fa == fb) {
+          continue;
         }
+        const int ra = registerEntryOfForm_[fa];
+        const int rb = registerEntryOfForm_[fb];
+        if (ra >= 0 && rb >= 0 && ra != rb) {
+          continue; // two register entries: kept apart
+        }
+        if (forms_[fa].mentions.empty() && forms_[fb].mentions.empty()) {
+          continue;
+        }
+        shared.clear();
+        if (!compatible(forms_[fa], pa, forms_[fb], pb, shared)) {
+          continue;
+        }
+        if (distinctPair(fa, fb)) {
+          continue;
+        }
+        std::vector<std::string> strong;
+        std::vector<std::string> weak;
+        collectEvidence(fa, fb, ta, tb, shared, strong, weak);
+        // A lone word aligned with an inner or first part of a longer name ("Israel" and
+        // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
+        const Form& formA = forms_[fa];
+        const Form& formB = forms_[fb];
+        const bool loneAgainstInner =
+            (formA.ownParts == 1 && formB.ownParts >= 2 && pb + 1 != formB.ownParts) ||
+            (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
+        if (loneAgainstInner && strong.empty()) {
+          continue;
+        }
+        const bool sameRegisterEntry = ra >= 0 && ra == rb;
+        // Two dictionary names (John/Joan) or two places need more than one clue.
+        const bool known = a.properName && b.properName;
+        const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
+        bool merge = false;
+        if (sameRegisterEntry) {
+          merge = true;
+        } else if (known) {
+          merge = sim >= kStrongSim && strong.size() >= 2;
+        } else if (place) {
+          merge = sim >= kStrongSim && !strong.empty();
+        } else if (sim >= kIdenticalKey) {
+          merge = !strong.empty() || !weak.empty();
+        } else if (sim >= kStrongSim) {
+          merge = !strong.empty();
+        } else {
+          merge = strong.size() >= 2;
+        }
+        if (!merge) {
+          continue;
+        }
+        Edge edge{fa, fb, ta, tb, {}};
+        char buffer[64];
+        std::snprintf(buffer, sizeof buffer, "spelling similarity %.2f", sim);
+        edge.evidence.emplace_back(buffer);
+        edge.evidence.insert(edge.evidence.end(), strong.begin(), strong.end());
+        edge.evidence.insert(edge.evidence.end(), weak.begin(), weak.end());
+        out.push_back(std::move(edge));
       }
     }
   }

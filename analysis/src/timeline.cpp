@@ -1,6 +1,8 @@
 // Corpus-level date reasoning: anchors, resolution passes, claims, event links.
 #include "newslint/analysis/timeline.h"
 
+#include "parallel.h"
+
 #include "newslint/analysis/names.h"
 #include "newslint/analysis/unicode.h"
 
@@ -10,6 +12,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <numeric>
+#include <optional>
 #include <set>
 #include <unordered_map>
 
@@ -355,13 +358,20 @@ private:
 
 void Builder::setAnchors() {
   const Config* config = snapshot_.config.get();
+  std::vector<std::pair<const std::string*, const DocumentFacts*>> documents;
   for (const auto& [id, facts] : snapshot_.documents) {
-    if (!facts) {
-      continue;
+    if (facts) {
+      documents.emplace_back(&id, facts.get());
     }
-    DocWork work;
+  }
+  // Each document's anchor and the content stems of its dated sentences, on every core.
+  docs_.resize(documents.size());
+  parallelFor(documents.size(), 64, [&](size_t d) {
+    const std::string& id = *documents[d].first;
+    const DocumentFacts* facts = documents[d].second;
+    DocWork& work = docs_[d];
     work.id = id;
-    work.facts = facts.get();
+    work.facts = facts;
     if (config != nullptr) {
       auto it = config->sources.find(id);
       if (it != config->sources.end() && it->second.published && validDate(*it->second.published)) {
@@ -405,14 +415,16 @@ void Builder::setAnchors() {
       stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
       work.stems[i] = std::move(stems);
     }
-    for (size_t i = 0; i < exprs.size(); ++i) {
+  });
+  for (size_t d = 0; d < docs_.size(); ++d) {
+    const DocWork& work = docs_[d];
+    for (size_t i = 0; i < work.stems.size(); ++i) {
       for (const std::string& stem : work.stems[i]) {
         if (!isPredicateStem(stem)) {
-          byStem_[stem].emplace_back(static_cast<uint32_t>(docs_.size()), static_cast<uint32_t>(i));
+          byStem_[stem].emplace_back(static_cast<uint32_t>(d), static_cast<uint32_t>(i));
         }
       }
     }
-    docs_.push_back(std::move(work));
   }
   // The latest year stated in full anywhere in the corpus: a weak hint for weekday-fixed years.
   for (const DocWork& doc : docs_) {
@@ -835,50 +847,59 @@ void Builder::buildClaims(DateIndex& index) const {
 
 void Builder::linkClaims(DateIndex& index) const {
   // Block on participant keys: only claims that share one are compared.
+  const size_t count = index.claims.size();
   std::unordered_map<std::string, std::vector<uint32_t>> byKey;
   for (const Claim& c : index.claims) {
     for (const auto& key : c.participantKeys) {
       byKey[key].push_back(c.id);
     }
   }
-  std::set<std::pair<uint32_t, uint32_t>> pairs;
+  std::vector<std::pair<uint32_t, uint32_t>> pairs;
   for (const auto& [key, ids] : byKey) {
     if (ids.size() > 400) {
       continue; // a participant named everywhere says nothing about which event
     }
     for (size_t i = 0; i < ids.size(); ++i) {
       for (size_t j = i + 1; j < ids.size(); ++j) {
-        pairs.emplace(std::min(ids[i], ids[j]), std::max(ids[i], ids[j]));
+        pairs.emplace_back(std::min(ids[i], ids[j]), std::max(ids[i], ids[j]));
       }
     }
   }
-  for (const auto& [ia, ib] : pairs) {
-    const Claim& a = index.claims[ia];
-    const Claim& b = index.claims[ib];
-    std::vector<std::string> keysA = a.participantKeys;
-    std::vector<std::string> keysB = b.participantKeys;
-    std::sort(keysA.begin(), keysA.end());
-    std::sort(keysB.begin(), keysB.end());
-    const std::vector<std::string> sharedKeys = intersect(keysA, keysB);
-    std::vector<std::string> predsA = a.predicates;
-    std::vector<std::string> predsB = b.predicates;
-    std::sort(predsA.begin(), predsA.end());
-    std::sort(predsB.begin(), predsB.end());
-    const std::vector<std::string> sharedPreds = intersect(predsA, predsB);
-    std::vector<std::string> sharedWords;
-    for (const auto& w : intersect(a.words, b.words)) {
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  // Each claim's keys and predicates sorted once, and its words without predicate stems.
+  std::vector<std::vector<std::string>> sortedKeys(count);
+  std::vector<std::vector<std::string>> sortedPreds(count);
+  std::vector<std::vector<std::string>> plainWords(count);
+  for (size_t c = 0; c < count; ++c) {
+    const Claim& claim = index.claims[c];
+    sortedKeys[c] = claim.participantKeys;
+    std::sort(sortedKeys[c].begin(), sortedKeys[c].end());
+    sortedPreds[c] = claim.predicates;
+    std::sort(sortedPreds[c].begin(), sortedPreds[c].end());
+    for (const std::string& w : claim.words) {
       if (!isPredicateStem(w)) {
-        sharedWords.push_back(w);
+        plainWords[c].push_back(w);
       }
     }
-    const bool sameDocument = a.document == b.document;
+  }
+  // Judges one pair: the link when the two claims are about the same event.
+  const auto judge = [&](uint32_t ia, uint32_t ib) -> std::optional<ClaimLink> {
+    const Claim& a = index.claims[ia];
+    const Claim& b = index.claims[ib];
+    const std::vector<std::string>& keysA = sortedKeys[ia];
+    const std::vector<std::string>& keysB = sortedKeys[ib];
+    const std::vector<std::string> sharedKeys = intersect(keysA, keysB);
     const size_t p = sharedKeys.size();
     // Who takes part must largely coincide: half of the smaller cast at least, and (in a
     // corpus of some size) one shared participant not named in most of its dated sentences.
     const size_t smaller = std::min(keysA.size(), keysB.size());
     if (smaller == 0 || 2 * p < smaller) {
-      continue;
+      return std::nullopt;
     }
+    const std::vector<std::string> sharedPreds = intersect(sortedPreds[ia], sortedPreds[ib]);
+    const std::vector<std::string> sharedWords = intersect(plainWords[ia], plainWords[ib]);
+    const bool sameDocument = a.document == b.document;
     const bool specific =
         std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
           auto it = byKey.find(key);
@@ -886,7 +907,7 @@ void Builder::linkClaims(DateIndex& index) const {
                  (index.claims.size() < 10 || 2 * it->second.size() <= index.claims.size());
         });
     if (!specific) {
-      continue;
+      return std::nullopt;
     }
     const size_t w = sharedWords.size();
     bool same = !sharedPreds.empty() && p >= 2 && w >= 1 && p + w >= 3;
@@ -894,7 +915,7 @@ void Builder::linkClaims(DateIndex& index) const {
       same = same && p >= 2 && w >= 2;
     }
     if (!same) {
-      continue;
+      return std::nullopt;
     }
     // Compare every time of one claim with every time of the other: the closest pair.
     ClaimLink link;
@@ -963,7 +984,7 @@ void Builder::linkClaims(DateIndex& index) const {
       }
     }
     if (best < 0 || best > kMaxConflictMinutes) {
-      continue; // too far apart: a different occurrence of a similar event
+      return std::nullopt; // too far apart: a different occurrence of a similar event
     }
     // Touching intervals agree only across a boundary inside a day's parts ("Saturday night"
     // and "the early hours of Sunday"); two different whole days do not.
@@ -984,7 +1005,8 @@ void Builder::linkClaims(DateIndex& index) const {
     link.agree = best == 0;
     if (!link.agree && (index.times[link.timeA].relation == Relation::Narrative ||
                         index.times[link.timeB].relation == Relation::Narrative)) {
-      continue; // "the previous day" depends on which date came before: not enough to disagree
+      return std::nullopt; // "the previous day" depends on which date came before: not enough to
+                           // disagree
     }
     // Exact distances for the message (without the clock tolerance).
     if (!link.agree && aligned) {
@@ -1022,7 +1044,22 @@ void Builder::linkClaims(DateIndex& index) const {
     if (aligned) {
       link.evidence.push_back(alignedNote);
     }
-    index.links.push_back(std::move(link));
+    return link;
+  };
+  // Judged on every core, a block of pairs at a time; links are kept in pair order.
+  constexpr size_t kBlock = size_t{1} << 15;
+  std::vector<std::optional<ClaimLink>> judged;
+  for (size_t begin = 0; begin < pairs.size(); begin += kBlock) {
+    const size_t end = std::min(pairs.size(), begin + kBlock);
+    judged.assign(end - begin, std::nullopt);
+    parallelFor(end - begin, 512, [&](size_t i) {
+      judged[i] = judge(pairs[begin + i].first, pairs[begin + i].second);
+    });
+    for (std::optional<ClaimLink>& link : judged) {
+      if (link) {
+        index.links.push_back(std::move(*link));
+      }
+    }
   }
 }
 

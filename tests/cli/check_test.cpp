@@ -139,6 +139,23 @@ TEST_F(TempCorpus, BinaryAndInvalidUtf8FilesAreReportedAndTheRestChecked) {
   EXPECT_NE(r.out.find("`Zein`"), std::string::npos);
 }
 
+TEST_F(TempCorpus, TimingsGoToStandardErrorAndLeaveTheReportAlone) {
+  const RunResult plain = run("check " + quoted() + " --format json");
+  // Outside the corpus folder, so that both runs read the same files.
+  const std::string err =
+      (fs::temp_directory_path() / ("newslint-timings-" + std::to_string(::getpid()) + ".txt"))
+          .string();
+  const RunResult timed = run("check " + quoted() + " --format json --timings", err);
+  EXPECT_EQ(timed.exitCode, plain.exitCode);
+  EXPECT_EQ(timed.out, plain.out);
+  const std::string messages = newslint::testing::readFile(err);
+  for (const char* step :
+       {"read and extract ", "names ", "dates ", "checks ", "report ", "total "}) {
+    EXPECT_NE(messages.find(step), std::string::npos) << step << " missing in " << messages;
+  }
+  fs::remove(err);
+}
+
 TEST(Cli, MissingPathAndBadOptionsExitTwo) {
   EXPECT_EQ(run("check /nonexistent/newslint/corpus").exitCode, 2);
   EXPECT_EQ(run("check --format yaml .").exitCode, 2);

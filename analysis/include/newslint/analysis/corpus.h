@@ -91,10 +91,18 @@ NameIndex buildNameIndex(const CorpusSnapshot& snapshot);
 
 struct DateIndex; // timeline.h
 
+/// Wall time of each step of one analysis, in seconds (`newslint check --timings`).
+struct AnalysisTimings {
+  double names = 0;  ///< buildNameIndex
+  double dates = 0;  ///< analyzeDates
+  double checks = 0; ///< the checks and the sort of their findings
+};
+
 struct Analysis {
   NameIndex names;
   std::shared_ptr<const DateIndex> dates;
   std::vector<Finding> findings; ///< sorted by document, then offset
+  AnalysisTimings timings;
   [[nodiscard]] std::span<const Finding> findingsFor(std::string_view document) const;
 };
 
