@@ -914,6 +914,19 @@ std::optional<Candidate> Scanner::matchClock(size_t i) const {
     j += 2;
   }
   size_t k = j;
+  // "at 4 in the morning", "8 in the evening", "11 at night": a clock time on that side of noon
+  if (i > 0 && word(i - 1, "at") && h >= 1 && h <= 12) {
+    const bool inThe =
+        word(k, "in") && word(k + 1, "the") && anyWord(k + 2, {"morning", "afternoon", "evening"});
+    const bool atNight = word(k, "at") && word(k + 1, "night");
+    if (inThe || atNight) {
+      const bool morning = inThe && t_[k + 2].low == "morning";
+      Candidate c = make(i, inThe ? k + 3 : k + 2);
+      c.expr.hour = morning ? h % 12 : (atNight && h < 5 ? h % 12 : h % 12 + 12);
+      c.expr.minute = m;
+      return c;
+    }
+  }
   if (word(k, "o") && punct(k + 1, "'") && word(k + 2, "clock")) {
     Candidate c = make(i, k + 3);
     c.expr.hour = h;
@@ -1110,9 +1123,16 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
     modifier = t_[j].low == "early" ? PartOfDay::Morning : PartOfDay::Night;
     ++j;
   }
+  // "mid afternoon", "mid-morning": plainly a time of the story's day
+  bool mid = false;
+  if (word(j, "mid") && has(j + 1)) {
+    mid = true;
+    j += punct(j + 1, "-") && glued(j + 1) ? 2 : 1;
+  }
   size_t end = 0;
   PartOfDay part = partAt(j, end);
-  if (part == PartOfDay::None) {
+  if (part == PartOfDay::None ||
+      (mid && part != PartOfDay::Morning && part != PartOfDay::Afternoon)) {
     return std::nullopt;
   }
   if (modifier == PartOfDay::Morning && part == PartOfDay::Morning) {
@@ -1122,7 +1142,7 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
   c.expr.part = part;
   // Stand-alone only when it clearly names a time ("at dawn", "the morning").
   c.standalone = false;
-  if (determiner && part != PartOfDay::Noon && part != PartOfDay::Midnight) {
+  if ((determiner || mid) && part != PartOfDay::Noon && part != PartOfDay::Midnight) {
     c.expr.relation = Relation::Narrative;
     c.expr.unit = Unit::Day;
     c.expr.offset = 0;
@@ -1330,6 +1350,30 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return std::nullopt;
   }
+  // "the week of March 6", "the last week of March"
+  if (word(i, "the")) {
+    size_t w = i + 1;
+    const bool first = word(w, "first");
+    const bool last = word(w, "last");
+    if (first || last) {
+      ++w;
+    }
+    if (word(w, "week") && word(w + 1, "of")) {
+      if (std::optional<Candidate> date = matchMonthFirst(w + 2)) {
+        const bool day = date->expr.day > 0;
+        if (date->expr.month > 0 && day != (first || last) && date->expr.weekday < 0 &&
+            date->expr.hour < 0) {
+          Candidate c = *date;
+          c.begin = i;
+          c.expr.span.begin = t_[i].begin;
+          c.expr.weekOf = day ? TimeExpression::WeekOf::Date
+                              : (first ? TimeExpression::WeekOf::FirstOfMonth
+                                       : TimeExpression::WeekOf::LastOfMonth);
+          return c;
+        }
+      }
+    }
+  }
   size_t j = i;
   // "earlier this year", "later this month", "early next year", "late last year"
   bool loose = false;
@@ -1360,7 +1404,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.vague = true;
     return c;
   }
-  if (!loose && (word(j, "earlier") || word(j, "later")) && word(j + 1, "in") &&
+  if (!loose && anyWord(j, {"earlier", "later", "early", "late"}) && word(j + 1, "in") &&
       word(j + 2, "the") && word(j + 3, "day")) {
     Candidate c = make(i, j + 4);
     c.expr.relation = Relation::Narrative;

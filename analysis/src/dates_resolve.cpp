@@ -570,12 +570,25 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
         return finish();
       }
     }
-    if (e.day > 0 && e.month > 0) {
+    if (e.weekOf == TimeExpression::WeekOf::FirstOfMonth ||
+        e.weekOf == TimeExpression::WeekOf::LastOfMonth) {
+      // The week holding the month's first (last) Thursday.
+      const bool first = e.weekOf == TimeExpression::WeekOf::FirstOfMonth;
+      CivilDate day{year, e.month, first ? 1 : daysInMonth(year, e.month)};
+      while (weekdayOf(day) != 3) {
+        day = addDays(day, first ? 1 : -1);
+      }
+      setWeek(b, day);
+    } else if (e.day > 0 && e.month > 0) {
       const CivilDate date{year, e.month, e.day};
       if (!validDate(date)) {
         return finish();
       }
-      setDay(b, e, date);
+      if (e.weekOf == TimeExpression::WeekOf::Date) {
+        setWeek(b, date);
+      } else {
+        setDay(b, e, date);
+      }
     } else if (e.month > 0) {
       setMonth(b, year, e.month);
     } else if (e.quarter > 0) {

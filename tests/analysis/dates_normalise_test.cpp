@@ -255,5 +255,36 @@ TEST(DatesNormalise, AWeekOfANamedDayThatHasBegun) {
             "2000-W16");
 }
 
+TEST(DatesNormalise, WeeksNamedByADateOrAMonth) {
+  const CivilDate published{2009, 4, 1};
+  EXPECT_EQ(value("A hearing is set for the week of March 6, 2000.", "the week of March 6, 2000",
+                  published),
+            "2000-W10");
+  // A week belongs to the month that holds its Thursday: 23-29 March 2009, not 30 March-5 April.
+  EXPECT_EQ(
+      value("Sales rebounded in the last week of March.", "the last week of March", published),
+      "2009-W13");
+  EXPECT_EQ(value("Talks resume in the first week of June.", "the first week of June", published),
+            "2009-W23");
+}
+
+TEST(DatesNormalise, ClockHoursByPartOfDayAndVagueParts) {
+  const CivilDate published{2000, 4, 5};
+  const DateFacts facts = extract("He will leave at 4 in the morning. They met at 9 at night. "
+                                  "By mid afternoon the shelling stopped. Shares fell late in the "
+                                  "day.");
+  const TimeExpression* four = find(facts, "4 in the morning");
+  ASSERT_NE(four, nullptr);
+  EXPECT_EQ(four->hour, 4);
+  const TimeExpression* nine = find(facts, "9 at night");
+  ASSERT_NE(nine, nullptr);
+  EXPECT_EQ(nine->hour, 21);
+  const TimeExpression* mid = find(facts, "mid afternoon");
+  ASSERT_NE(mid, nullptr);
+  EXPECT_EQ(mid->part, PartOfDay::Afternoon);
+  EXPECT_NE(find(facts, "late in the day"), nullptr);
+  EXPECT_EQ(value("Shares fell late in the day.", "late in the day", published), "2000-04-05");
+}
+
 } // namespace
 } // namespace newslint::analysis

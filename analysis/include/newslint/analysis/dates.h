@@ -141,6 +141,10 @@ struct TimeExpression {
   Season season = Season::None;
   Holiday holiday = Holiday::None;
   bool holidayWeek = false; ///< "Easter week": the week that holds the named day
+  /// "the week of March 6": the week that holds the date; "the first/last week of March":
+  /// the first/last week of the month (a week belongs to the month holding its Thursday).
+  enum class WeekOf : uint8_t { None, Date, FirstOfMonth, LastOfMonth };
+  WeekOf weekOf = WeekOf::None;
   PartOfDay part = PartOfDay::None;
 
   Relation relation = Relation::None;
@@ -172,7 +176,7 @@ struct TimeExpression {
 /// given as one of its first lines (`https://example.com/2013/05/03/story/`).
 struct HeaderDate {
   CivilDate date;
-  Span span; ///< the whole header line
+  Span span;         ///< the whole header line
   std::string label; ///< as written ("Date"), or "address" for the article's web address
 };
 
