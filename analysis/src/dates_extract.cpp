@@ -1257,6 +1257,34 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (w == "recent" && !(i > 0 && anyWord(i - 1, {"most", "more"}))) {
     return reference(i + 1, Relation::Past);
   }
+  // "the same period last year", "the corresponding period a year earlier": in a report of
+  // quarterly results, the reporting quarter a year before; otherwise the year before.
+  if (w == "the" && anyWord(i + 1, {"same", "corresponding", "comparable"}) &&
+      word(i + 2, "period")) {
+    size_t k = i + 3;
+    if (word(k, "of")) {
+      ++k;
+    }
+    if (word(k, "the") && word(k + 1, "last")) {
+      ++k;
+    }
+    const bool lastYear = anyWord(k, {"last", "previous"}) && word(k + 1, "year");
+    const bool yearAgo =
+        word(k, "a") && word(k + 1, "year") && anyWord(k + 2, {"earlier", "ago", "before"});
+    if (lastYear || yearAgo) {
+      Candidate c = make(i, lastYear ? k + 2 : k + 3);
+      c.expr.relation = Relation::Offset;
+      if (quarterContext(i)) {
+        c.expr.unit = Unit::Quarter;
+        c.expr.offset = -4;
+        c.expr.weekdayInUnit = true;
+      } else {
+        c.expr.unit = Unit::Year;
+        c.expr.offset = -1;
+      }
+      return c;
+    }
+  }
   // "year-earlier", "the year-ago quarter"
   {
     size_t k = i;

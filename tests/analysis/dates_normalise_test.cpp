@@ -168,6 +168,13 @@ TEST(DatesNormalise, AYearAgoInAQuarterlyReport) {
                   "a year earlier", published),
             "2018-Q3");
   EXPECT_EQ(value("The bakery chain opened a shop a year ago.", "a year ago", published), "2018");
+  EXPECT_EQ(value("Third-quarter profit rose to $2 million from $1 million in the corresponding "
+                  "period last year.",
+                  "the corresponding period last year", published),
+            "2018-Q3");
+  EXPECT_EQ(value("Rents rose 4% from the same period a year earlier.",
+                  "the same period a year earlier", published),
+            "2018");
 }
 
 TEST(DatesNormalise, WeekdayDirectionFromPlansAndPerfects) {
