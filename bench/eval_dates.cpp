@@ -352,8 +352,8 @@ bool hasYear(std::string_view text) {
   return false;
 }
 
-// Writing differences only: a trailing UTC "Z", a day or week number without its leading
-// zero ("2009-12-7", "2000-W7").
+// Writing differences only: a trailing UTC "Z", a month, day or week number without its
+// leading zero ("1979-2", "2009-12-7", "2000-W7"), a week without its hyphen ("2011W42").
 std::string normaliseGold(std::string value) {
   if (!value.empty() && value.back() == 'Z') {
     value.pop_back();
@@ -361,6 +361,14 @@ std::string normaliseGold(std::string value) {
   if (value.size() == 9 && value[4] == '-' && value[7] == '-' &&
       std::isdigit(static_cast<unsigned char>(value[8]))) {
     value.insert(8, "0");
+  }
+  if (value.size() == 6 && value[4] == '-' && std::isdigit(static_cast<unsigned char>(value[5]))) {
+    value.insert(5, "0"); // "1979-2"
+  }
+  if (value.size() > 5 && value[4] == 'W' &&
+      std::all_of(value.begin(), value.begin() + 4,
+                  [](char c) { return std::isdigit(static_cast<unsigned char>(c)) != 0; })) {
+    value.insert(4, "-"); // "2011W42"
   }
   const size_t w = value.find("-W");
   if (w != std::string::npos && w + 3 <= value.size() &&

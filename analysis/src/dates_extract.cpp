@@ -662,8 +662,8 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
     const bool future =
         w == "will" || w == "shall" || w == "should" || w == "would" || w == "upcoming" ||
         w == "scheduled" || w == "expected" || w == "expects" || w == "expect" || w == "planned" ||
-        w == "plans" || w == "plan" || w == "planning" || w == "intends" || w == "due" ||
-        w == "tomorrow" ||
+        w == "penciled" || w == "pencilled" || w == "plans" || w == "plan" || w == "planning" ||
+        w == "intends" || w == "due" || w == "tomorrow" ||
         // "until Friday" looks ahead, "was at large until Dec. 7" does not
         (w == "until" && !pastAuxiliary) ||
         // "effective Feb. 1": a coming change announced
@@ -1576,10 +1576,12 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
   size_t cEnd = 0;
   std::optional<int> count = countAt(j, cEnd);
   bool hyphenated = false;
+  bool wholeUnit = false;
   if (!count && (word(j, "the") || word(j, "a")) &&
       anyWord(j + 1, {"day", "week", "month", "year"}) && anyWord(j + 2, {"before", "after"})) {
     count = 1;
     cEnd = j + 1;
+    wholeUnit = word(j, "the") && anyWord(j + 1, {"week", "month"});
   }
   if (!count) {
     // bare plural units: "decades of authoritarian rule", "for years"
@@ -1651,6 +1653,7 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
         r.expr.offset = sign * value;
         r.expr.anchorPhrase = phrase;
         r.expr.anchorSpan = span;
+        r.expr.wholeUnit = wholeUnit;
         size_t q = uEnd + 1;
         while (q < t_.size() && t_[q].end <= span.end) {
           ++q;

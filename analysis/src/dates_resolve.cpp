@@ -394,9 +394,14 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     default:
       return finish(); // coarser offsets from an event are too vague to compare
     }
-    setDay(b, e, date);
+    if (e.wholeUnit && e.unit == Unit::Week) {
+      setWeek(b, date); // "the week before the murder": that week
+    } else {
+      setDay(b, e, date);
+    }
     b.r.narrative = true;
-    b.note(std::to_string(e.offset < 0 ? -e.offset : e.offset) + " day(s) " +
+    b.note(std::to_string(e.offset < 0 ? -e.offset : e.offset) +
+           (e.unit == Unit::Week ? " week(s) " : " day(s) ") +
            (e.offset < 0 ? "before " : "after ") + formatDate(*c.eventDate) + " (" + c.eventText +
            ")");
     return finish();

@@ -293,5 +293,22 @@ TEST(DatesNormalise, ClockHoursByPartOfDayAndVagueParts) {
   EXPECT_EQ(value("Shares fell late in the day.", "late in the day", published), "2000-04-05");
 }
 
+TEST(DatesNormalise, TheWeekBeforeAnEventIsAWeek) {
+  const DateFacts facts = extract("He was sectioned in the week before the double murder, and "
+                                  "bought a knife a week before the double murder.");
+  ResolveContext context;
+  context.anchor = CivilDate{2013, 6, 9};
+  context.eventDate = CivilDate{2013, 6, 8};
+  context.eventText = "the double murder";
+  const TimeExpression* whole = find(facts, "the week before the double murder");
+  ASSERT_NE(whole, nullptr);
+  EXPECT_EQ(resolveExpression(*whole, context).value, "2013-W22");
+  const TimeExpression* seven = find(facts, "a week before the double murder");
+  ASSERT_NE(seven, nullptr);
+  EXPECT_EQ(resolveExpression(*seven, context).value, "2013-06-01");
+  EXPECT_EQ(value("A trial was pencilled in for October.", "October", CivilDate{2013, 6, 12}),
+            "2013-10");
+}
+
 } // namespace
 } // namespace newslint::analysis

@@ -151,6 +151,7 @@ struct TimeExpression {
   Unit unit = Unit::None;     ///< the unit of `offset`
   int offset = 0;             ///< signed count of `unit` (Offset, Narrative, EventOffset, Today)
   bool weekdayInUnit = false; ///< "Thursday, last week": the weekday inside the offset week
+  bool wholeUnit = false;     ///< "the week before X": that whole week, not the day 7 days back
   std::string anchorPhrase;   ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
