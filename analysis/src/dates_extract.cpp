@@ -1321,6 +1321,59 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
       return c;
     }
   }
+  // In a report of quarterly results, "the latest period" is the quarter reported and "the full
+  // year" the year it belongs to; "the 1988 quarter" is that quarter of 1988.
+  if (w == "the" && anyWord(i + 1, {"latest", "recent"}) && word(i + 2, "period") &&
+      quarterContext(i)) {
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Quarter;
+    c.expr.offset = 0;
+    c.expr.weekdayInUnit = true;
+    return c;
+  }
+  if (w == "the" && anyWord(i + 1, {"full", "entire", "whole"}) && word(i + 2, "year") &&
+      !(punct(i + 3, "'") || punct(i + 3, "-")) && quarterContext(i)) {
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = 0;
+    c.expr.weekdayInUnit = true;
+    return c;
+  }
+  if (w == "the" && yearAt(i + 1) > 0 && word(i + 2, "quarter") && quarterContext(i)) {
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Quarter;
+    c.expr.weekdayInUnit = true;
+    c.expr.offset = 0;
+    c.expr.year = yearAt(i + 1); // the reported quarter's number, in that year
+    return c;
+  }
+  // "year-end", "year end", "year's end": the end of the year, this one unless it looks back
+  {
+    size_t k = i;
+    if (anyWord(k, {"by", "at", "around", "since", "before", "until"}) && word(k + 1, "year")) {
+      ++k;
+    }
+    if (k > i || w == "year") {
+      size_t end = 0;
+      if (punct(k + 1, "-") && glued(k + 1) && word(k + 2, "end") && glued(k + 2)) {
+        end = k + 3;
+      } else if (word(k + 1, "end")) {
+        end = k + 2;
+      } else if (punct(k + 1, "'") && word(k + 2, "s") && word(k + 3, "end")) {
+        end = k + 4;
+      }
+      if (end > 0 && !(punct(end, "-") && glued(end))) {
+        Candidate c = make(k, end);
+        c.expr.relation = Relation::Offset;
+        c.expr.unit = Unit::Year;
+        c.expr.offset = k > i && word(i, "since") ? -1 : 0;
+        return c;
+      }
+    }
+  }
   // "the quarter", "the latest quarter": the reporting quarter; "the year": the current one.
   if (w == "the" && (word(i + 1, "quarter") ||
                      (anyWord(i + 1, {"latest", "recent", "fiscal"}) && word(i + 2, "quarter")))) {

@@ -701,7 +701,7 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     case Unit::Quarter: {
       const CivilDate base = e.weekdayInUnit ? addDays(a, -45) : a;
       int q = (base.month - 1) / 3 + 1 + e.offset;
-      int y = base.year;
+      int y = e.year > 0 ? e.year : base.year; // "the 1988 quarter"
       while (q < 1) {
         q += 4;
         --y;
@@ -714,7 +714,8 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
       break;
     }
     case Unit::Year:
-      setYear(b, a.year + e.offset);
+      // weekdayInUnit: the year of the quarter being reported ("the full year", in January)
+      setYear(b, (e.weekdayInUnit ? addDays(a, -45) : a).year + e.offset);
       break;
     case Unit::Season: {
       int y = a.year;

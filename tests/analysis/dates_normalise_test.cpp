@@ -310,5 +310,28 @@ TEST(DatesNormalise, TheWeekBeforeAnEventIsAWeek) {
             "2013-10");
 }
 
+TEST(DatesNormalise, PeriodsOfAQuarterlyReport) {
+  const CivilDate november{1989, 11, 2};
+  const std::string report = "The company posted third-quarter profit of $4 million. Sales in the "
+                             "latest period rose 8%, more than in the 1988 quarter. For the full "
+                             "year it expects a gain.";
+  EXPECT_EQ(value(report, "the latest period", november), "1989-Q3");
+  EXPECT_EQ(value(report, "the 1988 quarter", november), "1988-Q3");
+  EXPECT_EQ(value(report, "the full year", november), "1989");
+  // Published in January, the full year of a quarterly report is the one just ended.
+  EXPECT_EQ(value("GM lost $4.8 billion in the fourth quarter and $8.6 billion for the entire "
+                  "year.",
+                  "the entire year", CivilDate{2006, 1, 27}),
+            "2005");
+}
+
+TEST(DatesNormalise, YearEnd) {
+  const CivilDate october{1989, 10, 26};
+  EXPECT_EQ(value("It plans to cut 6,000 jobs by year end.", "year end", october), "1989");
+  EXPECT_EQ(value("Rules should be in place by year's end.", "year's end", october), "1989");
+  EXPECT_EQ(value("It expects to complete the deal by year-end.", "year-end", october), "1989");
+  EXPECT_EQ(value("The index has fallen 5% since year-end.", "year-end", october), "1988");
+}
+
 } // namespace
 } // namespace newslint::analysis
