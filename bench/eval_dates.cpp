@@ -353,7 +353,8 @@ bool hasYear(std::string_view text) {
 }
 
 // Writing differences only: a trailing UTC "Z", a month, day or week number without its
-// leading zero ("1979-2", "2009-12-7", "2000-W7"), a week without its hyphen ("2011W42").
+// leading zero ("1979-2", "2009-12-7", "2000-W7"), a week without its hyphen ("2011W42"), an
+// hour without its minutes ("T17").
 std::string normaliseGold(std::string value) {
   if (!value.empty() && value.back() == 'Z') {
     value.pop_back();
@@ -361,6 +362,12 @@ std::string normaliseGold(std::string value) {
   if (value.size() == 9 && value[4] == '-' && value[7] == '-' &&
       std::isdigit(static_cast<unsigned char>(value[8]))) {
     value.insert(8, "0");
+  }
+  // "1989-11-06T17": an hour written without its minutes
+  if (value.size() == 13 && value[10] == 'T' &&
+      std::isdigit(static_cast<unsigned char>(value[11])) &&
+      std::isdigit(static_cast<unsigned char>(value[12]))) {
+    value += ":00";
   }
   if (value.size() == 6 && value[4] == '-' && std::isdigit(static_cast<unsigned char>(value[5]))) {
     value.insert(5, "0"); // "1979-2"
@@ -484,7 +491,20 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
         if (match >= 0) {
           ++split.detected;
           ++type.detected;
-          got = normaliseGold(resolved[static_cast<size_t>(match)].value);
+          const Resolution& r = resolved[static_cast<size_t>(match)];
+          got = normaliseGold(r.value);
+          // A clock time with a stated zone: newslint values it in UTC and keeps its interval in
+          // the time as written; TimeML (TIMEX3) writes the time as written, ESC in UTC.
+          if (g.timex3 && !r.value.empty() && r.value.back() == 'Z' &&
+              r.granularity == Granularity::Minute) {
+            const int64_t begin = r.interval.begin;
+            const int64_t day = begin >= 0 ? begin / 1440 : (begin - 1439) / 1440;
+            const int64_t minute = begin - day * 1440;
+            char clock[8];
+            std::snprintf(clock, sizeof clock, "T%02d:%02d", static_cast<int>(minute / 60),
+                          static_cast<int>(minute % 60));
+            got = formatDate(civilFromDays(day)) + clock;
+          }
           // ESC gives a time of day the value of its date: compare at the annotated precision.
           if (want.find('T') == std::string::npos && got.size() > want.size() &&
               got.starts_with(want) && got[want.size()] == 'T') {
