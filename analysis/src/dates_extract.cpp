@@ -2144,7 +2144,10 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
     return false;
   }
   for (size_t k = gap; k < firstOfB; ++k) {
-    if (!(punct(k, ",") || anyWord(k, {"on", "at", "of", "in", "the", "around", "about", "by"}))) {
+    // ")" closing a zone given in parentheses: "09:10 hours (0440 GMT) on Monday"
+    const bool closing = k == gap && punct(k, ")");
+    if (!(closing || punct(k, ",") ||
+          anyWord(k, {"on", "at", "of", "in", "the", "around", "about", "by"}))) {
       return false;
     }
     if (t_[k].newline) {
@@ -2288,6 +2291,10 @@ std::vector<TimeExpression> Scanner::run() {
         } else if (!y.problem.empty()) {
           x.problem += "; " + y.problem;
           x.problemSpan = Span{x.problemSpan.begin, y.problemSpan.end};
+        }
+        if (punct(last.end, ")") && last.begin > 0 && punct(last.begin - 1, "(")) {
+          --last.begin; // "(0440 GMT) on Monday": both brackets
+          x.span.begin = t_[last.begin].begin;
         }
         x.span.end = y.span.end;
         last.end = c.end;

@@ -152,6 +152,10 @@ TEST(DatesNormalise, ClockTimesWithAZoneAreValuedInUtc) {
             "2019-01-10T01:00Z");
   EXPECT_EQ(value("The plane landed at 11:15 CEST on July 9.", "11:15 CEST on July 9", july),
             "2019-07-09T09:15Z");
+  // A zone in parentheses does not keep the time from its day.
+  EXPECT_EQ(value("A quake struck at 09:10 hours (0440 GMT) on Monday.", "(0440 GMT) on Monday",
+                  CivilDate{2005, 11, 28}),
+            "2005-11-28T04:40Z");
   // "local time" names no zone: the time stays as written.
   EXPECT_EQ(
       value("It landed at 7:15 a.m. local time on July 9.", "7:15 a.m. local time on July 9", july),
