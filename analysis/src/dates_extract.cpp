@@ -1803,6 +1803,15 @@ std::optional<Candidate> Scanner::matchYear(size_t i) const {
       return c;
     }
   }
+  // A year in two digits after an apostrophe: "since '82", "in '07"
+  if (number(i) && t_[i].low.size() == 2 && i > 1 && (punct(i - 1, "'") || punct(i - 1, "’")) &&
+      glued(i) && !(word(i + 1, "s") && glued(i + 1)) &&
+      anyWord(i - 2, {"since", "in", "of", "from", "until", "by", "before", "after"})) {
+    const int n = num(i);
+    Candidate c = make(i, i + 1);
+    c.expr.year = n <= 30 ? 2000 + n : 1900 + n;
+    return c;
+  }
   // "the 21st century"
   if (number(i) && t_[i].low.size() <= 2 && skipOrdinal(i + 1) != i + 1 &&
       word(skipOrdinal(i + 1), "century")) {

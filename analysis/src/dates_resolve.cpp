@@ -556,7 +556,7 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
         }
         if (e.quarter > 0) {
           const int anchorQuarter = (c.anchor->month - 1) / 3 + 1;
-          year = c.anchor->year - (e.quarter > anchorQuarter && e.tense != Tense::Future ? 1 : 0);
+          year = c.anchor->year - (e.quarter > anchorQuarter && e.tense == Tense::Past ? 1 : 0);
         }
         b.note("year " + std::to_string(year) + " from the " + anchorNote());
       }

@@ -233,6 +233,7 @@ TEST(DatesNormalise, Decades) {
   EXPECT_EQ(value("The musicals of the 1940s and '50s made her famous.", "50s", published), "195X");
   EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "70s", published), "197X");
   EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "80s", published), "198X");
+  EXPECT_EQ(value("The Nikkei is at its lowest level since '82.", "82", published), "1982");
   // An age, not a decade.
   EXPECT_EQ(find(extract("The driver, in his 70s, was unhurt."), "70s"), nullptr);
 }
@@ -312,6 +313,14 @@ TEST(DatesNormalise, TheWeekBeforeAnEventIsAWeek) {
   EXPECT_EQ(resolveExpression(*seven, context).value, "2013-06-01");
   EXPECT_EQ(value("A trial was pencilled in for October.", "October", CivilDate{2013, 6, 12}),
             "2013-10");
+}
+
+TEST(DatesNormalise, AQuarterLaterInTheYearIsComingUnlessThePastSaysSo) {
+  const CivilDate august{2006, 8, 19};
+  EXPECT_EQ(value("Ten plants will close partly during the fourth quarter.", "the fourth quarter",
+                  august),
+            "2006-Q4");
+  EXPECT_EQ(value("Sales fell in the fourth quarter.", "the fourth quarter", august), "2005-Q4");
 }
 
 TEST(DatesNormalise, PeriodsOfAQuarterlyReport) {
