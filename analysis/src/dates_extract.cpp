@@ -721,6 +721,13 @@ std::pair<std::string, Span> Scanner::anchorPhraseAt(size_t i) const {
         (t_[j].newline || anyWord(j, {"and", "but", "when", "while", "where", "which", "who"}))) {
       break;
     }
+    // The event ends before a time of its own: "an hour after checking in | on Thursday"
+    size_t unused = 0;
+    if (j > i && (weekdayAt(j, unused) >= 0 || anyWord(j, {"today", "yesterday", "tonight"}) ||
+                  (anyWord(j, {"on", "at"}) &&
+                   (weekdayAt(j + 1, unused) >= 0 || monthAt(j + 1, unused) > 0)))) {
+      break;
+    }
     ++j;
   }
   if (j == i) {

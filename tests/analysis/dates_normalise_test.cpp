@@ -346,5 +346,11 @@ TEST(DatesNormalise, YearEnd) {
   EXPECT_EQ(value("The index has fallen 5% since year-end.", "year-end", october), "1988");
 }
 
+TEST(DatesNormalise, AnEventPhraseStopsAtATimeOfItsOwn) {
+  EXPECT_EQ(value("Less than an hour after checking in on Thursday, she left.", "Thursday",
+                  CivilDate{2013, 5, 3}),
+            "2013-05-02");
+}
+
 } // namespace
 } // namespace newslint::analysis
