@@ -194,15 +194,30 @@ private:
   Tense tenseAround(size_t begin, size_t end) const;
   /// A report of quarterly results ("quarter" earlier in the story, or just after): "a year
   /// ago" then means that quarter a year before.
-  bool quarterContext(size_t at) const {
+  /// The period a report of results is about, from the nearest one named before `at` (or just
+  /// after): "a year ago" then means that period a year before. After "for the nine months" or
+  /// "the first half" it is that longer period, whose year is all the value can say.
+  enum class ReportPeriod : uint8_t { None, Quarter, Longer };
+  ReportPeriod reportPeriod(size_t at) const {
     const size_t from = at > 400 ? at - 400 : 0;
-    for (size_t k = from; k < t_.size() && k < at + 30; ++k) {
-      if (anyWord(k, {"quarter", "quarterly"})) {
-        return true;
+    for (size_t k = at; k > from; --k) {
+      const size_t p = k - 1;
+      if (anyWord(p, {"quarter", "quarterly"})) {
+        return ReportPeriod::Quarter;
+      }
+      if ((word(p, "months") && p > 0 && anyWord(p - 1, {"six", "nine"})) ||
+          (word(p, "half") && p > 0 && anyWord(p - 1, {"first", "second"}))) {
+        return ReportPeriod::Longer;
       }
     }
-    return false;
+    for (size_t k = at; k < t_.size() && k < at + 30; ++k) {
+      if (anyWord(k, {"quarter", "quarterly"})) {
+        return ReportPeriod::Quarter;
+      }
+    }
+    return ReportPeriod::None;
   }
+  bool quarterContext(size_t at) const { return reportPeriod(at) == ReportPeriod::Quarter; }
   std::pair<std::string, Span> anchorPhraseAt(size_t i) const;
 
   std::optional<Candidate> matchAt(size_t i) const;
@@ -1736,12 +1751,16 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
       r.expr.relation = dir == "ago" ? Relation::Offset : Relation::Narrative;
       r.expr.unit = unit;
       r.expr.offset = sign * value;
-      if (unit == Unit::Year && value == 1 && sign < 0 && quarterContext(begin)) {
+      const ReportPeriod period =
+          unit == Unit::Year && value == 1 && sign < 0 ? reportPeriod(begin) : ReportPeriod::None;
+      if (period == ReportPeriod::Quarter) {
         // In quarterly results "a year ago" / "a year earlier" is the same quarter last year.
         r.expr.relation = Relation::Offset;
         r.expr.unit = Unit::Quarter;
         r.expr.offset = -4;
         r.expr.weekdayInUnit = true;
+      } else if (period == ReportPeriod::Longer) {
+        r.expr.relation = Relation::Offset; // the reported period's year, a year before
       }
       return r;
     }

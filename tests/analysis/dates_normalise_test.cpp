@@ -172,6 +172,11 @@ TEST(DatesNormalise, AYearAgoInAQuarterlyReport) {
                   "a year earlier", published),
             "2018-Q3");
   EXPECT_EQ(value("The bakery chain opened a shop a year ago.", "a year ago", published), "2018");
+  // After "for the nine months" the comparison is with those nine months a year before.
+  EXPECT_EQ(value("The chain posted third-quarter profit of $4 million. For the nine months, it "
+                  "earned $9 million, up from $7 million a year earlier.",
+                  "a year earlier", published),
+            "2018");
   EXPECT_EQ(value("Third-quarter profit rose to $2 million from $1 million in the corresponding "
                   "period last year.",
                   "the corresponding period last year", published),
