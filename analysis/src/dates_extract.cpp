@@ -1307,10 +1307,10 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
       return c;
     }
   }
-  // "year-earlier", "the year-ago quarter"
+  // "year-earlier", "the year-ago quarter", "a year-earlier loss"
   {
     size_t k = i;
-    if (w == "the") {
+    if (w == "the" || w == "a") {
       ++k;
     }
     if (word(k, "year") && punct(k + 1, "-") && glued(k + 1) &&
@@ -1355,13 +1355,33 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     return c;
   }
   if (w == "the" && anyWord(i + 1, {"full", "entire", "whole"}) && word(i + 2, "year") &&
-      !(punct(i + 3, "'") || punct(i + 3, "-")) && quarterContext(i)) {
+      !(punct(i + 3, "'") || punct(i + 3, "-"))) {
     Candidate c = make(i, i + 3);
     c.expr.relation = Relation::Offset;
     c.expr.unit = Unit::Year;
     c.expr.offset = 0;
-    c.expr.weekdayInUnit = true;
+    c.expr.weekdayInUnit = quarterContext(i); // else the current year
     return c;
+  }
+  // A decade in words: "the nineties", "the eighties"
+  if (w == "the" && has(i + 1)) {
+    static constexpr std::array<std::pair<std::string_view, int>, 8> kDecades = {{
+        {"twenties", 192},
+        {"thirties", 193},
+        {"forties", 194},
+        {"fifties", 195},
+        {"sixties", 196},
+        {"seventies", 197},
+        {"eighties", 198},
+        {"nineties", 199},
+    }};
+    for (const auto& [name, decade] : kDecades) {
+      if (t_[i + 1].low == name) {
+        Candidate c = make(i + 1, i + 2);
+        c.expr.decade = decade;
+        return c;
+      }
+    }
   }
   if (w == "the" && yearAt(i + 1) > 0 && word(i + 2, "quarter") && quarterContext(i)) {
     Candidate c = make(i, i + 3);

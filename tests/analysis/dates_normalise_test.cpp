@@ -239,6 +239,7 @@ TEST(DatesNormalise, Decades) {
   EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "70s", published), "197X");
   EXPECT_EQ(value("The boxy cars of the 70s and 80s are gone.", "80s", published), "198X");
   EXPECT_EQ(value("The Nikkei is at its lowest level since '82.", "82", published), "1982");
+  EXPECT_EQ(value("Membership fell through the nineties.", "nineties", published), "199X");
   // An age, not a decade.
   EXPECT_EQ(find(extract("The driver, in his 70s, was unhurt."), "70s"), nullptr);
 }
@@ -336,6 +337,12 @@ TEST(DatesNormalise, PeriodsOfAQuarterlyReport) {
   EXPECT_EQ(value(report, "the latest period", november), "1989-Q3");
   EXPECT_EQ(value(report, "the 1988 quarter", november), "1988-Q3");
   EXPECT_EQ(value(report, "the full year", november), "1989");
+  EXPECT_EQ(value("The chain had third-quarter net of $4 million, against a year-earlier loss of "
+                  "$1 million.",
+                  "a year-earlier", november),
+            "1988-Q3");
+  EXPECT_EQ(value("It forecast a rise in earnings for the full year.", "the full year", november),
+            "1989");
   // Published in January, the full year of a quarterly report is the one just ended.
   EXPECT_EQ(value("GM lost $4.8 billion in the fourth quarter and $8.6 billion for the entire "
                   "year.",
