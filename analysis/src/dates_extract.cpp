@@ -717,7 +717,10 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
         w == "caught" || w == "fought" || w == "sought" || w == "chose" || w == "stood" ||
         w == "withdrew" || w == "kept" || w == "meant" || w == "forgot") {
       offer(Tense::Past, k);
-    } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap) {
+    } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap &&
+               !(k > 0 && anyWord(k - 1, {"a", "an", "the", "still", "its", "their", "his", "her",
+                                          "as", "yet"}))) {
+      // (not an adjective: "a still unspecified date", "the revised plan")
       offer(Tense::Past, k);
     } else if (w == "is" || w == "are" || w == "says" || w == "has" || w == "have") {
       offer(Tense::Present, k);

@@ -212,6 +212,10 @@ TEST(DatesNormalise, TheNearestVerbSetsTheDirection) {
   EXPECT_EQ(value("The sale should be completed in October.", "October", june), "2013-10");
   EXPECT_EQ(value("The appeal is heard in September by three judges.", "September", june),
             "2013-09");
+  // An adjective in -ed is not a past verb.
+  EXPECT_EQ(value("The dividend would be paid on a still unspecified date in January.", "January",
+                  CivilDate{1989, 10, 26}),
+            "1990-01");
   // "since" looks back whatever the verb after it.
   EXPECT_EQ(value("The ship has been on patrol since March and was scheduled to return.", "March",
                   CivilDate{1990, 8, 13}),
