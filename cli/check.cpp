@@ -1,7 +1,6 @@
 // `newslint check PATH… [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE]`
 #include "check.h"
 
-#include <chrono>
 #include <fstream>
 #include <iostream>
 #include <sstream>
@@ -232,18 +231,14 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     paths.emplace_back(".");
   }
 
-  using Clock = std::chrono::steady_clock;
-  const auto since = [](Clock::time_point from) {
-    return std::chrono::duration<double>(Clock::now() - from).count();
-  };
-  const auto started = Clock::now();
+  const analysis::Stopwatch started = analysis::Stopwatch::now();
   LoadedCorpus loaded = loadCorpus(paths, config);
   if (!factsFiles.empty()) { // the reduce step: records written by --emit-facts
     for (std::string& e : workspace::readFactsFiles(loaded.corpus, factsFiles)) {
       loaded.errors.push_back(std::move(e));
     }
   }
-  const double readSeconds = since(started);
+  const analysis::StepTime readTime = started.elapsed();
   for (const std::string& e : loaded.errors) {
     err << "newslint: " << e << '\n';
   }
@@ -286,7 +281,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     return 0;
   }
   analysis::Analysis analysis = analysis::analyze(snapshot);
-  const auto reportStarted = Clock::now();
+  const analysis::Stopwatch reportStarted = analysis::Stopwatch::now();
   if (baseline) {
     const size_t before = analysis.findings.size();
     const size_t fixed = applyBaseline(analysis.findings, std::move(known));
@@ -305,12 +300,20 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     reportText(input, out);
   }
   if (timings) {
-    const auto ms = [](double s) { return std::to_string(static_cast<long long>(s * 1000 + 0.5)); };
+    const auto step = [](const char* name, const analysis::StepTime& t) {
+      const auto ms = [](double s) {
+        return std::to_string(static_cast<long long>(s * 1000 + 0.5));
+      };
+      return std::string(name) + " " + ms(t.wall) + " (cpu " + ms(t.cpu) + ")";
+    };
+    const analysis::StepTime report = reportStarted.elapsed();
+    const analysis::StepTime total = started.elapsed();
     out.flush();
-    err << "newslint: timings (ms): read and extract " << ms(readSeconds) << ", names "
-        << ms(analysis.timings.names) << ", dates " << ms(analysis.timings.dates) << ", checks "
-        << ms(analysis.timings.checks) << ", report " << ms(since(reportStarted)) << ", total "
-        << ms(since(started)) << '\n';
+    err << "newslint: timings in ms, wall (cpu of all threads): "
+        << step("read and extract", readTime) << ", " << step("names", analysis.timings.names)
+        << ", " << step("dates", analysis.timings.dates) << ", "
+        << step("checks", analysis.timings.checks) << ", " << step("report", report) << ", "
+        << step("total", total) << '\n';
   }
   size_t errors = 0;
   size_t warnings = 0;

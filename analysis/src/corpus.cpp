@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/recheck.h"
@@ -100,22 +101,33 @@ void sortFindings(std::vector<Finding>& findings) {
   });
 }
 
+Stopwatch Stopwatch::now() {
+  timespec cpu{};
+  ::clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cpu);
+  const auto wall = std::chrono::steady_clock::now().time_since_epoch();
+  return {std::chrono::duration<double>(wall).count(),
+          static_cast<double>(cpu.tv_sec) + static_cast<double>(cpu.tv_nsec) * 1e-9};
+}
+
+StepTime Stopwatch::elapsed() const {
+  const Stopwatch end = now();
+  return {end.wall - wall, end.cpu - cpu};
+}
+
 Analysis analyze(const CorpusSnapshot& snapshot) {
-  using Clock = std::chrono::steady_clock;
-  const auto seconds = [](Clock::time_point from, Clock::time_point to) {
-    return std::chrono::duration<double>(to - from).count();
-  };
   Analysis result;
-  const auto start = Clock::now();
+  Stopwatch step = Stopwatch::now();
   result.names = buildNameIndex(snapshot);
-  const auto named = Clock::now();
+  result.timings.names = step.elapsed();
+  step = Stopwatch::now();
   result.dates = analyzeDates(snapshot, result.names);
-  const auto dated = Clock::now();
+  result.timings.dates = step.elapsed();
+  step = Stopwatch::now();
   static const DateIndex kNoDates{};
   const CheckContext context{snapshot, result.names, result.dates ? *result.dates : kNoDates};
   runChecks(context, *snapshot.config, result.findings);
   sortFindings(result.findings);
-  result.timings = {seconds(start, named), seconds(named, dated), seconds(dated, Clock::now())};
+  result.timings.checks = step.elapsed();
   return result;
 }
 

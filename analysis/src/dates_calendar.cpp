@@ -5,6 +5,7 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <unordered_set>
 
 namespace newslint::analysis {
 
@@ -468,7 +469,8 @@ std::string stemWord(std::string_view word) {
 }
 
 bool isStopWord(std::string_view stem) {
-  return std::find(std::begin(kStop), std::end(kStop), stem) != std::end(kStop);
+  static const std::unordered_set<std::string_view> kSet(std::begin(kStop), std::end(kStop));
+  return kSet.contains(stem);
 }
 
 } // namespace newslint::analysis

@@ -2,6 +2,7 @@
 // by blocking, context evidence for each aligned pair of forms, entities (groups of forms
 // judged to be one person, place or organisation) and the minority uses to report.
 #include <algorithm>
+#include <array>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -66,6 +67,8 @@ struct FormSummary {
   std::vector<uint8_t> withAge;
   std::vector<uint8_t> withList;
   std::vector<uint8_t> withNeighbours;
+  std::vector<uint32_t> roleHeads; // distinct role heads, sorted
+  std::vector<int> ages;           // distinct ages, sorted
   // (document, sentence, index) of every mention, sorted: the mentions near a place.
   std::vector<std::tuple<uint32_t, uint32_t, uint8_t>> byPlace;
 };
@@ -174,7 +177,9 @@ private:
   std::unordered_map<std::string, uint32_t> keyId_;
   std::vector<std::string> keyText_;
   std::vector<uint8_t> ubiquitousById_;
-  std::vector<uint32_t> tokenKeyId_; // key id of each token's key
+  std::vector<uint32_t> tokenKeyId_;          // key id of each token's key
+  std::vector<uint8_t> distinctiveToken_;     // distinctive(t) of each token
+  std::unordered_set<uint64_t> candidateIds_; // candidates_ as (a << 32 | b), a < b
   std::unordered_map<std::string, uint32_t> roleId_;
   std::vector<FormSummary> summaries_; // by form; filled before the pairs are judged
   NameIndex index_;
@@ -417,21 +422,51 @@ private:
         relevant[t] = scope_->relevant.contains(tokens_[t].key);
       }
     }
-    std::unordered_map<std::string, std::vector<uint32_t>> blocks;
+    // Tokens by blocking key; a pair sharing several keys is judged in the first block
+    // (in key order of appearance) that holds both, so each pair is judged once.
+    std::unordered_map<std::string, uint32_t> blockOfKey;
+    std::vector<std::vector<uint32_t>> blocks;
     for (uint32_t t = 0; t < tokens_.size(); ++t) {
       const TokenInfo& info = tokens_[t];
       if (info.acronym || info.spelling.normalized.size() < 3) {
         continue;
       }
       for (const std::string& key : blockingKeys(info.spelling)) {
-        blocks[key].push_back(t);
+        auto [it, inserted] = blockOfKey.try_emplace(key, static_cast<uint32_t>(blocks.size()));
+        if (inserted) {
+          blocks.emplace_back();
+        }
+        blocks[it->second].push_back(t);
       }
     }
-    std::unordered_set<uint64_t> checked;
-    for (auto& [key, members] : blocks) {
-      if (members.size() < 2 || members.size() > kMaxBlock) {
-        continue;
+    std::vector<uint32_t> judged; // blocks of a size worth judging
+    std::vector<std::vector<uint32_t>> blocksOf(tokens_.size());
+    for (uint32_t k = 0; k < blocks.size(); ++k) {
+      if (blocks[k].size() >= 2 && blocks[k].size() <= kMaxBlock) {
+        judged.push_back(k);
+        for (const uint32_t t : blocks[k]) {
+          blocksOf[t].push_back(k); // ascending k
+        }
       }
+    }
+    const auto firstShared = [&](uint32_t a, uint32_t b) {
+      const std::vector<uint32_t>& x = blocksOf[a];
+      const std::vector<uint32_t>& y = blocksOf[b];
+      for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+        if (x[i] < y[j]) {
+          ++i;
+        } else if (y[j] < x[i]) {
+          ++j;
+        } else {
+          return x[i];
+        }
+      }
+      return UINT32_MAX;
+    };
+    std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(judged.size());
+    parallelFor(judged.size(), 16, [&](size_t n) {
+      const uint32_t k = judged[n];
+      const std::vector<uint32_t>& members = blocks[k];
       for (size_t i = 0; i < members.size(); ++i) {
         for (size_t j = i + 1; j < members.size(); ++j) {
           const uint32_t a = std::min(members[i], members[j]);
@@ -439,9 +474,8 @@ private:
           if (!relevant[a] && !relevant[b]) {
             continue;
           }
-          const uint64_t pairId = (static_cast<uint64_t>(a) << 32) | b;
-          if (!checked.insert(pairId).second) {
-            continue; // already judged through another blocking key
+          if (firstShared(a, b) != k) {
+            continue; // judged through an earlier blocking key
           }
           if (!pairAllowed(tokens_[a], tokens_[b])) {
             continue;
@@ -449,14 +483,17 @@ private:
           if (spellingSimilarity(tokens_[a].spelling, tokens_[b].spelling) < kWeakSim) {
             continue;
           }
-          candidates_.insert({a, b});
+          found[n].emplace_back(a, b);
         }
       }
+    });
+    for (const auto& pairs : found) {
+      candidates_.insert(pairs.begin(), pairs.end());
     }
   }
 
   bool isCandidate(uint32_t a, uint32_t b) const {
-    return candidates_.contains({std::min(a, b), std::max(a, b)});
+    return candidateIds_.contains(static_cast<uint64_t>(std::min(a, b)) << 32 | std::max(a, b));
   }
 
   // The other parts of the two forms agree: each part of the shorter one is in the longer
@@ -613,6 +650,31 @@ private:
       summary.mentions.push_back(std::move(out));
     }
     std::sort(summary.byPlace.begin(), summary.byPlace.end());
+    for (const uint8_t i : summary.withRole) {
+      summary.roleHeads.push_back(summary.mentions[i].roleHead);
+    }
+    for (const uint8_t i : summary.withAge) {
+      summary.ages.push_back(summary.mentions[i].age);
+    }
+    std::sort(summary.roleHeads.begin(), summary.roleHeads.end());
+    summary.roleHeads.erase(std::unique(summary.roleHeads.begin(), summary.roleHeads.end()),
+                            summary.roleHeads.end());
+    std::sort(summary.ages.begin(), summary.ages.end());
+    summary.ages.erase(std::unique(summary.ages.begin(), summary.ages.end()), summary.ages.end());
+  }
+
+  // Whether two sorted vectors share a value.
+  template <class T> static bool meet(const std::vector<T>& a, const std::vector<T>& b) {
+    for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+      if (a[x] < b[y]) {
+        ++x;
+      } else if (b[y] < a[x]) {
+        ++y;
+      } else {
+        return true;
+      }
+    }
+    return false;
   }
 
   bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
@@ -645,13 +707,16 @@ private:
     return out;
   }
 
+  // The clues that two forms name one entity, strong and weak. With `describe` false only
+  // their number is wanted: each clue is an empty string (the decision needs no more), and
+  // the weak clues are looked for only when `wantWeak`.
   void collectEvidence(uint32_t fa, uint32_t fb, uint32_t ta, uint32_t tb,
                        const std::vector<uint32_t>& shared, std::vector<std::string>& strong,
-                       std::vector<std::string>& weak) const {
+                       std::vector<std::string>& weak, bool describe, bool wantWeak) const {
     const Form& a = forms_[fa];
     const Form& b = forms_[fb];
     for (uint32_t t : shared) {
-      if (!distinctive(t)) {
+      if (distinctiveToken_[t] == 0) {
         continue; // "Corp", "Court", "Division": shared by many names
       }
       const bool inherited = [&] {
@@ -672,16 +737,17 @@ private:
       const bool lastOfBoth =
           !a.tokens.empty() && !b.tokens.empty() && a.tokens.back() == t && b.tokens.back() == t;
       (lastOfBoth || inherited ? strong : weak)
-          .push_back("shared name part `" + displayKey(tokens_[t].key) + "`" +
-                     (inherited ? " (by coordination, as in \"A and B " +
-                                      displayKey(tokens_[t].key) + "\")"
-                                : ""));
+          .push_back(!describe ? std::string()
+                               : "shared name part `" + displayKey(tokens_[t].key) + "`" +
+                                     (inherited ? " (by coordination, as in \"A and B " +
+                                                      displayKey(tokens_[t].key) + "\")"
+                                                : ""));
     }
     const int ra = registerEntryOfForm_[fa];
     const int rb = registerEntryOfForm_[fb];
     if (ra >= 0 || rb >= 0) {
       const EntityEntry& entry = config_->entities[static_cast<size_t>(ra >= 0 ? ra : rb)];
-      strong.push_back("register entry `" + entry.canonical + "`");
+      strong.push_back(describe ? "register entry `" + entry.canonical + "`" : std::string());
     }
     // The two differing parts are no evidence of their own.
     const uint32_t selfA = tokenKeyId_[ta];
@@ -692,21 +758,6 @@ private:
       // A name in most documents (the story's protagonist) says nothing.
       return key != selfA && key != selfB && !ubiquitousId(key);
     };
-    // Names in a sentence with both forms: when at most three, the pairs of mentions below
-    // would collect all of them, so they are taken from the unions at once.
-    std::set<uint32_t> sharedNeighbours;
-    bool neighboursDone = false;
-    {
-      std::vector<uint32_t> all;
-      std::set_intersection(sa.neighbourUnion.begin(), sa.neighbourUnion.end(),
-                            sb.neighbourUnion.begin(), sb.neighbourUnion.end(),
-                            std::back_inserter(all));
-      std::erase_if(all, [&](uint32_t key) { return !counts(key); });
-      if (all.size() <= 3) {
-        sharedNeighbours.insert(all.begin(), all.end());
-        neighboursDone = true;
-      }
-    }
     // Each clue comes from the first pair of mentions (in the order of the forms' mentions,
     // a's outer) that shows it; only the mentions that can show it are paired.
     constexpr uint32_t kNotFound = UINT32_MAX;
@@ -730,28 +781,33 @@ private:
       std::string text;
     };
     std::vector<Clue> clues;
-    if (const auto [i, j] =
-            firstPair(sa.withRole, sb.withRole,
-                      [](const MentionSummary& x, const MentionSummary& y) {
-                        if (x.roleHead != y.roleHead) {
-                          return false;
-                        }
-                        return x.relation ? (x.roleOf == 0 || y.roleOf == 0 || x.roleOf == y.roleOf)
-                                          : (x.role == y.role && x.roleSpaced);
-                      });
-        i != kNotFound) {
-      const Mention& x = mentionOf(sa.mentions[i].ref);
-      const Mention& y = mentionOf(sb.mentions[j].ref);
-      std::string what = x.role.size() >= y.role.size() ? x.role : y.role;
-      const std::string& of = x.roleOf.empty() ? y.roleOf : x.roleOf;
-      clues.push_back(
-          {position(i, j), 0, "same role: " + (of.empty() ? what : displayKey(of) + "'s " + what)});
+    const auto sameRole = [](const MentionSummary& x, const MentionSummary& y) {
+      if (x.roleHead != y.roleHead) {
+        return false;
+      }
+      return x.relation ? (x.roleOf == 0 || y.roleOf == 0 || x.roleOf == y.roleOf)
+                        : (x.role == y.role && x.roleSpaced);
+    };
+    if (meet(sa.roleHeads, sb.roleHeads)) {
+      if (const auto [i, j] = firstPair(sa.withRole, sb.withRole, sameRole); i != kNotFound) {
+        const Mention& x = mentionOf(sa.mentions[i].ref);
+        const Mention& y = mentionOf(sb.mentions[j].ref);
+        std::string what = x.role.size() >= y.role.size() ? x.role : y.role;
+        const std::string& of = x.roleOf.empty() ? y.roleOf : x.roleOf;
+        clues.push_back({position(i, j), 0,
+                         describe
+                             ? "same role: " + (of.empty() ? what : displayKey(of) + "'s " + what)
+                             : std::string()});
+      }
     }
-    if (const auto [i, j] = firstPair(
-            sa.withAge, sb.withAge,
-            [](const MentionSummary& x, const MentionSummary& y) { return x.age == y.age; });
-        i != kNotFound) {
-      clues.push_back({position(i, j), 1, "same age: " + std::to_string(sa.mentions[i].age)});
+    if (meet(sa.ages, sb.ages)) {
+      const auto [i, j] =
+          firstPair(sa.withAge, sb.withAge, [](const MentionSummary& x, const MentionSummary& y) {
+            return x.age == y.age;
+          });
+      clues.push_back(
+          {position(i, j), 1,
+           describe ? "same age: " + std::to_string(sa.mentions[i].age) : std::string()});
     }
     if (!sa.withList.empty() && !sb.withList.empty()) {
       std::vector<std::string> common;
@@ -778,6 +834,36 @@ private:
     for (Clue& clue : clues) {
       strong.push_back(std::move(clue.text));
     }
+    if (!describe && !wantWeak) {
+      return; // the decision needs only the strong clues
+    }
+    // Names in a sentence with both forms: when at most three, the pairs of mentions below
+    // would collect all of them, so they are taken from the unions at once.
+    std::set<uint32_t> sharedNeighbours;
+    bool neighboursDone = false;
+    {
+      std::array<uint32_t, 4> first{}; // the first four that count
+      size_t found = 0;
+      const std::vector<uint32_t>& ua = sa.neighbourUnion;
+      const std::vector<uint32_t>& ub = sb.neighbourUnion;
+      for (size_t x = 0, y = 0; x < ua.size() && y < ub.size() && found < 4;) {
+        if (ua[x] < ub[y]) {
+          ++x;
+        } else if (ub[y] < ua[x]) {
+          ++y;
+        } else {
+          if (counts(ua[x])) {
+            first[found++] = ua[x];
+          }
+          ++x;
+          ++y;
+        }
+      }
+      if (found <= 3) {
+        sharedNeighbours.insert(first.begin(), first.begin() + static_cast<ptrdiff_t>(found));
+        neighboursDone = true;
+      }
+    }
     // Used within three sentences of each other in one document: for each mention of a in
     // order, the first mention of b near it.
     for (const MentionSummary& ma : sa.mentions) {
@@ -786,9 +872,15 @@ private:
                                  std::make_tuple(ma.ref.doc, low, uint8_t{0}));
       if (it != sb.byPlace.end() && std::get<0>(*it) == ma.ref.doc &&
           std::get<1>(*it) <= ma.sentence + 3) {
-        weak.push_back("used within a few sentences of each other in " + docs_[ma.ref.doc]->doc.id);
+        weak.push_back(describe ? "used within a few sentences of each other in " +
+                                      docs_[ma.ref.doc]->doc.id
+                                : std::string());
         break;
       }
+    }
+    if (!neighboursDone && !describe) {
+      weak.emplace_back(); // more than three shared: only the count is wanted here
+      return;
     }
     if (!neighboursDone) {
       for (const uint8_t i : sa.withNeighbours) {
@@ -814,7 +906,9 @@ private:
         }
       }
     }
-    if (!sharedNeighbours.empty()) {
+    if (!sharedNeighbours.empty() && !describe) {
+      weak.emplace_back();
+    } else if (!sharedNeighbours.empty()) {
       std::vector<std::string> keys;
       for (const uint32_t n : sharedNeighbours) {
         keys.push_back(keyText_[n]);
@@ -932,6 +1026,14 @@ private:
       }
       jobs.push_back(std::move(job));
     }
+    distinctiveToken_.resize(tokens_.size());
+    for (uint32_t t = 0; t < tokens_.size(); ++t) {
+      distinctiveToken_[t] = distinctive(t) ? 1 : 0;
+    }
+    candidateIds_.reserve(candidates_.size());
+    for (const auto& [ta, tb] : candidates_) {
+      candidateIds_.insert(static_cast<uint64_t>(ta) << 32 | tb);
+    }
     ubiquitousById_.resize(keyText_.size());
     for (size_t id = 0; id < keyText_.size(); ++id) {
       ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
@@ -951,6 +1053,8 @@ private:
     const TokenInfo& b = tokens_[tb];
     const double sim = spellingSimilarity(a.spelling, b.spelling);
     std::vector<uint32_t> shared;
+    std::vector<std::string> strong;
+    std::vector<std::string> weak;
     for (const auto& [fa, pa] : formsA) {
       for (const auto& [fb, pb] : formsB) {
         if (fa == fb) {
@@ -971,9 +1075,16 @@ private:
         if (distinctPair(fa, fb)) {
           continue;
         }
-        std::vector<std::string> strong;
-        std::vector<std::string> weak;
-        collectEvidence(fa, fb, ta, tb, shared, strong, weak);
+        const bool sameRegisterEntry = ra >= 0 && ra == rb;
+        // Two dictionary names (John/Joan) or two places need more than one clue.
+        const bool known = a.properName && b.properName;
+        const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
+        // Only (nearly) equal keys of names that are neither known nor places, outside the
+        // register, can be merged on weak clues alone.
+        const bool weakCounts = !sameRegisterEntry && !known && !place && sim >= kIdenticalKey;
+        strong.clear();
+        weak.clear();
+        collectEvidence(fa, fb, ta, tb, shared, strong, weak, false, weakCounts);
         // A lone word aligned with an inner or first part of a longer name ("Israel" and
         // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
         const Form& formA = forms_[fa];
@@ -984,10 +1095,6 @@ private:
         if (loneAgainstInner && strong.empty()) {
           continue;
         }
-        const bool sameRegisterEntry = ra >= 0 && ra == rb;
-        // Two dictionary names (John/Joan) or two places need more than one clue.
-        const bool known = a.properName && b.properName;
-        const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
         bool merge = false;
         if (sameRegisterEntry) {
           merge = true;
@@ -1005,6 +1112,9 @@ private:
         if (!merge) {
           continue;
         }
+        strong.clear();
+        weak.clear();
+        collectEvidence(fa, fb, ta, tb, shared, strong, weak, true, true);
         Edge edge{fa, fb, ta, tb, {}};
         char buffer[64];
         std::snprintf(buffer, sizeof buffer, "spelling similarity %.2f", sim);

@@ -15,6 +15,7 @@
 #include <optional>
 #include <set>
 #include <unordered_map>
+#include <unordered_set>
 
 namespace newslint::analysis {
 
@@ -173,12 +174,14 @@ std::vector<std::string> predicatesOf(const std::vector<std::string>& stems) {
 }
 
 bool isPredicateStem(std::string_view stem) {
-  for (const auto& cls : predicateClasses()) {
-    if (std::find(cls.stems.begin(), cls.stems.end(), stem) != cls.stems.end()) {
-      return true;
+  static const std::unordered_set<std::string_view> kStems = [] {
+    std::unordered_set<std::string_view> out;
+    for (const auto& cls : predicateClasses()) {
+      out.insert(cls.stems.begin(), cls.stems.end());
     }
-  }
-  return false;
+    return out;
+  }();
+  return kStems.contains(stem);
 }
 
 std::string lowerAscii(std::string_view s) {

@@ -91,11 +91,25 @@ NameIndex buildNameIndex(const CorpusSnapshot& snapshot);
 
 struct DateIndex; // timeline.h
 
-/// Wall time of each step of one analysis, in seconds (`newslint check --timings`).
+/// Time taken by one step: wall seconds, and CPU seconds of the whole process (all threads).
+struct StepTime {
+  double wall = 0;
+  double cpu = 0;
+};
+
+/// The time of each step of one analysis (`newslint check --timings`).
 struct AnalysisTimings {
-  double names = 0;  ///< buildNameIndex
-  double dates = 0;  ///< analyzeDates
-  double checks = 0; ///< the checks and the sort of their findings
+  StepTime names;  ///< buildNameIndex
+  StepTime dates;  ///< analyzeDates
+  StepTime checks; ///< the checks and the sort of their findings
+};
+
+/// A start time; `elapsed()` gives the time since.
+struct Stopwatch {
+  double wall = 0;
+  double cpu = 0;
+  static Stopwatch now();
+  [[nodiscard]] StepTime elapsed() const;
 };
 
 struct Analysis {
