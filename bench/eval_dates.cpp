@@ -13,6 +13,9 @@
 //   --false N                      also print N recognised expressions the gold does not have
 //   --trace                        also print every DATE/TIME gold expression, tab-separated:
 //                                  verdict, file, text, gold, value, DCT, inference, context
+//   --newslint-notation            compare newslint's own values with TimeML gold, without
+//                                  writing decades ("197X") and zoned clock times (UTC) the
+//                                  way TimeML does ("197", the time as written)
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/dates.h"
@@ -417,7 +420,8 @@ struct Counts {
   int correct = 0;
 };
 
-int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, bool trace) {
+int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, bool trace,
+             bool timemlNotation) {
   int files = 0;
   int goldAll = 0;
   int goldFound = 0;
@@ -495,7 +499,7 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
           got = normaliseGold(r.value);
           // A clock time with a stated zone: newslint values it in UTC and keeps its interval in
           // the time as written; TimeML (TIMEX3) writes the time as written, ESC in UTC.
-          if (g.timex3 && !r.value.empty() && r.value.back() == 'Z' &&
+          if (timemlNotation && g.timex3 && !r.value.empty() && r.value.back() == 'Z' &&
               r.granularity == Granularity::Minute) {
             const int64_t begin = r.interval.begin;
             const int64_t day = begin >= 0 ? begin / 1440 : (begin - 1439) / 1440;
@@ -512,7 +516,7 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
           }
           // A decade in TimeML's notation: the 1970s are "197" in a TIMEX3 value ("197X" is
           // the TIMEX2 form, which ESC keeps).
-          if (g.timex3 && got.size() == 4 && got.back() == 'X' &&
+          if (timemlNotation && g.timex3 && got.size() == 4 && got.back() == 'X' &&
               std::all_of(got.begin(), got.end() - 1, [](char c) {
                 return std::isdigit(static_cast<unsigned char>(c)) != 0;
               })) {
@@ -690,7 +694,9 @@ int dump(const fs::path& root) {
 int main(int argc, char** argv) {
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
-    std::fprintf(stderr, "usage: eval_dates [--errors N] DIR... | --conflicts DIR | --dump DIR\n");
+    std::fprintf(stderr,
+                 "usage: eval_dates [--errors N] [--false N] [--trace] [--newslint-notation] "
+                 "DIR... | --conflicts DIR | --dump DIR\n");
     return 2;
   }
   if (args[0] == "--conflicts" && args.size() == 2) {
@@ -702,17 +708,20 @@ int main(int argc, char** argv) {
   int showErrors = 0;
   int showFalse = 0;
   bool trace = false;
+  bool timemlNotation = true;
   std::vector<fs::path> dirs;
   for (size_t i = 0; i < args.size(); ++i) {
     if (args[i] == "--errors" && i + 1 < args.size()) {
       showErrors = std::atoi(args[++i].c_str());
     } else if (args[i] == "--trace") {
       trace = true;
+    } else if (args[i] == "--newslint-notation") {
+      timemlNotation = false;
     } else if (args[i] == "--false" && i + 1 < args.size()) {
       showFalse = std::atoi(args[++i].c_str());
     } else {
       dirs.emplace_back(args[i]);
     }
   }
-  return evaluate(dirs, showErrors, showFalse, trace);
+  return evaluate(dirs, showErrors, showFalse, trace, timemlNotation);
 }
