@@ -17,6 +17,11 @@ std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string te
   facts->doc = parseDocument(std::move(id), std::move(text));
   facts->mentions = extractMentions(facts->doc, lexicon);
   facts->dates = extractDates(facts->doc);
+  // A corpus holds many documents: keep what the analysis reads, at its size.
+  std::vector<Token>().swap(facts->doc.tokens);
+  facts->doc.sentences.shrink_to_fit();
+  facts->mentions.shrink_to_fit();
+  facts->dates.expressions.shrink_to_fit();
   return facts;
 }
 

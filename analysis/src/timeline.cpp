@@ -330,8 +330,13 @@ struct DocWork {
   const DocumentFacts* facts = nullptr;
   DocumentAnchor anchor;
   std::vector<Resolution> resolutions;
-  std::vector<Span> sentenceSpans;             ///< per expression
-  std::vector<std::vector<std::string>> stems; ///< per expression: its sentence's stems
+  std::vector<Span> sentenceSpans; ///< per expression
+  /// The content stems of each dated sentence, and which of them each expression is in.
+  std::vector<std::vector<std::string>> stemSets;
+  std::vector<uint32_t> stemSetOf; ///< per expression
+  [[nodiscard]] const std::vector<std::string>& stems(size_t expression) const {
+    return stemSets[stemSetOf[expression]];
+  }
 };
 
 class Builder {
@@ -396,11 +401,11 @@ void Builder::setAnchors() {
     const auto& exprs = facts->dates.expressions;
     work.resolutions.resize(exprs.size());
     work.sentenceSpans.resize(exprs.size());
-    work.stems.resize(exprs.size());
+    work.stemSetOf.resize(exprs.size());
     for (size_t i = 0; i < exprs.size(); ++i) {
       work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
       if (i > 0 && work.sentenceSpans[i] == work.sentenceSpans[i - 1]) {
-        work.stems[i] = work.stems[i - 1];
+        work.stemSetOf[i] = work.stemSetOf[i - 1];
         continue;
       }
       std::vector<std::string> stems;
@@ -416,13 +421,14 @@ void Builder::setAnchors() {
       }
       std::sort(stems.begin(), stems.end());
       stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-      work.stems[i] = std::move(stems);
+      work.stemSetOf[i] = static_cast<uint32_t>(work.stemSets.size());
+      work.stemSets.push_back(std::move(stems));
     }
   });
   for (size_t d = 0; d < docs_.size(); ++d) {
     const DocWork& work = docs_[d];
-    for (size_t i = 0; i < work.stems.size(); ++i) {
-      for (const std::string& stem : work.stems[i]) {
+    for (size_t i = 0; i < work.stemSetOf.size(); ++i) {
+      for (const std::string& stem : work.stems(i)) {
         if (!isPredicateStem(stem)) {
           byStem_[stem].emplace_back(static_cast<uint32_t>(d), static_cast<uint32_t>(i));
         }
@@ -478,7 +484,7 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
     const Resolution& r = d.resolutions[i];
     const TimeExpression& candidate = d.facts->dates.expressions[i];
     if (!r.resolved || !(r.granularity <= Granularity::Day) || candidate.quoted ||
-        !matches(d.stems[i])) {
+        !matches(d.stems(i))) {
       return std::nullopt;
     }
     return std::make_pair(r.first,
@@ -635,8 +641,8 @@ void Builder::inferYears() {
         const Resolution& r = other.resolutions[j];
         // The same event: two or more shared content words in the two sentences.
         std::vector<std::string> shared;
-        std::set_intersection(doc.stems[i].begin(), doc.stems[i].end(), other.stems[j].begin(),
-                              other.stems[j].end(), std::back_inserter(shared));
+        std::set_intersection(doc.stems(i).begin(), doc.stems(i).end(), other.stems(j).begin(),
+                              other.stems(j).end(), std::back_inserter(shared));
         if (shared.size() < 2) {
           continue;
         }
@@ -849,27 +855,47 @@ void Builder::buildClaims(DateIndex& index) const {
 }
 
 void Builder::linkClaims(DateIndex& index) const {
-  // Block on participant keys: only claims that share one are compared.
+  // Block on participant keys: only claims that share one are compared. Keys are numbered
+  // in order of first use; a pair sharing several keys is judged in the first block.
   const size_t count = index.claims.size();
-  std::unordered_map<std::string, std::vector<uint32_t>> byKey;
+  std::unordered_map<std::string, uint32_t> keyIds;
+  std::vector<std::vector<uint32_t>> members; // by key id: claim ids, ascending
   for (const Claim& c : index.claims) {
     for (const auto& key : c.participantKeys) {
-      byKey[key].push_back(c.id);
-    }
-  }
-  std::vector<std::pair<uint32_t, uint32_t>> pairs;
-  for (const auto& [key, ids] : byKey) {
-    if (ids.size() > 400) {
-      continue; // a participant named everywhere says nothing about which event
-    }
-    for (size_t i = 0; i < ids.size(); ++i) {
-      for (size_t j = i + 1; j < ids.size(); ++j) {
-        pairs.emplace_back(std::min(ids[i], ids[j]), std::max(ids[i], ids[j]));
+      auto [it, inserted] = keyIds.try_emplace(key, static_cast<uint32_t>(members.size()));
+      if (inserted) {
+        members.emplace_back();
+      }
+      if (members[it->second].empty() || members[it->second].back() != c.id) {
+        members[it->second].push_back(c.id);
       }
     }
   }
-  std::sort(pairs.begin(), pairs.end());
-  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<uint32_t> blocks;                     // keys held by 2 to 400 claims
+  std::vector<std::vector<uint32_t>> keysOf(count); // by claim: those keys, ascending
+  for (uint32_t k = 0; k < members.size(); ++k) {
+    // A participant named everywhere says nothing about which event.
+    if (members[k].size() >= 2 && members[k].size() <= 400) {
+      blocks.push_back(k);
+      for (const uint32_t c : members[k]) {
+        keysOf[c].push_back(k);
+      }
+    }
+  }
+  const auto firstShared = [&](uint32_t a, uint32_t b) {
+    const std::vector<uint32_t>& x = keysOf[a];
+    const std::vector<uint32_t>& y = keysOf[b];
+    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
+      if (x[i] < y[j]) {
+        ++i;
+      } else if (y[j] < x[i]) {
+        ++j;
+      } else {
+        return x[i];
+      }
+    }
+    return UINT32_MAX;
+  };
   // Each claim's keys and predicates sorted once, and its words without predicate stems.
   std::vector<std::vector<std::string>> sortedKeys(count);
   std::vector<std::vector<std::string>> sortedPreds(count);
@@ -905,9 +931,9 @@ void Builder::linkClaims(DateIndex& index) const {
     const bool sameDocument = a.document == b.document;
     const bool specific =
         std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
-          auto it = byKey.find(key);
-          return it != byKey.end() &&
-                 (index.claims.size() < 10 || 2 * it->second.size() <= index.claims.size());
+          auto it = keyIds.find(key);
+          return it != keyIds.end() && (index.claims.size() < 10 ||
+                                        2 * members[it->second].size() <= index.claims.size());
         });
     if (!specific) {
       return std::nullopt;
@@ -1049,21 +1075,28 @@ void Builder::linkClaims(DateIndex& index) const {
     }
     return link;
   };
-  // Judged on every core, a block of pairs at a time; links are kept in pair order.
-  constexpr size_t kBlock = size_t{1} << 15;
-  std::vector<std::optional<ClaimLink>> judged;
-  for (size_t begin = 0; begin < pairs.size(); begin += kBlock) {
-    const size_t end = std::min(pairs.size(), begin + kBlock);
-    judged.assign(end - begin, std::nullopt);
-    parallelFor(end - begin, 512, [&](size_t i) {
-      judged[i] = judge(pairs[begin + i].first, pairs[begin + i].second);
-    });
-    for (std::optional<ClaimLink>& link : judged) {
-      if (link) {
-        index.links.push_back(std::move(*link));
+  // The blocks are judged on every core; the links are kept in the order of their pairs.
+  std::vector<std::vector<ClaimLink>> found(blocks.size());
+  parallelFor(blocks.size(), 4, [&](size_t n) {
+    const uint32_t k = blocks[n];
+    const std::vector<uint32_t>& ids = members[k];
+    for (size_t i = 0; i < ids.size(); ++i) {
+      for (size_t j = i + 1; j < ids.size(); ++j) {
+        if (firstShared(ids[i], ids[j]) != k) {
+          continue; // judged in an earlier block
+        }
+        if (std::optional<ClaimLink> link = judge(ids[i], ids[j])) {
+          found[n].push_back(std::move(*link));
+        }
       }
     }
+  });
+  for (std::vector<ClaimLink>& links : found) {
+    std::move(links.begin(), links.end(), std::back_inserter(index.links));
   }
+  std::sort(index.links.begin(), index.links.end(), [](const ClaimLink& x, const ClaimLink& y) {
+    return std::pair(x.a, x.b) < std::pair(y.a, y.b);
+  });
 }
 
 std::shared_ptr<const DateIndex> Builder::build() {

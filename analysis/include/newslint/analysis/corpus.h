@@ -18,7 +18,9 @@
 
 namespace newslint::analysis {
 
-/// Everything extracted from one version of one document. Immutable once built.
+/// Everything extracted from one version of one document. Immutable once built. The
+/// document's tokens are only read by extraction: extractFacts releases them (`doc.tokens`
+/// is empty) and keeps the sentences, whose spans the checks use.
 struct DocumentFacts {
   Document doc;
   std::vector<Mention> mentions;
