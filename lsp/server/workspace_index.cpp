@@ -3,8 +3,11 @@
 #include "server_impl.h"
 
 #include "newslint/analysis/checks.h"
+#include "newslint/workspace/load.h"
 
 #include <boost/asio/post.hpp>
+
+#include <map>
 
 namespace newslint::lsp {
 
@@ -188,34 +191,41 @@ void ServerImpl::startIndexing() {
       if (root) {
         workspace::Discovery found = workspace::discover(*root, *config);
         problems = std::move(found.problems);
-        const size_t total = found.files.size();
+        std::vector<workspace::LoadedFile> files;
+        files.reserve(found.files.size());
+        for (const auto& path : found.files)
+          files.push_back({path, workspace::documentId(*root, path)});
+        const size_t total = files.size();
+        // Read and extracted on every core; about every 2% (and at least every 500 files),
+        // the client is told how far the indexing is.
+        const size_t step = std::max<size_t>(1, std::min<size_t>(500, total / 50));
         size_t lastReported = 0;
-        for (size_t i = 0; i < total; ++i) {
-          const auto& path = found.files[i];
-          workspace::FileText file = workspace::readTextFile(path);
-          const std::string id = workspace::documentId(*root, path);
-          if (!file.error.empty()) {
-            problems.push_back(id + ": " + file.error);
-            continue;
-          }
-          if (file.invalidUtf8)
-            problems.push_back(id + ": invalid UTF-8 at byte " + std::to_string(*file.invalidUtf8) +
-                               " (replaced)");
-          loaded.push_back({id, analysis::extractFacts(id, std::move(file.text), *lexicon)});
-          // About every 2% (and at least every 500 files), tell the client how far we are.
-          if (i + 1 == total ||
-              i + 1 - lastReported >= std::max<size_t>(1, std::min<size_t>(500, total / 50))) {
-            lastReported = i + 1;
-            const auto percentage = static_cast<uint32_t>((i + 1) * 100 / total);
-            const std::string message =
-                std::to_string(i + 1) + "/" + std::to_string(total) + " files";
-            boost::asio::post(strand, [weak, run, percentage, message] {
-              auto self = weak.lock();
-              if (self && self->indexRun_ == run && self->indexProgress_)
-                self->indexProgress_->report(message, percentage);
-            });
-          }
+        analysis::Corpus corpus(lexicon);
+        const auto notes = workspace::loadFiles(corpus, files, 0, [&](size_t done) {
+          if (done != total && done - lastReported < step)
+            return;
+          lastReported = done;
+          const auto percentage = static_cast<uint32_t>(done * 100 / total);
+          const std::string message = std::to_string(done) + "/" + std::to_string(total) + " files";
+          boost::asio::post(strand, [weak, run, percentage, message] {
+            auto self = weak.lock();
+            if (self && self->indexRun_ == run && self->indexProgress_)
+              self->indexProgress_->report(message, percentage);
+          });
+        });
+        std::map<std::string, std::string, std::less<>> idOfPath;
+        for (const auto& file : files)
+          idOfPath[file.path.string()] = file.id;
+        for (const auto& note : notes) {
+          const auto id = idOfPath.find(note.path);
+          problems.push_back((id == idOfPath.end() ? note.path : id->second) + ": " + note.message);
         }
+        const analysis::CorpusSnapshot snapshot = corpus.snapshot();
+        loaded.reserve(snapshot.documents.size());
+        for (const auto& file : files)
+          if (const auto facts = snapshot.documents.find(file.id);
+              facts != snapshot.documents.end())
+            loaded.push_back({file.id, facts->second});
       }
     } catch (const std::exception& e) {
       problems.push_back(std::string("indexing failed: ") + e.what());
