@@ -1327,10 +1327,10 @@ void Builder::buildEntities() {
       for (const MentionRef& r : forms_[f].mentions) {
         const Mention& m = mentionOf(r);
         record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
-        if (scope_ == nullptr) {
-          record.contexts.push_back(contextLine(r)); // (a scope's entities serve no hover)
+        const bool firstInDocument = docs.insert(docs_[r.doc]->doc.id).second;
+        if (scope_ == nullptr) { // (a scope's entities serve no hover)
+          record.contexts.push_back(firstInDocument ? contextLine(r) : std::string());
         }
-        docs.insert(docs_[r.doc]->doc.id);
       }
       record.documents.assign(docs.begin(), docs.end());
       spellingOfForm[f] = spellingBase + static_cast<uint32_t>(entity.spellings.size());

@@ -32,10 +32,12 @@ std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string te
 
 /// One spelling of an entity (a full form, "Buthaina Shaaban") and where it is used.
 struct SpellingRecord {
-  std::string text;                   ///< as written
-  std::string key;                    ///< spelling key of the form (part keys joined)
-  std::vector<Location> mentions;     ///< spans of the whole name
-  std::vector<std::string> contexts;  ///< one short context line per mention (same order)
+  std::string text;               ///< as written
+  std::string key;                ///< spelling key of the form (part keys joined)
+  std::vector<Location> mentions; ///< spans of the whole name
+  /// A short context line per mention (same order), for the first mention of the
+  /// spelling in each document; empty for the others.
+  std::vector<std::string> contexts;
   std::vector<std::string> documents; ///< sorted, unique
 };
 
