@@ -218,6 +218,66 @@ private:
     return ReportPeriod::None;
   }
   bool quarterContext(size_t at) const { return reportPeriod(at) == ReportPeriod::Quarter; }
+  /// A comparison of amounts ends just before `at`: "compared with $3 million", "from $1.2
+  /// billion, or 40 cents a share," (at most twelve tokens back, within the sentence).
+  bool comparedBefore(size_t at) const {
+    for (size_t k = at; k > 0 && k + 12 > at; --k) {
+      const size_t p = k - 1;
+      if (punct(p, ".") || punct(p, ";")) {
+        return false;
+      }
+      if (anyWord(p, {"from", "versus", "against"}) ||
+          (anyWord(p, {"with", "to"}) && p > 0 && word(p - 1, "compared"))) {
+        return has(p + 1) && (punct(p + 1, "$") || number(p + 1) ||
+                              anyWord(p + 1, {"a", "an", "net", "earnings", "profit"}));
+      }
+    }
+    return false;
+  }
+  /// The number of the quarter a report of results names nearest to `at` ("third-quarter
+  /// net", "its fiscal fourth quarter", "the second quarter"), 0 when none is named. A
+  /// company's fiscal quarters keep their names: "the fourth quarter ended Sept. 30".
+  int namedQuarter(size_t at) const {
+    constexpr size_t kWindow = 400;
+    auto ordinalBefore = [&](size_t p) {
+      size_t q = p;
+      if (q > 0 && (punct(q - 1, "-") || word(q - 1, "fiscal"))) {
+        --q;
+      }
+      size_t end = 0;
+      return q > 0 ? ordinalAt(q - 1, end) : -1;
+    };
+    // The nearest one named, unless it is a forecast ("fourth-quarter results should ...").
+    const size_t from = at > kWindow ? at - kWindow : 0;
+    for (size_t k = at; k > from; --k) {
+      const size_t p = k - 1;
+      if ((word(p, "months") && p > 0 && anyWord(p - 1, {"six", "nine"})) ||
+          (word(p, "half") && p > 0 && anyWord(p - 1, {"first", "second"}))) {
+        return 0;
+      }
+      if (word(p, "quarter")) {
+        const int n = ordinalBefore(p);
+        // named as the period of the results ("fourth-quarter earnings", "the fiscal first
+        // quarter ended Sept. 30"), not in passing ("after a flat second quarter")
+        const bool results =
+            anyWord(p + 1, {"earnings", "profit", "net", "loss", "results", "sales", "revenue",
+                            "income", "ended", "ending", "slump", "decline", "drop", "gain"}) ||
+            (p > 1 && word(p - 2, "fiscal")) || (p > 2 && word(p - 3, "fiscal"));
+        if (n >= 1 && n <= 4 && results && tenseAround(p, p + 1) == Tense::Past) {
+          return n;
+        }
+      }
+    }
+    for (size_t k = at; k < t_.size() && k < at + 30; ++k) {
+      if (word(k, "quarter")) {
+        const int n = ordinalBefore(k);
+        if (n >= 1 && n <= 4) {
+          return n;
+        }
+      }
+    }
+    return 0;
+  }
   std::pair<std::string, Span> anchorPhraseAt(size_t i) const;
 
   std::optional<Candidate> matchAt(size_t i) const;
@@ -649,6 +709,10 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
   size_t bestDistance = SIZE_MAX;
   bool perfect = false;
   bool pastAuxiliary = false;
+  bool perfectAfter = false;
+  for (size_t k = end; k < to; ++k) {
+    perfectAfter = perfectAfter || word(k, "had");
+  }
   auto offer = [&](Tense tense, size_t k) {
     const size_t distance = distanceTo(k);
     // Ties go to the left: the verb before a time usually governs it.
@@ -676,11 +740,15 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
     }
     const bool future =
         w == "will" || w == "shall" || w == "should" || w == "would" || w == "upcoming" ||
-        w == "scheduled" || w == "expected" || w == "expects" || w == "expect" || w == "planned" ||
-        w == "penciled" || w == "pencilled" || w == "plans" || w == "plan" || w == "planning" ||
-        w == "intends" || w == "due" || w == "tomorrow" ||
-        // "until Friday" looks ahead, "was at large until Dec. 7" does not
-        (w == "until" && !pastAuxiliary) ||
+        w == "scheduled" || w == "expected" || w == "expects" || w == "expect" || w == "penciled" ||
+        w == "pencilled" || w == "planning" || w == "intends" || w == "due" || w == "tomorrow" ||
+        // a plan only with what is planned: "plans to visit", "was planned for March", not
+        // "set aside vacation plans for the trip" or "the hastily planned trip"
+        ((w == "plans" || w == "plan") && word(k + 1, "to")) ||
+        (w == "planned" && anyWord(k + 1, {"to", "for"})) ||
+        // "until Friday" looks ahead; "was at large until Dec. 7" and "until Thursday, they
+        // had not ..." do not
+        (w == "until" && !pastAuxiliary && !perfectAfter) ||
         // "effective Feb. 1": a coming change announced
         (w == "effective" && k + 1 == begin) ||
         ((w == "going" || w == "supposed" || w == "hopes" || w == "aims") && word(k + 1, "to")) ||
@@ -1438,6 +1506,16 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     c.expr.offset = 0;
     return c;
   }
+  // "than the year previous", "the year before.": the year before the one the text spoke of
+  // last (an event after "before" is counted from by the count matcher instead).
+  if (w == "the" && word(i + 1, "year") && anyWord(i + 2, {"previous", "before", "earlier"}) &&
+      (!has(i + 3) || t_[i + 3].kind == Kind::Punct || anyWord(i + 3, {"and", "but", "when"}))) {
+    Candidate c = make(i, i + 3);
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Year;
+    c.expr.offset = -1;
+    return c;
+  }
   size_t spelledEnd = 0;
   if (w == "the" && word(i + 1, "year") && spelledYearAt(i + 2, spelledEnd) < 0 &&
       yearAt(i + 2) < 0 && !word(i + 2, "before") && !word(i + 2, "after") &&
@@ -1504,7 +1582,7 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   // "earlier this year", "later this month", "early next year", "late last year"
   bool loose = false;
   if (anyWord(j, {"earlier", "later", "early", "late", "mid"}) &&
-      anyWord(j + 1, {"this", "last", "next"})) {
+      (anyWord(j + 1, {"this", "last", "next"}) || (word(j + 1, "that") && word(j + 2, "year")))) {
     loose = true;
     ++j;
     if (punct(j, "-")) {
@@ -1546,10 +1624,15 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     j += 2;
     relationSet = true;
   } else if (word(j, "that") &&
-             anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week"})) {
+             anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week", "year"})) {
     narrative = true;
     offset = 0;
     j += 1;
+    relationSet = true;
+  } else if (word(j, "that") && word(j + 1, "same") && word(j + 2, "year")) {
+    narrative = true; // "that same year"
+    offset = 0;
+    j += 2;
     relationSet = true;
   } else if (anyWord(j, {"last", "next", "this", "coming", "previous", "current"})) {
     const std::string_view m = t_[j].low;
@@ -1655,6 +1738,14 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.unit = Unit::Month;
     c.expr.relation = Relation::Offset;
     // "last November": the named month, counted back (or forward) from the anchor.
+    c.expr.weekdayInUnit = true;
+  }
+  // "compared with a loss of $3 million last year", "up from $1.2 billion last year": in a
+  // report of quarterly results, the comparison is with that quarter a year before.
+  if (!loose && !narrative && unit == Unit::Year && offset == -1 && comparedBefore(i) &&
+      quarterContext(i)) {
+    c.expr.unit = Unit::Quarter;
+    c.expr.offset = -4;
     c.expr.weekdayInUnit = true;
   }
   (void)loose;
@@ -2431,6 +2522,9 @@ std::vector<TimeExpression> Scanner::run() {
       ++last;
     }
     e.tense = tenseAround(first, last);
+    if (e.relation == Relation::Offset && e.unit == Unit::Quarter && e.weekdayInUnit) {
+      e.reportQuarter = namedQuarter(first);
+    }
     // Inside quotation marks opened earlier on the same line.
     e.quoted = first < openQuote.size() && openQuote[first];
     e.text = std::string(text_.substr(e.span.begin, e.span.size()));

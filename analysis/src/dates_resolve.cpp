@@ -628,6 +628,17 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
 
   // "the next day", "the following morning", "two days later": from the story's last date.
   if (e.relation == Relation::Narrative) {
+    // "that year", "later that year", "the year before": the year the text spoke of last,
+    // whether a stated year, a date or a year counted from the publication date.
+    if (e.unit == Unit::Year && c.referenceYear) {
+      setYear(b, *c.referenceYear + e.offset);
+      b.note(std::string(e.offset == 0 ? "the year of"
+                                       : (e.offset < 0 ? "the year before" : "the year after")) +
+             " `" + c.referenceYearText + "` (" + std::to_string(*c.referenceYear) +
+             "), the last year the text spoke of");
+      b.r.narrative = true;
+      return finish();
+    }
     // A part of day without its day ("the morning") falls back on the publication date.
     const std::optional<CivilDate> base =
         c.reference ? c.reference : (e.vague ? c.anchor : std::nullopt);
@@ -700,7 +711,9 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     }
     case Unit::Quarter: {
       const CivilDate base = e.weekdayInUnit ? addDays(a, -45) : a;
-      int q = (base.month - 1) / 3 + 1 + e.offset;
+      // The quarter reported is the one the story names, if it names one (a fiscal quarter
+      // keeps its name), else the calendar quarter 45 days before publication.
+      int q = (e.reportQuarter > 0 ? e.reportQuarter : (base.month - 1) / 3 + 1) + e.offset;
       int y = e.year > 0 ? e.year : base.year; // "the 1988 quarter"
       while (q < 1) {
         q += 4;

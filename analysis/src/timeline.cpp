@@ -551,6 +551,8 @@ void Builder::resolveDocument(DocWork& doc) {
   std::optional<CivilDate> reference;
   std::string referenceText;
   bool referenceNarrative = false;
+  std::optional<int> referenceYear; // for "that year", "the year before"
+  std::string referenceYearText;
   std::vector<Resolution> next(exprs.size());
   for (size_t i = 0; i < exprs.size(); ++i) {
     const TimeExpression& e = exprs[i];
@@ -560,6 +562,8 @@ void Builder::resolveDocument(DocWork& doc) {
     c.reference = reference;
     c.referenceText = referenceText;
     c.referenceNarrative = referenceNarrative;
+    c.referenceYear = referenceYear;
+    c.referenceYearText = referenceYearText;
     c.year = doc.anchor.year;
     c.yearSource = doc.anchor.yearHow;
     c.yearHint = yearHint_;
@@ -583,6 +587,11 @@ void Builder::resolveDocument(DocWork& doc) {
       referenceText = shorten(e.text, 60);
       referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset ||
                            (r.narrative && referenceNarrative);
+    }
+    if (r.resolved && r.granularity <= Granularity::Year && e.kind != TimeKind::Duration &&
+        !speechRelative) {
+      referenceYear = r.first.year;
+      referenceYearText = shorten(e.text, 60);
     }
     next[i] = std::move(r);
   }

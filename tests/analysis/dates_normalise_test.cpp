@@ -1,7 +1,9 @@
 // Normalisation of the classes of expressions that news uses beyond plain dates: named days,
 // years in words, seasons, quarters and halves, fiscal years, vague references, and the
 // choice of year or week for expressions that leave it open.
+#include "newslint/analysis/corpus.h"
 #include "newslint/analysis/dates.h"
+#include "newslint/analysis/timeline.h"
 
 #include "../support/dates_fixture.h"
 
@@ -26,6 +28,23 @@ std::string value(const std::string& text, std::string_view expression, CivilDat
   context.anchor = published;
   const Resolution r = resolveExpression(*e, context);
   return r.resolved || !r.value.empty() ? r.value : "(unresolved)";
+}
+
+/// The value of `expression` in `text` as the corpus resolves it, with every expression before
+/// it in the text available as a reference ("that year").
+std::string inStory(const std::string& text, std::string_view expression, CivilDate published) {
+  Corpus corpus;
+  Config config;
+  config.sources["a.txt"].published = published;
+  corpus.setConfig(std::move(config));
+  corpus.upsert("a.txt", text);
+  const Analysis a = analyze(corpus.snapshot());
+  for (const ResolvedTime* t : a.dates->timesIn("a.txt")) {
+    if (t->text == expression) {
+      return t->resolution.value.empty() ? "(unresolved)" : t->resolution.value;
+    }
+  }
+  return "(not found)";
 }
 
 TEST(DatesNormalise, NamedDays) {
@@ -366,6 +385,67 @@ TEST(DatesNormalise, AnEventPhraseStopsAtATimeOfItsOwn) {
   EXPECT_EQ(value("Less than an hour after checking in on Thursday, she left.", "Thursday",
                   CivilDate{2013, 5, 3}),
             "2013-05-02");
+}
+
+TEST(DatesNormalise, ThatYearIsTheLastYearTheStorySpokeOf) {
+  const CivilDate published{2000, 1, 28};
+  EXPECT_EQ(inStory("He fled to Florida in June 1998 and returned to Cuba later that year.",
+                    "later that year", published),
+            "1998");
+  EXPECT_EQ(inStory("Imports reached $1.5 billion in 1988, and exports fell that year.",
+                    "that year", published),
+            "1988");
+  EXPECT_EQ(inStory("Costs fell to $118 billion last year, $20 billion less than the year "
+                    "previous.",
+                    "the year previous", published),
+            "1998");
+  EXPECT_EQ(inStory("The plant opened in 1994. The following year it doubled its output.",
+                    "The following year", published),
+            "1995");
+}
+
+TEST(DatesNormalise, APlanIsAFutureOnlyWithWhatIsPlanned) {
+  const CivilDate monday{1998, 8, 17};
+  // "vacation plans" and "the hastily planned trip" name plans; they do not look ahead.
+  EXPECT_EQ(value("On Friday, when she set aside vacation plans for the hastily planned trip, "
+                  "aides were surprised.",
+                  "Friday", monday),
+            "1998-08-14");
+  EXPECT_EQ(value("The minister plans to visit Nairobi on Friday.", "Friday", monday),
+            "1998-08-21");
+  EXPECT_EQ(value("The accession was planned for early March.", "March", CivilDate{1999, 2, 10}),
+            "1999-03");
+  // "until Thursday, they had not ...": a time already gone.
+  EXPECT_EQ(value("Until Thursday, investigators had not called him a suspect.", "Thursday",
+                  CivilDate{1999, 5, 7}),
+            "1999-05-06");
+}
+
+TEST(DatesNormalise, AFiscalQuarterKeepsItsName) {
+  const CivilDate november{1989, 11, 2};
+  // A year ended in September: its fourth quarter is the one reported in November.
+  const std::string report = "Ralston reported a 47% decline in fourth-quarter earnings. Net "
+                             "fell to $50 million from $85 million a year earlier. Sales in "
+                             "the latest period rose 13%.";
+  EXPECT_EQ(value(report, "a year earlier", november), "1988-Q4");
+  EXPECT_EQ(value(report, "the latest period", november), "1989-Q4");
+  // A forecast of the next quarter does not name the one reported.
+  EXPECT_EQ(value("Aetna said third-quarter net fell. It has no estimate of the impact on "
+                  "fourth-quarter results. In the latest quarter it lost $5 million.",
+                  "the latest quarter", november),
+            "1989-Q3");
+}
+
+TEST(DatesNormalise, LastYearInAComparisonOfQuarterlyResults) {
+  const CivilDate november{1989, 11, 2};
+  EXPECT_EQ(value("The unit posted third-quarter earnings of $24 million, compared with a loss "
+                  "of $3 million last year.",
+                  "last year", november),
+            "1988-Q3");
+  EXPECT_EQ(value("The unit posted third-quarter earnings of $24 million. Last year it sold "
+                  "two plants.",
+                  "Last year", november),
+            "1988");
 }
 
 } // namespace

@@ -152,7 +152,11 @@ struct TimeExpression {
   int offset = 0;             ///< signed count of `unit` (Offset, Narrative, EventOffset, Today)
   bool weekdayInUnit = false; ///< "Thursday, last week": the weekday inside the offset week
   bool wholeUnit = false;     ///< "the week before X": that whole week, not the day 7 days back
-  std::string anchorPhrase;   ///< EventOffset: the event it counts from ("his visit to Moscow")
+  /// A report's period ("the latest period", "a year ago" among quarterly results): the number
+  /// of the quarter the story names ("fourth-quarter profit" of a year ended in September),
+  /// 0 when it names none and the calendar quarter reported is meant.
+  int reportQuarter = 0;
+  std::string anchorPhrase; ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
   bool quoted = false;       ///< inside quoted speech: relative to when it was said, not published
@@ -238,6 +242,10 @@ struct ResolveContext {
   /// The reference was itself dated on the story's time line ("that Sunday", "the next
   /// day", "the Saturday before his departure"): bare weekdays then follow the story.
   bool referenceNarrative = false;
+  /// The year of the previous expression resolved to a year or anything finer (`in 1988`,
+  /// `last year`, `June 1998`): what "that year" and "the year before" refer to.
+  std::optional<int> referenceYear;
+  std::string referenceYearText;
   /// Narrative mode: bare weekdays resolve against `reference` even when `anchor` is known.
   bool narrative = false;
   /// The year to give a date stated without one, when the anchor cannot (inferred elsewhere).
