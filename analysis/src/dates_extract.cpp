@@ -1101,6 +1101,20 @@ std::optional<Candidate> Scanner::matchWeekday(size_t i) const {
       ++j;
     }
   }
+  // "the previous Friday", "the following Monday": counted from the story's last date
+  if (word(i, "the") && anyWord(i + 1, {"previous", "preceding", "following", "next"})) {
+    size_t end = 0;
+    const int weekday = weekdayAt(i + 2, end);
+    if (weekday >= 0) {
+      Candidate c = make(i, end);
+      c.expr.weekday = weekday;
+      c.expr.relation = Relation::Narrative;
+      c.expr.unit = Unit::Weekday;
+      c.expr.offset = anyWord(i + 1, {"previous", "preceding"}) ? -1 : 1;
+      c.expr.narrativeCue = true;
+      return c;
+    }
+  }
   if (j == i && anyWord(j, {"last", "past", "next", "this", "coming", "that", "the", "same"})) {
     const std::string_view m = t_[j].low;
     if (m == "last" || m == "past") {
@@ -1582,7 +1596,8 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
   // "earlier this year", "later this month", "early next year", "late last year"
   bool loose = false;
   if (anyWord(j, {"earlier", "later", "early", "late", "mid"}) &&
-      (anyWord(j + 1, {"this", "last", "next"}) || (word(j + 1, "that") && word(j + 2, "year")))) {
+      (anyWord(j + 1, {"this", "last", "next"}) ||
+       (word(j + 1, "that") && anyWord(j + 2, {"year", "month"})))) {
     loose = true;
     ++j;
     if (punct(j, "-")) {
@@ -1623,13 +1638,13 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     offset = (m == "following" || m == "next") ? 1 : (m == "same" ? 0 : -1);
     j += 2;
     relationSet = true;
-  } else if (word(j, "that") &&
-             anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon", "week", "year"})) {
+  } else if (word(j, "that") && anyWord(j + 1, {"day", "morning", "night", "evening", "afternoon",
+                                                "week", "month", "year"})) {
     narrative = true;
     offset = 0;
     j += 1;
     relationSet = true;
-  } else if (word(j, "that") && word(j + 1, "same") && word(j + 2, "year")) {
+  } else if (word(j, "that") && word(j + 1, "same") && anyWord(j + 2, {"month", "year"})) {
     narrative = true; // "that same year"
     offset = 0;
     j += 2;
@@ -1824,13 +1839,35 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
       const std::string& dir = t_[uEnd].low;
       const int sign = (dir == "ago" || dir == "earlier" || dir == "before") ? -1 : 1;
       if (dir == "before" || dir == "after") {
+        // Nothing counted from follows: "two days before, ...", "an earthquake a day before
+        // rose to 10" (a verb, not an event, comes next).
+        const bool verbNext =
+            has(uEnd + 1) && t_[uEnd + 1].kind == Kind::Word && !t_[uEnd + 1].cap &&
+            (anyWord(uEnd + 1, {"was", "were", "had", "has", "have", "is", "are", "will", "would",
+                                "rose", "fell", "came", "left", "said"}) ||
+             (t_[uEnd + 1].low.size() > 4 && t_[uEnd + 1].low.ends_with("ed")));
         if (anyWord(uEnd + 1, {"that", "this"}) || punct(uEnd + 1, ",") || punct(uEnd + 1, ".") ||
-            !has(uEnd + 1)) {
+            !has(uEnd + 1) || verbNext) {
           Candidate r = make(begin, uEnd + 1);
           r.expr.relation = Relation::Narrative;
           r.expr.unit = unit;
           r.expr.offset = sign * value;
           return r;
+        }
+        // A day named right after: "the day before last Tuesday's hearing", "two days after
+        // Christmas" are that day, moved.
+        if (value > 0 && (unit == Unit::Day || (unit == Unit::Week && !wholeUnit))) {
+          std::optional<Candidate> named = matchAt(uEnd + 1);
+          if (named && named->expr.relation != Relation::EventOffset &&
+              named->expr.kind == TimeKind::Date &&
+              (named->expr.weekday >= 0 || (named->expr.month > 0 && named->expr.day > 0) ||
+               (named->expr.holiday != Holiday::None && !named->expr.holidayWeek))) {
+            Candidate r = std::move(*named);
+            r.begin = begin;
+            r.expr.span.begin = t_[begin].begin;
+            r.expr.dayShift = sign * value * (unit == Unit::Week ? 7 : 1);
+            return r;
+          }
         }
         auto [phrase, span] = anchorPhraseAt(uEnd + 1);
         if (phrase.empty() || value <= 0) {

@@ -103,6 +103,12 @@ bool usDaylightTime(CivilDate date) {
 /// A clock time with a stated zone takes its value in UTC ("5:40 p.m. EDT" = "T21:40Z"); its
 /// interval stays in the time as written, like every other time of the story.
 void setDay(Builder& b, const TimeExpression& e, CivilDate date) {
+  if (e.dayShift != 0) {
+    const int n = e.dayShift < 0 ? -e.dayShift : e.dayShift;
+    b.note(std::to_string(n) + " day(s) " + (e.dayShift < 0 ? "before " : "after ") +
+           formatDate(date));
+    date = addDays(date, e.dayShift);
+  }
   b.r.resolved = true;
   b.r.first = date;
   b.r.value = formatDate(date);
@@ -287,6 +293,25 @@ void resolveWeekday(Builder& b, const TimeExpression& e, const ResolveContext& c
     b.r.narrative = true;
     b.note("the " + day + " " + (e.offset < 0 ? "before " : "after ") + formatDate(*c.eventDate) +
            " (" + c.eventText + ")");
+    return;
+  }
+  if (e.relation == Relation::Narrative) {
+    // "the previous Friday": the one before the story's last date (or the publication date)
+    const std::optional<CivilDate> base = c.reference ? c.reference : c.anchor;
+    if (!base) {
+      return;
+    }
+    int diff = e.weekday - weekdayOf(*base);
+    if (e.offset < 0 && diff >= 0) {
+      diff -= 7;
+    } else if (e.offset > 0 && diff <= 0) {
+      diff += 7;
+    }
+    setDay(b, e, addDays(*base, diff));
+    b.r.narrative = c.reference.has_value();
+    b.note("the " + day + (e.offset < 0 ? " before " : " after ") +
+           (c.reference ? "`" + c.referenceText + "` (" + formatDate(*c.reference) + ")"
+                        : "the " + anchorText(c)));
     return;
   }
   // Narrative reading: "that Sunday", or a story without a publication date.
@@ -636,6 +661,15 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
                                        : (e.offset < 0 ? "the year before" : "the year after")) +
              " `" + c.referenceYearText + "` (" + std::to_string(*c.referenceYear) +
              "), the last year the text spoke of");
+      b.r.narrative = true;
+      return finish();
+    }
+    if (e.unit == Unit::Month && c.referenceMonth) {
+      const auto [y, m] = shiftMonth(c.referenceMonth->year, c.referenceMonth->month, e.offset);
+      setMonth(b, y, m);
+      b.note(std::string(e.offset == 0 ? "the month of"
+                                       : (e.offset < 0 ? "the month before" : "the month after")) +
+             " `" + c.referenceMonthText + "`, the last month the text spoke of");
       b.r.narrative = true;
       return finish();
     }

@@ -553,6 +553,8 @@ void Builder::resolveDocument(DocWork& doc) {
   bool referenceNarrative = false;
   std::optional<int> referenceYear; // for "that year", "the year before"
   std::string referenceYearText;
+  std::optional<CivilDate> referenceMonth; // for "that month", "the following month"
+  std::string referenceMonthText;
   std::vector<Resolution> next(exprs.size());
   for (size_t i = 0; i < exprs.size(); ++i) {
     const TimeExpression& e = exprs[i];
@@ -564,6 +566,8 @@ void Builder::resolveDocument(DocWork& doc) {
     c.referenceNarrative = referenceNarrative;
     c.referenceYear = referenceYear;
     c.referenceYearText = referenceYearText;
+    c.referenceMonth = referenceMonth;
+    c.referenceMonthText = referenceMonthText;
     c.year = doc.anchor.year;
     c.yearSource = doc.anchor.yearHow;
     c.yearHint = yearHint_;
@@ -592,6 +596,10 @@ void Builder::resolveDocument(DocWork& doc) {
         !speechRelative) {
       referenceYear = r.first.year;
       referenceYearText = shorten(e.text, 60);
+      if (r.granularity <= Granularity::Month) {
+        referenceMonth = r.first;
+        referenceMonthText = referenceYearText;
+      }
     }
     next[i] = std::move(r);
   }

@@ -404,6 +404,32 @@ TEST(DatesNormalise, ThatYearIsTheLastYearTheStorySpokeOf) {
             "1995");
 }
 
+TEST(DatesNormalise, TheFollowingMonthAndThePreviousWeekdayFollowTheStory) {
+  const CivilDate published{1989, 10, 30};
+  EXPECT_EQ(inStory("In March, holders urged the company to act. The following month, the "
+                    "company put itself up for sale.",
+                    "The following month", published),
+            "1989-04");
+  EXPECT_EQ(inStory("Shares rose 2% on Friday and closed down 4.5% from the previous Friday.",
+                    "the previous Friday", published),
+            "1989-10-20");
+}
+
+TEST(DatesNormalise, ADayCountedFromADayNamedRightAfter) {
+  const CivilDate thursday{2000, 2, 24};
+  EXPECT_EQ(value("The day before last Tuesday's hearing, he went to see his uncle.",
+                  "The day before last Tuesday", thursday),
+            "2000-02-21");
+  EXPECT_EQ(value("Two days after Christmas, the shop reopened.", "Two days after Christmas",
+                  CivilDate{2012, 1, 10}),
+            "2011-12-27");
+  // A verb after "before": nothing is counted from but the story's day.
+  EXPECT_EQ(inStory("Rescuers worked on Monday as the toll from an earthquake a day before rose "
+                    "to 10.",
+                    "a day before", CivilDate{2005, 11, 28}),
+            "2005-11-27");
+}
+
 TEST(DatesNormalise, APlanIsAFutureOnlyWithWhatIsPlanned) {
   const CivilDate monday{1998, 8, 17};
   // "vacation plans" and "the hastily planned trip" name plans; they do not look ahead.

@@ -156,6 +156,9 @@ struct TimeExpression {
   /// of the quarter the story names ("fourth-quarter profit" of a year ended in September),
   /// 0 when it names none and the calendar quarter reported is meant.
   int reportQuarter = 0;
+  /// Days to add to the day named ("the day before last Tuesday's hearing": -1, "two days
+  /// after Christmas": +2).
+  int dayShift = 0;
   std::string anchorPhrase; ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
@@ -246,6 +249,9 @@ struct ResolveContext {
   /// `last year`, `June 1998`): what "that year" and "the year before" refer to.
   std::optional<int> referenceYear;
   std::string referenceYearText;
+  /// The same for a month or anything finer ("In March, ..." before "the following month").
+  std::optional<CivilDate> referenceMonth;
+  std::string referenceMonthText;
   /// Narrative mode: bare weekdays resolve against `reference` even when `anchor` is known.
   bool narrative = false;
   /// The year to give a date stated without one, when the anchor cannot (inferred elsewhere).
