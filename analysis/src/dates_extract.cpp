@@ -218,6 +218,20 @@ private:
     return ReportPeriod::None;
   }
   bool quarterContext(size_t at) const { return reportPeriod(at) == ReportPeriod::Quarter; }
+  /// A month is named in the clause just before `at` ("rose 43% in February compared to").
+  bool monthJustBefore(size_t at) const {
+    for (size_t k = at; k > 0 && k + 8 > at; --k) {
+      const size_t p = k - 1;
+      if (punct(p, ".") || punct(p, ";") || t_[p].newline) {
+        return false;
+      }
+      size_t end = 0;
+      if (p > 0 && anyWord(p - 1, {"in", "for", "during"}) && monthAt(p, end) > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
   /// A comparison of amounts ends just before `at`: "compared with $3 million", "from $1.2
   /// billion, or 40 cents a share," (at most twelve tokens back, within the sentence).
   bool comparedBefore(size_t at) const {
@@ -1367,7 +1381,7 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   // "the same period last year", "the corresponding period a year earlier": in a report of
   // quarterly results, the reporting quarter a year before; otherwise the year before.
   if (w == "the" && anyWord(i + 1, {"same", "corresponding", "comparable"}) &&
-      word(i + 2, "period")) {
+      anyWord(i + 2, {"period", "month"})) {
     size_t k = i + 3;
     if (word(k, "of")) {
       ++k;
@@ -1381,7 +1395,13 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     if (lastYear || yearAgo) {
       Candidate c = make(i, lastYear ? k + 2 : k + 3);
       c.expr.relation = Relation::Offset;
-      if (quarterContext(i)) {
+      if (monthJustBefore(i) || word(i + 2, "month")) {
+        // "sales rose in February compared to the same period last year": that month, a
+        // year before
+        c.expr.relation = Relation::Narrative;
+        c.expr.unit = Unit::Month;
+        c.expr.offset = -12;
+      } else if (quarterContext(i)) {
         c.expr.unit = Unit::Quarter;
         c.expr.offset = -4;
         c.expr.weekdayInUnit = true;
@@ -1510,6 +1530,13 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
     c.expr.unit = Unit::Quarter;
     c.expr.offset = 0;
     c.expr.weekdayInUnit = true; // the quarter being reported: the one 45 days back
+    // "the quarter ended July 31": the calendar quarter holding most of it
+    size_t monthEnd = 0;
+    const int month = anyWord(end, {"ended", "ending"}) ? monthAt(end + 1, monthEnd) : -1;
+    if (month > 0 && number(monthEnd) && num(monthEnd) >= 1 && num(monthEnd) <= 31) {
+      const CivilDate middle = addDays(CivilDate{2001, month, std::min(num(monthEnd), 28)}, -45);
+      c.expr.reportQuarter = (middle.month - 1) / 3 + 1;
+    }
     return c;
   }
   if (w == "the" && word(i + 1, "fiscal") && word(i + 2, "year") && !word(i + 3, "before") &&
@@ -1902,6 +1929,12 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
       r.expr.relation = dir == "ago" ? Relation::Offset : Relation::Narrative;
       r.expr.unit = unit;
       r.expr.offset = sign * value;
+      if (unit == Unit::Week && value == 1 && dir == "ago") {
+        // "a week ago", like "two weeks ago": the day that many weeks back ("last week" is
+        // the week)
+        r.expr.unit = Unit::Day;
+        r.expr.offset = -7;
+      }
       const ReportPeriod period =
           unit == Unit::Year && value == 1 && sign < 0 ? reportPeriod(begin) : ReportPeriod::None;
       if (period == ReportPeriod::Quarter) {
@@ -2414,8 +2447,25 @@ std::vector<TimeExpression> Scanner::run() {
       ++i;
       continue;
     }
-    const size_t next = std::max(c->end, i + 1);
+    size_t next = std::max(c->end, i + 1);
+    // "on April 24 and 25": the second day of the same month
+    const TimeExpression& first = c->expr;
+    const bool secondDay = first.kind == TimeKind::Date && first.month > 0 && first.day > 0 &&
+                           first.hour < 0 && first.year < 0 && anyWord(next, {"and", "or"}) &&
+                           number(next + 1) && t_[next + 1].low.size() <= 2 &&
+                           num(next + 1) > first.day && num(next + 1) <= 31 &&
+                           (!has(next + 2) || t_[next + 2].kind == Kind::Punct);
+    Candidate second = *c;
     found.push_back(std::move(*c));
+    if (secondDay) {
+      second.begin = next + 1;
+      second.end = next + 2;
+      second.expr.day = num(next + 1);
+      second.expr.weekday = -1;
+      second.expr.span = Span{t_[next + 1].begin, t_[next + 1].end};
+      found.push_back(std::move(second));
+      next += 2;
+    }
     i = next;
   }
   // Merge neighbours into one expression.
@@ -2559,7 +2609,8 @@ std::vector<TimeExpression> Scanner::run() {
       ++last;
     }
     e.tense = tenseAround(first, last);
-    if (e.relation == Relation::Offset && e.unit == Unit::Quarter && e.weekdayInUnit) {
+    if (e.relation == Relation::Offset && e.unit == Unit::Quarter && e.weekdayInUnit &&
+        e.reportQuarter == 0) {
       e.reportQuarter = namedQuarter(first);
     }
     // Inside quotation marks opened earlier on the same line.

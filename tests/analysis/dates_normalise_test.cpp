@@ -430,6 +430,35 @@ TEST(DatesNormalise, ADayCountedFromADayNamedRightAfter) {
             "2005-11-27");
 }
 
+TEST(DatesNormalise, ComparisonsWithAMonthAndAWeekAgo) {
+  const CivilDate march{2010, 3, 3};
+  EXPECT_EQ(inStory("Sales rose 43% in February compared to the same period last year.",
+                    "the same period last year", march),
+            "2009-02");
+  EXPECT_EQ(inStory("Sales fell 35% in January, compared to the same month a year ago.",
+                    "the same month a year ago", march),
+            "2009-01");
+  // "a week ago", like "two weeks ago", is a day; "last week" is a week.
+  EXPECT_EQ(
+      value("The earthquake hit the country a week ago.", "a week ago", CivilDate{2011, 3, 18}),
+      "2011-03-11");
+}
+
+TEST(DatesNormalise, TheQuarterEndedOnADate) {
+  EXPECT_EQ(value("In the quarter ended July 31, it had 5.6 million shares outstanding.",
+                  "the quarter", CivilDate{1989, 10, 30}),
+            "1989-Q2");
+}
+
+TEST(DatesNormalise, ASecondDayOfTheSameMonth) {
+  const DateFacts facts = extract("The summit will be held on April 24 and 25.");
+  const TimeExpression* second = find(facts, "25");
+  ASSERT_NE(second, nullptr);
+  EXPECT_EQ(second->month, 4);
+  EXPECT_EQ(second->day, 25);
+  EXPECT_EQ(find(extract("Sales rose on April 24 and 25 stores closed."), "25"), nullptr);
+}
+
 TEST(DatesNormalise, APlanIsAFutureOnlyWithWhatIsPlanned) {
   const CivilDate monday{1998, 8, 17};
   // "vacation plans" and "the hastily planned trip" name plans; they do not look ahead.
