@@ -1261,8 +1261,18 @@ std::optional<Candidate> Scanner::matchPart(size_t i) const {
   }
   Candidate c = make(begin, end);
   c.expr.part = part;
-  // Stand-alone only when it clearly names a time ("at dawn", "the morning").
+  // Stand-alone only when it clearly names a time ("at dawn", "the morning", "in morning
+  // trading").
   c.standalone = false;
+  if (!determiner && !mid && modifier == PartOfDay::None && i > 0 && word(i - 1, "in") &&
+      word(end, "trading") && (part == PartOfDay::Morning || part == PartOfDay::Afternoon)) {
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
+    c.standalone = true;
+    return c;
+  }
   if ((determiner || mid) && part != PartOfDay::Noon && part != PartOfDay::Midnight) {
     c.expr.relation = Relation::Narrative;
     c.expr.unit = Unit::Day;

@@ -667,8 +667,10 @@ Resolution resolveExpression(const TimeExpression& e, const ResolveContext& c) {
     if (e.unit == Unit::Month && c.referenceMonth) {
       const auto [y, m] = shiftMonth(c.referenceMonth->year, c.referenceMonth->month, e.offset);
       setMonth(b, y, m);
-      b.note(std::string(e.offset == 0 ? "the month of"
-                                       : (e.offset < 0 ? "the month before" : "the month after")) +
+      const int n = e.offset < 0 ? -e.offset : e.offset;
+      b.note((e.offset == 0
+                  ? std::string("the month of")
+                  : std::to_string(n) + " month(s) " + (e.offset < 0 ? "before" : "after")) +
              " `" + c.referenceMonthText + "`, the last month the text spoke of");
       b.r.narrative = true;
       return finish();

@@ -444,6 +444,12 @@ TEST(DatesNormalise, ComparisonsWithAMonthAndAWeekAgo) {
       "2011-03-11");
 }
 
+TEST(DatesNormalise, MorningTradingIsTheStorysMorning) {
+  EXPECT_EQ(inStory("Ford said on Tuesday that sales rose. Its stock rose in morning trading.",
+                    "morning", CivilDate{2010, 3, 3}),
+            "2010-03-02TMO");
+}
+
 TEST(DatesNormalise, TheQuarterEndedOnADate) {
   EXPECT_EQ(value("In the quarter ended July 31, it had 5.6 million shares outstanding.",
                   "the quarter", CivilDate{1989, 10, 30}),
