@@ -308,6 +308,7 @@ private:
   std::optional<Candidate> matchQuarter(size_t i) const;
   std::optional<Candidate> matchSeason(size_t i) const;
   std::optional<Candidate> matchHoliday(size_t i) const;
+  std::optional<Candidate> matchOngoingPeriod(size_t i) const;
   /// A year written in words ("nineteen ninety-six", "two thousand"): the year, and `end`.
   int spelledYearAt(size_t i, size_t& end) const;
   /// A year in digits or in words at i; sets `end`.
@@ -743,6 +744,11 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
       if (punct(k, "'") && anyWord(k + 1, {"ll"})) {
         offer(Tense::Future, k);
       }
+      // "it's", "today's the day": a present "is"
+      if (punct(k, "'") && word(k + 1, "s") && k > 0 &&
+          anyWord(k - 1, {"it", "that", "there", "here", "what", "today", "he", "she", "who"})) {
+        offer(Tense::Present, k);
+      }
       continue;
     }
     const std::string_view w = t_[k].low;
@@ -782,8 +788,9 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
       continue;
     }
     // A participle after "be" or "is" is a passive in the present or after a modal ("should
-    // be completed", "the case is heard in May"): it says nothing of the past.
-    const bool afterBe = k > 0 && anyWord(k - 1, {"be", "is", "are", "being"});
+    // be completed", "the case is heard in May"): it says nothing of the past. After "been" the
+    // auxiliary before it decides ("has been suspended", "had been suspended").
+    const bool afterBe = k > 0 && anyWord(k - 1, {"be", "is", "are", "being", "been"});
     if (afterBe) {
       continue;
     }
@@ -2329,6 +2336,7 @@ std::optional<Candidate> Scanner::matchAt(size_t i) const {
   consider(matchQuarter(i));
   consider(matchSeason(i));
   consider(matchHoliday(i));
+  consider(matchOngoingPeriod(i));
   if (!best) {
     consider(matchYear(i));
   }
@@ -2446,6 +2454,47 @@ bool Scanner::mergeable(const Candidate& a, const Candidate& b, size_t& gapEnd) 
     return true;
   }
   return false;
+}
+
+/// "today is the eighth day of the operation", "suspended for a second consecutive day", "gains
+/// for a fourth week in a row": the day (night, week) of an ongoing event that the story is
+/// told on; in the past tense ("it was the second day of the strike") it is left alone.
+std::optional<Candidate> Scanner::matchOngoingPeriod(size_t i) const {
+  size_t j = i;
+  if (anyWord(j, {"the", "a"})) {
+    ++j;
+  }
+  if (!anyWord(j, {"second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                   "tenth"})) {
+    return std::nullopt;
+  }
+  ++j;
+  const bool consecutive = anyWord(j, {"consecutive", "straight"});
+  if (consecutive) {
+    ++j;
+  }
+  if (!anyWord(j, {"day", "night", "week"})) {
+    return std::nullopt;
+  }
+  const size_t end = j + 1;
+  const bool ongoing = consecutive || word(end, "of") ||
+                       (word(end, "in") && word(end + 1, "a") && word(end + 2, "row"));
+  if (!ongoing || tenseAround(i, end) == Tense::Past) {
+    return std::nullopt;
+  }
+  Candidate c = make(i, end);
+  if (word(j, "week")) {
+    c.expr.relation = Relation::Offset;
+    c.expr.unit = Unit::Week;
+  } else {
+    c.expr.relation = Relation::Today;
+    c.expr.unit = Unit::Day;
+    if (word(j, "night")) {
+      c.expr.part = PartOfDay::Night;
+    }
+  }
+  c.expr.offset = 0;
+  return c;
 }
 
 std::vector<TimeExpression> Scanner::run() {

@@ -450,6 +450,21 @@ TEST(DatesNormalise, MorningTradingIsTheStorysMorning) {
             "2010-03-02TMO");
 }
 
+TEST(DatesNormalise, TheDayOfAnOngoingEvent) {
+  const CivilDate published{1998, 3, 6};
+  EXPECT_EQ(value("It's the second day of an offensive by the security forces.", "the second day",
+                  published),
+            "1998-03-06");
+  EXPECT_EQ(value("Trading has been suspended for a second consecutive day.",
+                  "a second consecutive day", published),
+            "1998-03-06");
+  EXPECT_EQ(value("Stocks log gains for fourth week in a row", "fourth week", published),
+            "1998-W10");
+  // Told in the past, it is some other day.
+  EXPECT_EQ(find(extract("It was the second day of the strike when he left."), "the second day"),
+            nullptr);
+}
+
 TEST(DatesNormalise, TheQuarterEndedOnADate) {
   EXPECT_EQ(value("In the quarter ended July 31, it had 5.6 million shares outstanding.",
                   "the quarter", CivilDate{1989, 10, 30}),
