@@ -1667,6 +1667,17 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.vague = true;
     return c;
   }
+  // "said in a statement at the time", "if no price is agreed by that time": the time the
+  // story spoke of last (not "at the time of ...", "for the time being")
+  if (!loose && j > 0 && anyWord(j - 1, {"at", "by", "until"}) && anyWord(j, {"the", "that"}) &&
+      word(j + 1, "time") && !anyWord(j + 2, {"of", "being", "when", "that"})) {
+    Candidate c = make(j, j + 2);
+    c.expr.relation = Relation::Narrative;
+    c.expr.unit = Unit::Day;
+    c.expr.offset = 0;
+    c.expr.vague = true;
+    return c;
+  }
   if (!loose && anyWord(j, {"earlier", "later", "early", "late"}) && word(j + 1, "in") &&
       word(j + 2, "the") && word(j + 3, "day")) {
     Candidate c = make(i, j + 4);

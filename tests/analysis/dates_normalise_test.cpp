@@ -465,6 +465,15 @@ TEST(DatesNormalise, TheDayOfAnOngoingEvent) {
             nullptr);
 }
 
+TEST(DatesNormalise, AtThatTimeIsTheTimeTheStorySpokeOfLast) {
+  EXPECT_EQ(inStory("The deal will be finalized by June 10. If no price is agreed by that time, "
+                    "Fiat will pay the average of two estimates.",
+                    "that time", CivilDate{2011, 5, 29}),
+            "2011-06-10");
+  // "at the time of ..." names its own time; "for the time being" is the present.
+  EXPECT_EQ(find(extract("He was 16 at the time of the crash."), "the time"), nullptr);
+}
+
 TEST(DatesNormalise, TheQuarterEndedOnADate) {
   EXPECT_EQ(value("In the quarter ended July 31, it had 5.6 million shares outstanding.",
                   "the quarter", CivilDate{1989, 10, 30}),
