@@ -1667,10 +1667,10 @@ std::optional<Candidate> Scanner::matchModifierUnit(size_t i) const {
     c.expr.vague = true;
     return c;
   }
-  // "said in a statement at the time", "if no price is agreed by that time": the time the
-  // story spoke of last (not "at the time of ...", "for the time being")
-  if (!loose && j > 0 && anyWord(j - 1, {"at", "by", "until"}) && anyWord(j, {"the", "that"}) &&
-      word(j + 1, "time") && !anyWord(j + 2, {"of", "being", "when", "that"})) {
+  // "if no price is agreed by that time": the time the story spoke of last (not "at that time
+  // of year"; "at the time" is left alone, often a time of its own clause)
+  if (!loose && j > 0 && anyWord(j - 1, {"at", "by", "until"}) && word(j, "that") &&
+      word(j + 1, "time") && !anyWord(j + 2, {"of", "when", "that"})) {
     Candidate c = make(j, j + 2);
     c.expr.relation = Relation::Narrative;
     c.expr.unit = Unit::Day;
