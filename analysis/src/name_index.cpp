@@ -1008,23 +1008,20 @@ private:
       uint32_t tb = 0;
       FormList formsA;
       FormList formsB;
+      std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
     };
     std::vector<Job> jobs;
     jobs.reserve(candidates_.size());
     summaries_.resize(forms_.size());
     tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
-      Job job{ta, tb, formsToCompare(tokens_[ta], ta, tokens_[tb]),
-              formsToCompare(tokens_[tb], tb, tokens_[ta])};
+      jobs.push_back(Job{ta,
+                         tb,
+                         formsToCompare(tokens_[ta], ta, tokens_[tb]),
+                         formsToCompare(tokens_[tb], tb, tokens_[ta]),
+                         {}});
       tokenKeyId_[ta] = keyId(tokens_[ta].key);
       tokenKeyId_[tb] = keyId(tokens_[tb].key);
-      for (const auto& [f, position] : job.formsA) {
-        summarise(f);
-      }
-      for (const auto& [f, position] : job.formsB) {
-        summarise(f);
-      }
-      jobs.push_back(std::move(job));
     }
     distinctiveToken_.resize(tokens_.size());
     for (uint32_t t = 0; t < tokens_.size(); ++t) {
@@ -1034,29 +1031,39 @@ private:
     for (const auto& [ta, tb] : candidates_) {
       candidateIds_.insert(static_cast<uint64_t>(ta) << 32 | tb);
     }
+    // First the pairs of forms whose other parts agree (on every core), then the summaries
+    // of just those forms, then the evidence and the decision for each pair (on every core).
+    static_assert(kMaxFormsPerToken <= 256, "form indices are kept in a byte");
+    parallelFor(jobs.size(), 64,
+                [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
+    for (const Job& job : jobs) {
+      for (const auto& [i, j] : job.aligned) {
+        summarise(job.formsA[i].first);
+        summarise(job.formsB[j].first);
+      }
+    }
     ubiquitousById_.resize(keyText_.size());
     for (size_t id = 0; id < keyText_.size(); ++id) {
       ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
     }
     std::vector<std::vector<Edge>> found(jobs.size());
     parallelFor(jobs.size(), 64, [&](size_t i) {
-      scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, found[i]);
+      scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, jobs[i].aligned, found[i]);
     });
     for (std::vector<Edge>& edges : found) {
       std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
     }
   }
 
-  void scorePair(uint32_t ta, uint32_t tb, const FormList& formsA, const FormList& formsB,
-                 std::vector<Edge>& out) const {
-    const TokenInfo& a = tokens_[ta];
-    const TokenInfo& b = tokens_[tb];
-    const double sim = spellingSimilarity(a.spelling, b.spelling);
+  // The pairs of forms of a candidate pair of parts that can name one entity: not one form,
+  // not two register entries, one of them used, their other parts agreeing, not distinct.
+  void alignForms(const FormList& formsA, const FormList& formsB,
+                  std::vector<std::pair<uint8_t, uint8_t>>& out) const {
     std::vector<uint32_t> shared;
-    std::vector<std::string> strong;
-    std::vector<std::string> weak;
-    for (const auto& [fa, pa] : formsA) {
-      for (const auto& [fb, pb] : formsB) {
+    for (size_t i = 0; i < formsA.size(); ++i) {
+      const auto [fa, pa] = formsA[i];
+      for (size_t j = 0; j < formsB.size(); ++j) {
+        const auto [fb, pb] = formsB[j];
         if (fa == fb) {
           continue;
         }
@@ -1075,6 +1082,28 @@ private:
         if (distinctPair(fa, fb)) {
           continue;
         }
+        out.emplace_back(static_cast<uint8_t>(i), static_cast<uint8_t>(j));
+      }
+    }
+  }
+
+  void scorePair(uint32_t ta, uint32_t tb, const FormList& formsA, const FormList& formsB,
+                 const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
+                 std::vector<Edge>& out) const {
+    const TokenInfo& a = tokens_[ta];
+    const TokenInfo& b = tokens_[tb];
+    const double sim = spellingSimilarity(a.spelling, b.spelling);
+    std::vector<uint32_t> shared;
+    std::vector<std::string> strong;
+    std::vector<std::string> weak;
+    for (const auto& [i, j] : aligned) {
+      {
+        const auto [fa, pa] = formsA[i];
+        const auto [fb, pb] = formsB[j];
+        const int ra = registerEntryOfForm_[fa];
+        const int rb = registerEntryOfForm_[fb];
+        shared.clear();
+        (void)compatible(forms_[fa], pa, forms_[fb], pb, shared); // aligned: true; the shared parts
         const bool sameRegisterEntry = ra >= 0 && ra == rb;
         // Two dictionary names (John/Joan) or two places need more than one clue.
         const bool known = a.properName && b.properName;

@@ -13,15 +13,33 @@
 
 namespace newslint::analysis {
 
+/// True while a SerialSection is open on this thread: parallelFor then runs on the caller.
+inline thread_local bool tlSerialOnly = false;
+
+/// Keeps parallelFor on the calling thread while it lives. The quick re-check of one edit
+/// uses it: its loops are short, and on a busy machine waiting for another thread to be
+/// scheduled would cost more than the loop.
+class SerialSection {
+public:
+  SerialSection() : previous_(tlSerialOnly) { tlSerialOnly = true; }
+  ~SerialSection() { tlSerialOnly = previous_; }
+  SerialSection(const SerialSection&) = delete;
+  SerialSection& operator=(const SerialSection&) = delete;
+
+private:
+  bool previous_;
+};
+
 /// Calls `body(i)` for every i in [0, n), on up to one thread per core, `grain` items at a
-/// time. Runs on the calling thread alone when there are fewer than two grains of work.
+/// time. Runs on the calling thread alone when there are fewer than two grains of work or
+/// a SerialSection is open.
 /// The first exception thrown by `body` is rethrown once every thread has stopped.
 template <class Body> void parallelFor(size_t n, size_t grain, const Body& body) {
   grain = std::max<size_t>(grain, 1);
   const size_t chunks = (n + grain - 1) / grain;
   const size_t threads =
       std::min<size_t>(chunks, std::max<size_t>(1, std::thread::hardware_concurrency()));
-  if (threads <= 1) {
+  if (threads <= 1 || tlSerialOnly) {
     for (size_t i = 0; i < n; ++i) {
       body(i);
     }

@@ -12,6 +12,7 @@
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
+#include "parallel.h"
 
 namespace newslint::analysis {
 
@@ -519,6 +520,7 @@ NameIndex RecheckIndex::scopedNames(
 std::vector<Finding> RecheckIndex::recheck(
     const std::shared_ptr<const DocumentFacts>& edited,
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+  const SerialSection serial; // short loops: no threads
   const std::string& id = edited->doc.id;
   const Config& config = *snapshot_->config;
   // Typing that leaves every name of the document as it was (the usual edit) keeps the
