@@ -194,6 +194,10 @@ json ServerImpl::pullDocumentDiagnostics(const FeatureContext& context, const js
     items = documentDiagnostics(context, *open->second.id);
   else if (const auto id = path ? corpusId(*path) : std::nullopt)
     items = documentDiagnostics(context, *id);
+  return pullReport(std::move(items), params);
+}
+
+json ServerImpl::pullReport(json items, const json& params) {
   const std::string resultId = diagnosticsResultId(items);
   if (const auto previous = params.find("previousResultId");
       previous != params.end() && previous->is_string() && *previous == resultId)

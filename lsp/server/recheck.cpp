@@ -6,8 +6,7 @@
 namespace newslint::lsp {
 
 void ServerImpl::startRecheck(const std::string& id) {
-  if (!recheck_ || recheckConfigRevision_ != configRevision_ || client_.pullDiagnostics ||
-      !openUriById_.count(id))
+  if (!recheck_ || recheckConfigRevision_ != configRevision_ || !openUriById_.count(id))
     return;
   const auto doc = docs_.find(id);
   if (doc == docs_.end() || !doc->second.pending)
@@ -95,8 +94,33 @@ void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
   for (const auto& [uri, open] : open_)
     if (open.id)
       context.openVersions[*open.id] = open.version;
-  bool anyChanged = false;
-  publishOne(context, id, documentDiagnostics(context, id), anyChanged);
+  json diagnostics = documentDiagnostics(context, id);
+  if (!client_.pullDiagnostics) {
+    bool anyChanged = false;
+    publishOne(context, id, std::move(diagnostics), anyChanged);
+    return;
+  }
+  // A pull client: the requests for this document waiting for the full analysis are
+  // answered now, and so are the next ones until the full analysis catches up.
+  for (auto it = pending_.begin(); it != pending_.end();) {
+    if (it->method == "textDocument/diagnostic" && it->document == id) {
+      reply(it->id, pullReport(diagnostics, it->params));
+      it = pending_.erase(it);
+    } else
+      ++it;
+  }
+  quickDiagnostics_[id] = {revision, std::move(diagnostics)};
+}
+
+std::optional<json> ServerImpl::quickPull(const PendingRequest& request) const {
+  if (request.method != "textDocument/diagnostic" || !request.document)
+    return std::nullopt;
+  const auto quick = quickDiagnostics_.find(*request.document);
+  const auto doc = docs_.find(*request.document);
+  if (quick == quickDiagnostics_.end() || doc == docs_.end() ||
+      doc->second.revision != quick->second.first)
+    return std::nullopt; // edited again since, or never re-checked
+  return pullReport(quick->second.second, request.params);
 }
 
 } // namespace newslint::lsp

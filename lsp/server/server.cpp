@@ -529,13 +529,20 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
 
 void ServerImpl::deferOrRun(PendingRequest request) {
   if (ready()) {
+    quickDiagnostics_.clear(); // the full analysis has caught up
     runFeature(request);
+    return;
+  }
+  if (std::optional<json> quick = quickPull(request)) {
+    reply(request.id, std::move(*quick));
     return;
   }
   pending_.push_back(std::move(request));
 }
 
 void ServerImpl::servePending() {
+  if (ready())
+    quickDiagnostics_.clear(); // the full analysis has caught up
   while (ready() && !pending_.empty()) {
     PendingRequest request = std::move(pending_.front());
     pending_.pop_front();

@@ -171,6 +171,8 @@ private:
   void cancelPendingFor(const std::string& id);
   [[nodiscard]] FeatureContext featureContext() const;
   json pullDocumentDiagnostics(const FeatureContext& context, const json& params);
+  /// A pull report of `items`: "unchanged" when the client's previousResultId matches.
+  static json pullReport(json items, const json& params);
   json pullWorkspaceDiagnostics(const FeatureContext& context, const json& params);
 
   // text_sync.cpp
@@ -207,6 +209,8 @@ private:
   void changed(const std::optional<std::string>& document);
   /// Re-checks one edited document against the last full analysis (recheck.cpp).
   void startRecheck(const std::string& id);
+  /// The answer to a pull of a document from its quick re-check, when one is current.
+  [[nodiscard]] std::optional<json> quickPull(const PendingRequest& request) const;
   void finishRecheck(const std::string& id, uint64_t revision,
                      std::shared_ptr<const analysis::DocumentFacts> facts,
                      std::vector<analysis::Finding> findings);
@@ -259,6 +263,9 @@ private:
   uint64_t recheckConfigRevision_ = 0;
   uint64_t configRevision_ = 1; ///< bumped when the register or the editor's severities change
   std::deque<PendingRequest> pending_;
+  /// Pull clients: the quick re-check's diagnostics of an edited document, by id, with the
+  /// document revision they are for (answered until the full analysis catches up).
+  std::map<std::string, std::pair<uint64_t, json>, std::less<>> quickDiagnostics_;
   std::map<std::string, std::string, std::less<>> published_; ///< id -> last pushed diagnostics
   std::map<std::string, int64_t, std::less<>> publishedVersion_;
   bool registerPublished_ = false;

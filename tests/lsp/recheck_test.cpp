@@ -62,6 +62,45 @@ TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
   }
 }
 
+TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
+  TempCorpus corpus(true);
+  ServerOptions options = LspClient::defaultOptions();
+  options.debounce = DebouncePolicy::manualOnly(); // no full analysis unless the test asks
+  options.recheckMinDocuments = 0;
+  LspClient client(options);
+  json capabilities = LspClient::defaultCapabilities();
+  capabilities["textDocument"]["diagnostic"] = json::object(); // a pull client (VS Code)
+  client.initialize(corpus.root(), capabilities);
+  client.workspaceDiagnostics(); // indexed and analysed once
+  const std::string name = "002_bf82ed2b7bc21197.txt";
+  const std::string uri = corpus.uri(name);
+  const std::string text = newslint::testing::readFile(corpus.root() / name);
+  client.open(uri, text, 1);
+  std::string edited = text;
+  const size_t at = edited.find("Shaaban");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 7, "Shabaan");
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                           {"contentChanges", json::array({{{"text", edited}}})}});
+  // Answered from the quick re-check: the full analysis has not run.
+  const json pulled = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  ASSERT_EQ(pulled.value("kind", ""), "full") << pulled.dump();
+  EXPECT_TRUE(flags(json{{"diagnostics", pulled["items"]}}, "name-variant", "Shabaan"))
+      << pulled.dump();
+  const json again =
+      client.request("textDocument/diagnostic",
+                     {{"textDocument", {{"uri", uri}}}, {"previousResultId", pulled["resultId"]}});
+  EXPECT_EQ(again.value("kind", ""), "unchanged") << again.dump();
+  // The full analysis agrees with it.
+  client.server().runPendingAnalysis();
+  client.sync();
+  const json full = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
+  EXPECT_EQ(full["items"], pulled["items"]);
+  // No diagnostics are pushed to a pull client.
+  for (const json& m : client.messages())
+    EXPECT_NE(m.value("method", ""), "textDocument/publishDiagnostics");
+}
+
 TEST(QuickRecheck, BelowTheThresholdOnlyTheFullAnalysisPublishes) {
   TempCorpus corpus(true);
   ServerOptions options = LspClient::defaultOptions();
