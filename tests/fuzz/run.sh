@@ -41,9 +41,9 @@ for target in $targets; do
   # The engine targets reach tens of thousands of coverage features. libFuzzer's default
   # (entropic) schedule keeps every rarely hit feature in a list that it searches for each
   # feature of each run, which took about a third of their time under the sanitizers; the
-  # plain schedule runs them about 1.5 times as fast for as much coverage. The extractors
-  # target's time grows with its input: 1 KiB (two short articles) instead of the 4 KiB
-  # libFuzzer would take from its seeds runs about twice as many inputs a second.
+  # plain schedule runs them about 1.5 times as fast for about the same coverage. The
+  # extractors target's time grows with its input: with inputs of up to 1 KiB (two short
+  # articles) instead of 4 KiB it runs about twice as many a second.
   case "$target" in
   dispatcher_fuzzer) flags="-entropic=0" ;;
   extractors_fuzzer) flags="-entropic=0 -max_len=1024" ;;
