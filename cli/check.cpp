@@ -105,7 +105,7 @@ LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
       const fs::path dirAbs = fs::absolute(p, ec).lexically_normal();
       workspace::Discovery found = workspace::discover(dirAbs, cfg);
       for (const std::string& problem : found.problems) {
-        loaded.notes.push_back({problem, "cannot be listed", true});
+        loaded.notes.push_back({problem, "cannot be listed", true, {}}); // a folder: no document
       }
       for (const fs::path& file : found.files) {
         const fs::path rel = file.lexically_relative(dirAbs);

@@ -148,21 +148,25 @@ std::string describeDate(CivilDate date) {
   return out;
 }
 
+int fixedDigits(std::string_view text, size_t at, size_t count) {
+  if (at > text.size() || count > text.size() - at) {
+    return -1;
+  }
+  int value = 0;
+  for (size_t i = at; i < at + count; ++i) {
+    if (text[i] < '0' || text[i] > '9') {
+      return -1;
+    }
+    value = value * 10 + (text[i] - '0');
+  }
+  return value;
+}
+
 std::optional<CivilDate> parseIsoDate(std::string_view text) {
   if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
     return std::nullopt;
   }
-  auto number = [&](size_t from, size_t count) -> int {
-    int value = 0;
-    for (size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') {
-        return -1;
-      }
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  const CivilDate date{number(0, 4), number(5, 2), number(8, 2)};
+  const CivilDate date{fixedDigits(text, 0, 4), fixedDigits(text, 5, 2), fixedDigits(text, 8, 2)};
   if (date.year < 0 || !validDate(date)) {
     return std::nullopt;
   }

@@ -218,6 +218,18 @@ private:
     return ReportPeriod::None;
   }
   bool quarterContext(size_t at) const { return reportPeriod(at) == ReportPeriod::Quarter; }
+  /// "A year earlier" counted from `at`: in a report of quarterly results, the quarter a
+  /// year before the one reported; elsewhere the year before.
+  void yearBefore(TimeExpression& expr, size_t at) const {
+    if (quarterContext(at)) {
+      expr.unit = Unit::Quarter;
+      expr.offset = -4;
+      expr.weekdayInUnit = true;
+    } else {
+      expr.unit = Unit::Year;
+      expr.offset = -1;
+    }
+  }
   /// A month is named in the clause just before `at` ("rose 43% in February compared to").
   bool monthJustBefore(size_t at) const {
     for (size_t k = at; k > 0 && k + 8 > at; --k) {
@@ -1418,13 +1430,8 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
         c.expr.relation = Relation::Narrative;
         c.expr.unit = Unit::Month;
         c.expr.offset = -12;
-      } else if (quarterContext(i)) {
-        c.expr.unit = Unit::Quarter;
-        c.expr.offset = -4;
-        c.expr.weekdayInUnit = true;
       } else {
-        c.expr.unit = Unit::Year;
-        c.expr.offset = -1;
+        yearBefore(c.expr, i);
       }
       return c;
     }
@@ -1454,14 +1461,7 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
       }
       Candidate c = make(i, end);
       c.expr.relation = Relation::Offset;
-      if (quarterContext(i)) {
-        c.expr.unit = Unit::Quarter;
-        c.expr.offset = -4;
-        c.expr.weekdayInUnit = true;
-      } else {
-        c.expr.unit = Unit::Year;
-        c.expr.offset = -1;
-      }
+      yearBefore(c.expr, i);
       return c;
     }
   }
@@ -2703,25 +2703,12 @@ std::optional<CivilDate> addressDate(std::string_view line) {
   if (line.find(' ') != std::string_view::npos) {
     return std::nullopt; // a sentence that starts with an address is not an address line
   }
-  auto digitsAt = [&](size_t at, size_t count) {
-    if (at + count > line.size()) {
-      return -1;
-    }
-    int value = 0;
-    for (size_t k = at; k < at + count; ++k) {
-      if (line[k] < '0' || line[k] > '9') {
-        return -1;
-      }
-      value = value * 10 + (line[k] - '0');
-    }
-    return value;
-  };
   for (size_t slash = line.find('/'); slash != std::string_view::npos;
        slash = line.find('/', slash + 1)) {
     // "/YYYY/MM/DD" or "/YYYY-MM-DD", followed by "/", "-" or the end
-    const int year = digitsAt(slash + 1, 4);
-    const int month = digitsAt(slash + 6, 2);
-    const int day = digitsAt(slash + 9, 2);
+    const int year = fixedDigits(line, slash + 1, 4);
+    const int month = fixedDigits(line, slash + 6, 2);
+    const int day = fixedDigits(line, slash + 9, 2);
     if (year < 1900 || month < 1 || day < 1) {
       continue;
     }

@@ -16,6 +16,7 @@
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
 #include "parallel.h"
+#include "sorted.h"
 
 namespace newslint::analysis {
 
@@ -168,7 +169,7 @@ private:
   std::unordered_map<std::string, uint32_t> formByKey_;
   std::vector<TokenInfo> tokens_;
   std::unordered_map<std::string, uint32_t> tokenByKey_;
-  std::set<std::pair<uint32_t, uint32_t>> candidates_;
+  std::vector<std::pair<uint32_t, uint32_t>> candidates_; // sorted, each pair once
   std::vector<Edge> edges_;
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
@@ -177,9 +178,8 @@ private:
   std::unordered_map<std::string, uint32_t> keyId_;
   std::vector<std::string> keyText_;
   std::vector<uint8_t> ubiquitousById_;
-  std::vector<uint32_t> tokenKeyId_;          // key id of each token's key
-  std::vector<uint8_t> distinctiveToken_;     // distinctive(t) of each token
-  std::unordered_set<uint64_t> candidateIds_; // candidates_ as (a << 32 | b), a < b
+  std::vector<uint32_t> tokenKeyId_;      // key id of each token's key
+  std::vector<uint8_t> distinctiveToken_; // distinctive(t) of each token
   std::unordered_map<std::string, uint32_t> roleId_;
   std::vector<FormSummary> summaries_; // by form; filled before the pairs are judged
   NameIndex index_;
@@ -449,19 +449,10 @@ private:
         }
       }
     }
-    const auto firstShared = [&](uint32_t a, uint32_t b) {
-      const std::vector<uint32_t>& x = blocksOf[a];
-      const std::vector<uint32_t>& y = blocksOf[b];
-      for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-        if (x[i] < y[j]) {
-          ++i;
-        } else if (y[j] < x[i]) {
-          ++j;
-        } else {
-          return x[i];
-        }
-      }
-      return UINT32_MAX;
+    // A pair is judged in the first block that holds both parts.
+    const auto judgedHere = [&](uint32_t a, uint32_t b, uint32_t block) {
+      const uint32_t* first = firstCommon(blocksOf[a], blocksOf[b]);
+      return first != nullptr && *first == block;
     };
     std::vector<std::vector<std::pair<uint32_t, uint32_t>>> found(judged.size());
     parallelFor(judged.size(), 16, [&](size_t n) {
@@ -474,7 +465,7 @@ private:
           if (!relevant[a] && !relevant[b]) {
             continue;
           }
-          if (firstShared(a, b) != k) {
+          if (!judgedHere(a, b, k)) {
             continue; // judged through an earlier blocking key
           }
           if (!pairAllowed(tokens_[a], tokens_[b])) {
@@ -488,12 +479,14 @@ private:
       }
     });
     for (const auto& pairs : found) {
-      candidates_.insert(pairs.begin(), pairs.end());
+      candidates_.insert(candidates_.end(), pairs.begin(), pairs.end());
     }
+    std::sort(candidates_.begin(), candidates_.end()); // each pair was found once
   }
 
   bool isCandidate(uint32_t a, uint32_t b) const {
-    return candidateIds_.contains(static_cast<uint64_t>(std::min(a, b)) << 32 | std::max(a, b));
+    return std::binary_search(candidates_.begin(), candidates_.end(),
+                              std::pair(std::min(a, b), std::max(a, b)));
   }
 
   // The other parts of the two forms agree: each part of the shorter one is in the longer
@@ -663,20 +656,6 @@ private:
     summary.ages.erase(std::unique(summary.ages.begin(), summary.ages.end()), summary.ages.end());
   }
 
-  // Whether two sorted vectors share a value.
-  template <class T> static bool meet(const std::vector<T>& a, const std::vector<T>& b) {
-    for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
-      if (a[x] < b[y]) {
-        ++x;
-      } else if (b[y] < a[x]) {
-        ++y;
-      } else {
-        return true;
-      }
-    }
-    return false;
-  }
-
   bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
 
   std::set<std::string> listNeighbours(const MentionRef& ref) const {
@@ -788,7 +767,7 @@ private:
       return x.relation ? (x.roleOf == 0 || y.roleOf == 0 || x.roleOf == y.roleOf)
                         : (x.role == y.role && x.roleSpaced);
     };
-    if (meet(sa.roleHeads, sb.roleHeads)) {
+    if (intersects(sa.roleHeads, sb.roleHeads)) {
       if (const auto [i, j] = firstPair(sa.withRole, sb.withRole, sameRole); i != kNotFound) {
         const Mention& x = mentionOf(sa.mentions[i].ref);
         const Mention& y = mentionOf(sb.mentions[j].ref);
@@ -800,7 +779,7 @@ private:
                              : std::string()});
       }
     }
-    if (meet(sa.ages, sb.ages)) {
+    if (intersects(sa.ages, sb.ages)) {
       const auto [i, j] =
           firstPair(sa.withAge, sb.withAge, [](const MentionSummary& x, const MentionSummary& y) {
             return x.age == y.age;
@@ -1026,10 +1005,6 @@ private:
     distinctiveToken_.resize(tokens_.size());
     for (uint32_t t = 0; t < tokens_.size(); ++t) {
       distinctiveToken_[t] = distinctive(t) ? 1 : 0;
-    }
-    candidateIds_.reserve(candidates_.size());
-    for (const auto& [ta, tb] : candidates_) {
-      candidateIds_.insert(static_cast<uint64_t>(ta) << 32 | tb);
     }
     // First the pairs of forms whose other parts agree (on every core), then the summaries
     // of just those forms, then the evidence and the decision for each pair (on every core).

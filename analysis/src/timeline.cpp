@@ -2,6 +2,7 @@
 #include "newslint/analysis/timeline.h"
 
 #include "parallel.h"
+#include "sorted.h"
 
 #include "newslint/analysis/names.h"
 #include "newslint/analysis/unicode.h"
@@ -899,19 +900,10 @@ void Builder::linkClaims(DateIndex& index) const {
       }
     }
   }
-  const auto firstShared = [&](uint32_t a, uint32_t b) {
-    const std::vector<uint32_t>& x = keysOf[a];
-    const std::vector<uint32_t>& y = keysOf[b];
-    for (size_t i = 0, j = 0; i < x.size() && j < y.size();) {
-      if (x[i] < y[j]) {
-        ++i;
-      } else if (y[j] < x[i]) {
-        ++j;
-      } else {
-        return x[i];
-      }
-    }
-    return UINT32_MAX;
+  // A pair is judged in the first block that holds both claims.
+  const auto judgedHere = [&](uint32_t a, uint32_t b, uint32_t block) {
+    const uint32_t* first = firstCommon(keysOf[a], keysOf[b]);
+    return first != nullptr && *first == block;
   };
   // Each claim's keys and predicates sorted once, and its words without predicate stems.
   std::vector<std::vector<std::string>> sortedKeys(count);
@@ -1099,7 +1091,7 @@ void Builder::linkClaims(DateIndex& index) const {
     const std::vector<uint32_t>& ids = members[k];
     for (size_t i = 0; i < ids.size(); ++i) {
       for (size_t j = i + 1; j < ids.size(); ++j) {
-        if (firstShared(ids[i], ids[j]) != k) {
+        if (!judgedHere(ids[i], ids[j], k)) {
           continue; // judged in an earlier block
         }
         if (std::optional<ClaimLink> link = judge(ids[i], ids[j])) {

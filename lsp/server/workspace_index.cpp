@@ -7,8 +7,6 @@
 
 #include <boost/asio/post.hpp>
 
-#include <map>
-
 namespace newslint::lsp {
 
 void ServerImpl::setRoot(const std::filesystem::path& root) {
@@ -213,13 +211,8 @@ void ServerImpl::startIndexing() {
               self->indexProgress_->report(message, percentage);
           });
         });
-        std::map<std::string, std::string, std::less<>> idOfPath;
-        for (const auto& file : files)
-          idOfPath[file.path.string()] = file.id;
-        for (const auto& note : notes) {
-          const auto id = idOfPath.find(note.path);
-          problems.push_back((id == idOfPath.end() ? note.path : id->second) + ": " + note.message);
-        }
+        for (const auto& note : notes)
+          problems.push_back(note.id + ": " + note.message);
         const analysis::CorpusSnapshot snapshot = corpus.snapshot();
         loaded.reserve(snapshot.documents.size());
         for (const auto& file : files)

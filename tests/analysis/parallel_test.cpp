@@ -27,7 +27,7 @@ TEST(ParallelFor, CallsEveryIndexExactlyOnce) {
   }
 }
 
-TEST(ParallelFor, RethrowsTheFirstExceptionAfterEveryThreadStopped) {
+TEST(ParallelFor, RethrowsAnExceptionOfTheBody) {
   std::atomic<int> calls{0};
   EXPECT_THROW(parallelFor(5000, 10,
                            [&](size_t i) {

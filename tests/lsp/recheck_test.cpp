@@ -20,6 +20,20 @@ bool flags(const json& params, const std::string& code, const std::string& word)
   return false;
 }
 
+// The sample article that names the adviser "Shaaban", as on disk.
+constexpr const char* kAdviserArticle = "002_bf82ed2b7bc21197.txt";
+
+// The article spelling the adviser's surname the way one other source does, sent as
+// version 2 of the open document `uri`.
+void misspellTheAdviser(LspClient& client, const std::string& uri, const std::string& text) {
+  std::string edited = text;
+  const size_t at = edited.find("Shaaban");
+  ASSERT_NE(at, std::string::npos);
+  edited.replace(at, 7, "Shabaan");
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
+                                           {"contentChanges", json::array({{{"text", edited}}})}});
+}
+
 TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
   TempCorpus corpus(true);
   ServerOptions options = LspClient::defaultOptions();
@@ -28,22 +42,17 @@ TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
   LspClient client(options);
   client.initialize(corpus.root());
   client.workspaceDiagnostics(); // indexed and analysed once
-  const std::string name = "002_bf82ed2b7bc21197.txt";
-  const std::string uri = corpus.uri(name);
-  const std::string text = newslint::testing::readFile(corpus.root() / name);
+  const std::string uri = corpus.uri(kAdviserArticle);
+  const std::string text = newslint::testing::readFile(corpus.root() / kAdviserArticle);
   size_t from = client.mark();
   client.open(uri, text, 1);
   const json first = diagnosticsFor(client, uri, 1, from);
   EXPECT_FALSE(flags(first, "name-variant", "Shabaan")) << first.dump();
 
-  // The article now spells the adviser's surname the way one other source does.
-  std::string edited = text;
-  const size_t at = edited.find("Shaaban");
-  ASSERT_NE(at, std::string::npos);
-  edited.replace(at, 7, "Shabaan");
   from = client.mark();
-  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
-                                           {"contentChanges", json::array({{{"text", edited}}})}});
+  misspellTheAdviser(client, uri, text);
+  if (::testing::Test::HasFatalFailure())
+    return;
   const json quick = diagnosticsFor(client, uri, 2, from);
   EXPECT_TRUE(flags(quick, "name-variant", "Shabaan")) << quick.dump();
 
@@ -72,16 +81,12 @@ TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
   capabilities["textDocument"]["diagnostic"] = json::object(); // a pull client (VS Code)
   client.initialize(corpus.root(), capabilities);
   client.workspaceDiagnostics(); // indexed and analysed once
-  const std::string name = "002_bf82ed2b7bc21197.txt";
-  const std::string uri = corpus.uri(name);
-  const std::string text = newslint::testing::readFile(corpus.root() / name);
+  const std::string uri = corpus.uri(kAdviserArticle);
+  const std::string text = newslint::testing::readFile(corpus.root() / kAdviserArticle);
   client.open(uri, text, 1);
-  std::string edited = text;
-  const size_t at = edited.find("Shaaban");
-  ASSERT_NE(at, std::string::npos);
-  edited.replace(at, 7, "Shabaan");
-  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", 2}}},
-                                           {"contentChanges", json::array({{{"text", edited}}})}});
+  misspellTheAdviser(client, uri, text);
+  if (::testing::Test::HasFatalFailure())
+    return;
   // Answered from the quick re-check: the full analysis has not run.
   const json pulled = client.request("textDocument/diagnostic", {{"textDocument", {{"uri", uri}}}});
   ASSERT_EQ(pulled.value("kind", ""), "full") << pulled.dump();
@@ -109,9 +114,9 @@ TEST(QuickRecheck, BelowTheThresholdOnlyTheFullAnalysisPublishes) {
   LspClient client(options);
   client.initialize(corpus.root());
   client.workspaceDiagnostics();
-  const std::string uri = corpus.uri("002_bf82ed2b7bc21197.txt");
+  const std::string uri = corpus.uri(kAdviserArticle);
   const size_t from = client.mark();
-  client.open(uri, newslint::testing::readFile(corpus.root() / "002_bf82ed2b7bc21197.txt"), 1);
+  client.open(uri, newslint::testing::readFile(corpus.root() / kAdviserArticle), 1);
   client.sync();
   for (size_t i = from; i < client.messages().size(); ++i)
     EXPECT_NE(client.messages()[i].value("method", ""), "textDocument/publishDiagnostics");

@@ -27,13 +27,13 @@ std::vector<FileNote> loadFiles(analysis::Corpus& corpus, const std::vector<Load
       const LoadedFile& file = files[i];
       FileText text = readTextFile(file.path);
       if (!text.error.empty()) {
-        notes[i] = {file.path.string(), text.error, true};
+        notes[i] = {file.path.string(), text.error, true, file.id};
       } else {
         if (text.invalidUtf8) {
           notes[i] = {file.path.string(),
                       "invalid UTF-8 at byte " + std::to_string(*text.invalidUtf8) +
                           " (replaced with U+FFFD; the rest of the file is checked)",
-                      false};
+                      false, file.id};
         }
         facts[i] = analysis::extractFacts(file.id, std::move(text.text), lexicon);
       }

@@ -213,6 +213,9 @@ std::string_view weekdayName(int weekday); ///< "Saturday"
 std::string_view monthName(int month);     ///< "December"
 /// Parses YYYY-MM-DD; nullopt when malformed or not a real date.
 std::optional<CivilDate> parseIsoDate(std::string_view text);
+/// The number written as exactly `count` ASCII digits at `at` in `text`; -1 when any of
+/// them is not a digit or the text ends before.
+int fixedDigits(std::string_view text, size_t at, size_t count);
 
 /// A half-open interval of minutes since 1970-01-01 00:00, in the local time of the story.
 struct Interval {

@@ -14,6 +14,7 @@ struct FileNote {
   std::string path;    ///< as the user named it
   std::string message; ///< "binary file, skipped", "invalid UTF-8 at byte 120"
   bool skipped = false;
+  std::string id; ///< the document id, for notes about a file of the corpus
 };
 
 struct LoadedFile {

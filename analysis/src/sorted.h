@@ -1,0 +1,29 @@
+// Sorted, duplicate-free vectors used as small sets of ids.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+namespace newslint::analysis {
+
+/// The smallest value held by both sorted vectors (a pointer into `a`), or null when they
+/// share none.
+template <class T> const T* firstCommon(const std::vector<T>& a, const std::vector<T>& b) {
+  for (size_t x = 0, y = 0; x < a.size() && y < b.size();) {
+    if (a[x] < b[y]) {
+      ++x;
+    } else if (b[y] < a[x]) {
+      ++y;
+    } else {
+      return &a[x];
+    }
+  }
+  return nullptr;
+}
+
+/// Whether two sorted vectors share a value.
+template <class T> bool intersects(const std::vector<T>& a, const std::vector<T>& b) {
+  return firstCommon(a, b) != nullptr;
+}
+
+} // namespace newslint::analysis
