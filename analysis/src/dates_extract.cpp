@@ -6,6 +6,7 @@
 // time, a relative phrase, a duration) are found left to right, longest first, and then
 // adjacent units joined by "on", "at", "of" or a comma are merged into one expression
 // ("Saturday night at 10:30 pm", "9:30 p.m. on December 7").
+#include "dates_words.h"
 #include "newslint/analysis/dates.h"
 #include "newslint/analysis/unicode.h"
 
@@ -2512,6 +2513,12 @@ std::vector<TimeExpression> Scanner::run() {
   std::vector<Candidate> found;
   size_t i = 0;
   while (i < t_.size()) {
+    // Every pattern starts at a number or at a word it names: most words and all punctuation
+    // start none.
+    if (t_[i].kind == Kind::Punct || (t_[i].kind == Kind::Word && !isScannerWord(t_[i].low))) {
+      ++i;
+      continue;
+    }
     std::optional<Candidate> c = matchAt(i);
     if (!c) {
       ++i;

@@ -1,0 +1,67 @@
+#pragma once
+// The words the date scanner compares tokens with. No time expression starts at a word
+// outside this list, nor at punctuation, so the scanner tries its patterns only at numbers
+// and these words. The list holds every lowercase word literal of dates_extract.cpp, which
+// errs on the side of trying too much; tests/analysis/dates_words_test.cpp fails when a
+// literal is added there and not here.
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+namespace newslint::analysis {
+
+// clang-format off
+inline constexpr std::array<std::string_view, 420> kScannerWords = {
+    "a", "a.m.", "about", "account", "accounts", "address", "aest", "after", "afternoon",
+    "against", "ago", "aims", "akdt", "almost", "am", "an", "and", "annually", "another",
+    "approximately", "apr", "april", "are", "around", "as", "at", "aug", "august", "autumn", "be",
+    "became", "been", "before", "began", "being", "bought", "boxing", "broke", "brought", "bst",
+    "built", "but", "by", "came", "caught", "cdt", "centuries", "century", "cest", "cet", "chose",
+    "christmas", "clock", "coming", "comparable", "compared", "consecutive", "corresponding",
+    "cst", "ct", "current", "currently", "daily", "date", "dateline", "dawn", "day", "daybreak",
+    "days", "dec", "decade", "decades", "december", "decline", "did", "drew", "drop", "due",
+    "during", "dusk", "earlier", "early", "earnings", "easter", "ed", "edt", "eest", "eet",
+    "effective", "eight", "eighteen", "eighth", "eighties", "eighty", "election", "elections",
+    "eleven", "end", "ended", "ending", "entire", "est", "et", "eve", "evening", "expect",
+    "expected", "expects", "fall", "feb", "february", "fell", "felt", "few", "fifteen", "fifth",
+    "fifties", "fifty", "figures", "final", "first", "fiscal", "five", "fled", "flew",
+    "following", "for", "forgot", "formerly", "forties", "forty", "fought", "found", "four",
+    "fourteen", "fourth", "friday", "from", "full", "future", "gain", "games", "gave", "gmt",
+    "going", "good", "got", "grew", "had", "half", "halloween", "has", "have", "he", "heard",
+    "held", "hence", "her", "here", "his", "hit", "hopes", "hour", "hours", "hrs", "http",
+    "hundred", "in", "income", "intends", "into", "is", "ist", "it", "it's", "its", "jan",
+    "january", "jst", "jul", "july", "jun", "june", "just", "kept", "knew", "labor", "labour",
+    "last", "late", "lately", "later", "latest", "led", "left", "levels", "ll", "local", "long",
+    "loss", "lost", "m", "made", "mar", "march", "may", "mdt", "meant", "memorial", "met", "mid",
+    "mid-morning", "midday", "midnight", "minute", "minutes", "monday", "month", "monthly",
+    "months", "more", "morning", "most", "msk", "mst", "mt", "nd", "near", "nearly", "net", "new",
+    "next", "night", "nightfall", "nine", "nineteen", "nineties", "ninety", "ninety-six", "ninth",
+    "noon", "nov", "november", "now", "nowadays", "o", "oct", "october", "of", "oh", "olympics",
+    "on", "one", "only", "or", "over", "overnight", "p", "p.m.", "paid", "past", "pdt",
+    "penciled", "pencilled", "period", "plan", "planned", "planning", "plans", "pm", "preceding",
+    "previous", "previously", "profit", "pst", "pt", "pubdate", "published", "quarter",
+    "quarterly", "quarters", "ran", "rd", "recent", "recently", "results", "revenue", "rose",
+    "row", "s", "said", "sales", "same", "saturday", "saw", "says", "scheduled", "second", "sent",
+    "sep", "sept", "september", "set", "seven", "seventeen", "seventh", "seventies", "seventy",
+    "several", "shall", "she", "short", "shot", "should", "since", "six", "sixteen", "sixth",
+    "sixties", "sixty", "slump", "small", "sold", "some", "soon", "sought", "spent", "spoke",
+    "spring", "st", "still", "stood", "straight", "struck", "summer", "sunday", "sunrise",
+    "sunset", "supposed", "talks", "ten", "tenth", "term", "th", "than", "thanksgiving", "that",
+    "the", "their", "there", "these", "third", "third-quarter", "thirteen", "thirties", "thirty",
+    "this", "thought", "thousand", "three", "threw", "through", "throughout", "thursday", "till",
+    "time", "to", "today", "told", "tomorrow", "tonight", "too", "took", "trading", "tuesday",
+    "twelve", "twenties", "twenty", "twenty-five", "twenty-four", "two", "until", "upcoming",
+    "utc", "valentine", "versus", "was", "wednesday", "wee", "week", "weekend", "weekends",
+    "weekly", "weeks", "went", "were", "what", "when", "where", "which", "while", "who", "whole",
+    "will", "winter", "with", "withdrew", "within", "won", "would", "wrote", "www.", "year",
+    "year-earlier", "year-end", "yearly", "years", "yesterday", "yet", "z",
+};
+// clang-format on
+
+/// Whether `folded` (a lowercased word) is one the date scanner compares with.
+inline bool isScannerWord(std::string_view folded) {
+  return std::binary_search(kScannerWords.begin(), kScannerWords.end(), folded);
+}
+
+} // namespace newslint::analysis

@@ -1,0 +1,60 @@
+// The date scanner skips word tokens outside its word list (dates_words.h); that is only
+// sound while the list holds every word the scanner's patterns compare with.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <regex>
+#include <set>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "../support/dates_fixture.h"
+#include "dates_words.h"
+#include "newslint/analysis/dates.h"
+
+namespace newslint::analysis {
+namespace {
+
+TEST(ScannerWords, AreSortedForBinarySearch) {
+  EXPECT_TRUE(std::is_sorted(kScannerWords.begin(), kScannerWords.end()));
+  EXPECT_EQ(std::adjacent_find(kScannerWords.begin(), kScannerWords.end()), kScannerWords.end());
+}
+
+TEST(ScannerWords, HoldEveryWordTheScannerComparesWith) {
+  std::ifstream in(std::string(NEWSLINT_SOURCE_DIR) + "/analysis/src/dates_extract.cpp");
+  ASSERT_TRUE(in) << "cannot read the scanner's source";
+  std::stringstream source;
+  source << in.rdbuf();
+  const std::string text = source.str();
+  const std::regex literal(R"re("([a-z][a-z'.\-]*)")re");
+  std::set<std::string> missing;
+  size_t seen = 0;
+  for (auto it = std::sregex_iterator(text.begin(), text.end(), literal);
+       it != std::sregex_iterator(); ++it) {
+    ++seen;
+    const std::string word = (*it)[1];
+    if (!isScannerWord(word)) {
+      missing.insert(word);
+    }
+  }
+  EXPECT_GT(seen, 300U);
+  EXPECT_TRUE(missing.empty()) << "add to kScannerWords: " << ::testing::PrintToString(missing);
+}
+
+TEST(ScannerWords, ExpressionsAfterUnlistedWordsAreStillFound) {
+  // Capitalised names and unlisted words around the expressions are skipped, the
+  // expressions themselves are not.
+  const DateFacts facts =
+      extract("Zanzibar Quixote telephoned Kowalczyk at 10:30 pm on Saturday, and flew out "
+              "three days later, around Christmas 2011.");
+  std::vector<std::string> texts;
+  for (const TimeExpression& e : facts.expressions) {
+    texts.push_back(e.text);
+  }
+  EXPECT_EQ(texts, (std::vector<std::string>{"10:30 pm on Saturday", "three days later",
+                                             "Christmas 2011"}));
+}
+
+} // namespace
+} // namespace newslint::analysis
