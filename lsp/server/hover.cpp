@@ -5,6 +5,8 @@
 #include "newslint/analysis/timeline.h"
 #include "newslint/lsp/features.h"
 
+#include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -190,7 +192,42 @@ std::string findingRecord(const FeatureContext& context, const analysis::Finding
   return out + "\n";
 }
 
+/// The word (letters, digits, inner apostrophes and hyphens) around byte `offset`.
+analysis::Span wordAt(std::string_view text, uint32_t offset) {
+  auto inWord = [&](size_t i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    return c >= 0x80 || std::isalnum(c) != 0 || c == '\'' || c == '-';
+  };
+  size_t begin = std::min<size_t>(offset, text.size());
+  size_t end = begin;
+  while (begin > 0 && inWord(begin - 1))
+    --begin;
+  while (end < text.size() && inWord(end))
+    ++end;
+  while (begin < end && (text[begin] == '\'' || text[begin] == '-'))
+    ++begin;
+  while (end > begin && (text[end - 1] == '\'' || text[end - 1] == '-'))
+    --end;
+  return {static_cast<uint32_t>(begin), static_cast<uint32_t>(end)};
+}
+
 } // namespace
+
+json hoverWhileIndexing(std::string_view text, Position position, PositionEncoding encoding,
+                        bool markdown, size_t done, size_t total) {
+  const LineIndex lines(text);
+  const analysis::Span word = wordAt(text, lines.offset(text, position, encoding));
+  if (word.size() == 0)
+    return nullptr;
+  const std::string_view quoted = text.substr(word.begin, word.size());
+  std::string value = (markdown ? codeSpan(quoted) : std::string(quoted)) +
+                      ": newslint is still reading the corpus";
+  if (total > 0)
+    value += " (" + std::to_string(done) + " of " + std::to_string(total) + " files)";
+  value += ". What the other sources say about it is shown once every file is read.";
+  return {{"contents", {{"kind", markdown ? "markdown" : "plaintext"}, {"value", value}}},
+          {"range", lines.range(text, word, encoding)}};
+}
 
 json hover(const FeatureContext& context, std::string_view id, Position position) {
   const auto offset = context.offset(id, position);

@@ -537,7 +537,41 @@ void ServerImpl::deferOrRun(PendingRequest request) {
     reply(request.id, std::move(*quick));
     return;
   }
+  if (request.method == "textDocument/hover" && !installedOnce_) {
+    // Before the first analysis the wait is the whole reading of the corpus: an editor
+    // that shows nothing for that long looks hung.
+    auto timer = std::make_shared<asio::steady_timer>(strand_, options_.hoverWhileIndexingAfter);
+    timer->async_wait(
+        [weak = weak_from_this(), timer, id = request.id](const boost::system::error_code& error) {
+          auto self = weak.lock();
+          if (!error && self)
+            self->answerHoverWhileIndexing(id);
+        });
+  }
   pending_.push_back(std::move(request));
+}
+
+void ServerImpl::answerHoverWhileIndexing(const json& id) {
+  if (installedOnce_ || state_ != State::Running)
+    return;
+  const auto it = std::find_if(pending_.begin(), pending_.end(),
+                               [&](const PendingRequest& p) { return p.id == id; });
+  if (it == pending_.end())
+    return; // answered, cancelled or dropped meanwhile
+  const PendingRequest request = std::move(*it);
+  pending_.erase(it);
+  json result = nullptr;
+  try {
+    const std::string uri = request.params.at("textDocument").at("uri").get<std::string>();
+    if (const auto open = open_.find(uri); open != open_.end())
+      result =
+          hoverWhileIndexing(open->second.text, request.params.at("position").get<Position>(),
+                             client_.encoding, client_.markdownHover, indexedFiles_, filesToIndex_);
+  } catch (const std::exception& e) {
+    replyError(request.id, ErrorCode::InvalidParams, e.what());
+    return;
+  }
+  reply(request.id, std::move(result));
 }
 
 void ServerImpl::servePending() {

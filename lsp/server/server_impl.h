@@ -169,6 +169,8 @@ private:
   void runFeature(const PendingRequest& request);
   void servePending();
   void cancelPendingFor(const std::string& id);
+  /// Answers a hover still waiting for the first analysis with how far the reading is.
+  void answerHoverWhileIndexing(const json& id);
   [[nodiscard]] FeatureContext featureContext() const;
   json pullDocumentDiagnostics(const FeatureContext& context, const json& params);
   /// A pull report of `items`: "unchanged" when the client's previousResultId matches.
@@ -248,6 +250,8 @@ private:
   std::optional<std::string> registerText_; ///< as on disk, or as open in the editor
   std::vector<workspace::ConfigProblem> registerProblems_;
   bool indexing_ = false;
+  size_t indexedFiles_ = 0; ///< files read so far by the running indexing
+  size_t filesToIndex_ = 0;
   bool indexed_ = false;
   uint64_t indexRun_ = 0;
   std::shared_ptr<WorkDoneProgress> indexProgress_;

@@ -167,6 +167,8 @@ void ServerImpl::startIndexing() {
     return;
   const uint64_t run = ++indexRun_;
   indexing_ = true;
+  indexedFiles_ = 0;
+  filesToIndex_ = 0;
   ++generation_;
   indexProgress_ =
       std::make_shared<WorkDoneProgress>(*this, "newslint/index/" + std::to_string(run));
@@ -205,9 +207,13 @@ void ServerImpl::startIndexing() {
           lastReported = done;
           const auto percentage = static_cast<uint32_t>(done * 100 / total);
           const std::string message = std::to_string(done) + "/" + std::to_string(total) + " files";
-          boost::asio::post(strand, [weak, run, percentage, message] {
+          boost::asio::post(strand, [weak, run, percentage, message, done, total] {
             auto self = weak.lock();
-            if (self && self->indexRun_ == run && self->indexProgress_)
+            if (!self || self->indexRun_ != run)
+              return;
+            self->indexedFiles_ = done;
+            self->filesToIndex_ = total;
+            if (self->indexProgress_)
               self->indexProgress_->report(message, percentage);
           });
         });

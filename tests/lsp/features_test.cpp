@@ -472,6 +472,38 @@ TEST(SampleCorpusCreate, RegisterIsCreatedThroughTheEditWhenMissing) {
   EXPECT_FALSE(std::filesystem::exists(corpus.root() / "newslint.json"));
 }
 
+TEST(HoverWhileIndexing, AnswersWithTheWordBeforeTheCorpusIsRead) {
+  TempCorpus corpus;
+  ServerOptions options = LspClient::defaultOptions();
+  options.hoverWhileIndexingAfter = std::chrono::milliseconds(0);
+  LspClient client(options);
+  // The corpus is read from `initialized` on: a hover between the two is sure to come first.
+  client.request("initialize",
+                 {{"processId", nullptr},
+                  {"rootUri", pathToUri(corpus.root())},
+                  {"capabilities", LspClient::defaultCapabilities()},
+                  {"workspaceFolders",
+                   json::array({{{"uri", pathToUri(corpus.root())}, {"name", "corpus"}}})}});
+  const std::string uri = corpus.uri(k001);
+  const std::string text = corpus.read(k001);
+  client.open(uri, text, 1);
+  Position at = positionOf(text, "Zein");
+  at.character += 2;
+  const json early = client.request("textDocument/hover", textDocumentPosition(uri, at));
+  ASSERT_TRUE(early.is_object()) << early.dump();
+  const std::string value = early["contents"]["value"];
+  EXPECT_NE(value.find("`Zein`"), std::string::npos) << value;
+  EXPECT_NE(value.find("still reading the corpus"), std::string::npos) << value;
+  EXPECT_EQ(textAt(text, early["range"]), "Zein");
+  // Once the corpus is read and analysed, the same hover gives the cross-source record.
+  client.notify("initialized", json::object());
+  client.workspaceDiagnostics(); // answered after the first analysis
+  const json full = client.request("textDocument/hover", textDocumentPosition(uri, at));
+  ASSERT_TRUE(full.is_object()) << full.dump();
+  EXPECT_NE(full["contents"]["value"].get<std::string>().find("Zane"), std::string::npos)
+      << full.dump();
+}
+
 } // namespace
 } // namespace newslint::lsp::test
 

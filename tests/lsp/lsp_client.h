@@ -108,6 +108,8 @@ public:
   static ServerOptions defaultOptions() {
     ServerOptions options;
     options.debounce = DebouncePolicy::fixed(std::chrono::milliseconds(0));
+    // Hovers wait for the analysis however slow the build (the sanitizers) or the machine.
+    options.hoverWhileIndexingAfter = kSafetyNet;
     options.lexicon = suiteLexicon();
     options.checksDocsDir = std::filesystem::path(NEWSLINT_SOURCE_DIR) / "docs" / "checks";
     return options;

@@ -71,6 +71,11 @@ std::string diagnosticsResultId(const nlohmann::json& diagnostics);
 // hover.cpp
 /// Hover (Markdown) at a position, or null.
 nlohmann::json hover(const FeatureContext& context, std::string_view id, Position position);
+/// Hover while the corpus is still being read: the word under the cursor and how far the
+/// reading is (`done` of `total` files), or null when the cursor is on no word.
+nlohmann::json hoverWhileIndexing(std::string_view text, Position position,
+                                  PositionEncoding encoding, bool markdown, size_t done,
+                                  size_t total);
 
 // code_action.cpp
 /// CodeAction[] for the findings touching `range` (and those named in `actionContext`).

@@ -38,6 +38,9 @@ struct ServerOptions {
   /// quick re-check (analysis::RecheckIndex) before the full analysis of the corpus
   /// catches up; below it, the full analysis is fast enough on its own.
   size_t recheckMinDocuments = 1000;
+  /// A hover asked before the corpus has been read and analysed once waits this long for
+  /// the analysis, then is answered with how far the reading is.
+  std::chrono::milliseconds hoverWhileIndexingAfter{1000};
   /// Server log lines (one per call, no trailing newline); null: discarded.
   std::function<void(std::string_view line)> log;
 };
