@@ -40,7 +40,7 @@ struct ServerOptions {
   size_t recheckMinDocuments = 1000;
   /// A hover asked before the corpus has been read and analysed once waits this long for
   /// the analysis, then is answered with how far the reading is.
-  std::chrono::milliseconds hoverWhileIndexingAfter{1000};
+  std::chrono::milliseconds hoverWhileIndexingAfter{250};
   /// Server log lines (one per call, no trailing newline); null: discarded.
   std::function<void(std::string_view line)> log;
 };
