@@ -93,7 +93,10 @@ std::string unescape(std::string_view s) {
 }
 
 std::string attr(std::string_view tag, std::string_view name) {
-  const std::string key = " " + std::string(name) + "=\"";
+  // Appended, not `" " + std::string(...)`: that trips GCC 12's -Wrestrict at -O3.
+  std::string key = " ";
+  key += name;
+  key += "=\"";
   size_t pos = tag.find(key);
   if (pos == std::string_view::npos) {
     return {};

@@ -67,7 +67,9 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
   default: // a name repeated in a new sentence
     if (!mentions.empty()) {
       const auto& m = mentions[random() % mentions.size()];
-      text += "\n" + m.text() + " declined to comment on Monday.\n";
+      text += '\n';
+      text += m.text(facts.doc);
+      text += " declined to comment on Monday.\n";
     }
     return text;
   }

@@ -187,6 +187,9 @@ private:
   const Mention& mentionOf(const MentionRef& ref) const {
     return docs_[ref.doc]->mentions[ref.mention];
   }
+  std::string mentionText(const MentionRef& ref) const {
+    return mentionOf(ref).text(docs_[ref.doc]->doc);
+  }
 
   uint32_t tokenId(const std::string& key, std::string_view text) {
     auto [it, inserted] = tokenByKey_.try_emplace(key, static_cast<uint32_t>(tokens_.size()));
@@ -266,7 +269,7 @@ private:
       std::vector<std::string> texts;
       for (const NamePart& p : m.parts) {
         keys.push_back(p.key);
-        texts.push_back(p.text);
+        texts.emplace_back(p.text(docs_[d]->doc));
       }
       for (const std::string& inherited : m.inheritedKeys) {
         keys.push_back(inherited);
@@ -613,8 +616,9 @@ private:
       out.age = m.age;
       out.list = m.list;
       if (!m.role.empty()) {
-        const size_t space = m.role.rfind(' ');
-        const std::string head = space == std::string::npos ? m.role : m.role.substr(space + 1);
+        const std::string& role = m.role;
+        const size_t space = role.rfind(' ');
+        const std::string head = space == std::string::npos ? role : role.substr(space + 1);
         out.role = roleId(m.role);
         out.roleHead = roleId(head);
         out.relation = isRelationRole(head);
@@ -1176,7 +1180,7 @@ private:
   std::string formText(uint32_t f) const {
     const Form& form = forms_[f];
     if (!form.mentions.empty()) {
-      return mentionOf(form.mentions.front()).text();
+      return mentionText(form.mentions.front());
     }
     std::string out;
     for (uint32_t i = 0; i < form.ownParts; ++i) {
@@ -1196,7 +1200,7 @@ private:
         if (!form.mentions.empty()) {
           const Mention& m = mentionOf(form.mentions.front());
           if (i < m.parts.size()) {
-            return m.parts[i].text;
+            return std::string(m.parts[i].text(docs_[form.mentions.front().doc]->doc));
           }
         }
         return registerText(f, i);
@@ -1461,16 +1465,16 @@ void Builder::buildEntities() {
             VariantUse v;
             v.entity = e;
             v.location = partLocation(ref, part);
-            v.spelling = mentionOf(ref).parts[part].text;
+            v.spelling = mentionOf(ref).parts[part].text(docs_[ref.doc]->doc);
             v.preferred = tokenText(pu.exampleForm, major);
             if (pu.places.empty() && fromRegister) {
               v.preferred = tokenText(pu.exampleForm, major);
             }
-            v.form = mentionOf(ref).text();
+            v.form = mentionText(ref);
             v.preferredForm = formText(pu.exampleForm);
             for (const auto& [pref, prefPart] : pu.places) {
               if (pref.doc == ref.doc) {
-                v.preferredForm = mentionOf(pref).text(); // the name as this article writes it
+                v.preferredForm = mentionText(pref); // the name as this article writes it
                 break;
               }
             }

@@ -47,7 +47,8 @@ inline std::string formKeyOf(const Mention& m) {
     add(inherited);
   }
   if (!m.inheritedKeys.empty()) {
-    key += "#" + std::to_string(m.parts.size());
+    key += '#';
+    key += std::to_string(m.parts.size());
   }
   return key;
 }

@@ -284,7 +284,7 @@ struct Extractor {
   void buildMention(uint32_t si, const Sentence& s, uint32_t runStart, uint32_t end) {
     // Split off the title: everything up to the last title word of the run.
     uint32_t nameStart = runStart;
-    std::string title;
+    InternedString title;
     for (uint32_t k = runStart; k < end; ++k) {
       const std::string folded = foldCase(textOf(k));
       if (isTitleWord(folded) && k + 1 < end) {
@@ -299,9 +299,9 @@ struct Extractor {
       ++nameStart;
     }
     if (nameStart > runStart) {
-      title = std::string(
-          doc.text.substr(doc.tokens[runStart].span.begin,
-                          doc.tokens[nameStart - 1].span.end - doc.tokens[runStart].span.begin));
+      title = InternedString(std::string_view(doc.text).substr(
+          doc.tokens[runStart].span.begin,
+          doc.tokens[nameStart - 1].span.end - doc.tokens[runStart].span.begin));
     }
     if (nameStart >= end) {
       return;
@@ -333,7 +333,7 @@ struct Extractor {
     Mention m;
     m.sentence = si;
     m.weak = weak;
-    m.title = std::move(title);
+    m.title = title;
     for (uint32_t k = nameStart; k < end; ++k) {
       // "of" ("Ministry of Defense") and a free-standing article ("Al Jazeera") join parts
       // without being parts themselves.
@@ -348,11 +348,10 @@ struct Extractor {
     }
     size_t stem = 0;
     NamePart& last = m.parts.back();
-    if (endsWithPossessive(last.text, stem)) {
+    if (endsWithPossessive(last.text(doc), stem)) {
       m.possessive = true;
       last.span.end = last.span.begin + static_cast<uint32_t>(stem);
-      last.text.resize(stem);
-      last.key = std::string(stripArticle(foldCase(last.text)));
+      last.key = InternedString(stripArticle(foldCase(last.text(doc))));
     }
     findRole(m, s, nameStart, end);
     findAge(m, s, end);
@@ -360,14 +359,12 @@ struct Extractor {
   }
 
   void addPart(Mention& m, uint32_t i, uint32_t /*end*/) {
-    NamePart part;
-    part.span = doc.tokens[i].span;
-    part.text = std::string(textOf(i));
-    part.key = std::string(stripArticle(foldCase(part.text)));
-    if (part.key.empty()) {
+    const std::string folded = foldCase(textOf(i));
+    const std::string_view key = stripArticle(folded);
+    if (key.empty()) {
       return;
     }
-    m.parts.push_back(std::move(part));
+    m.parts.push_back({doc.tokens[i].span, InternedString(key)});
   }
 
   void finish(Mention& m) {
@@ -393,7 +390,7 @@ struct Extractor {
           role = modifier + " " + role;
         }
       }
-      m.role = role;
+      m.role = InternedString(role);
       // The possessor: "Assad's mother", "Assads mother", "the mother of Assad".
       for (uint32_t p = k; p > s.firstToken && p + 3 > k;) {
         --p;
@@ -402,7 +399,7 @@ struct Extractor {
           size_t stem = 0;
           const std::string_view w = textOf(p);
           if (endsWithPossessive(w, stem) || (w.size() > 3 && w.back() == 's')) {
-            m.roleOf = possessorKey(w);
+            m.roleOf = InternedString(possessorKey(w));
           }
           break;
         }
@@ -513,7 +510,7 @@ struct Extractor {
       out[a + 1].list = out[a].list;
       // "Ihab and Iyad Makhlouf": a lone first name takes the surname of the last member.
       if (sawAnd && left.parts.size() == 1 && right.parts.size() >= 2 &&
-          !lexicon.isPlace(left.parts.front().key)) {
+          !lexicon.isPlace(left.parts.front().key.view())) {
         for (size_t b = a + 1; b-- > 0;) {
           if (out[b].list != out[a].list) {
             break;
@@ -549,13 +546,13 @@ bool isCalendarWord(std::string_view folded) {
   return among(kCalendar, folded);
 }
 
-std::string Mention::text() const {
+std::string Mention::text(const Document& doc) const {
   std::string out;
   for (const NamePart& p : parts) {
     if (!out.empty()) {
       out.push_back(' ');
     }
-    out += p.text;
+    out += p.text(doc);
   }
   return out;
 }

@@ -122,7 +122,7 @@ bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
       return false;
     }
     for (size_t k = 0; k < x.parts.size(); ++k) {
-      if (x.parts[k].key != y.parts[k].key || x.parts[k].text != y.parts[k].text) {
+      if (!(x.parts[k].key == y.parts[k].key) || x.parts[k].text(a.doc) != y.parts[k].text(b.doc)) {
         return false;
       }
     }
@@ -246,7 +246,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
             tables->partId.try_emplace(p.key, static_cast<uint32_t>(tables->partKeys.size()));
         if (inserted) {
           tables->partKeys.push_back(p.key);
-          tables->partSpellings.push_back(spellingKey(p.text));
+          tables->partSpellings.push_back(spellingKey(p.text(facts->doc)));
           for (const std::string& block : blockingKeys(tables->partSpellings.back())) {
             tables->partsByBlock[block].push_back(it->second);
           }
@@ -335,7 +335,7 @@ NameIndex RecheckIndex::scopedNames(
   for (const Mention& m : edited->mentions) {
     ownForms.insert(formKeyOf(m));
     for (const NamePart& p : m.parts) {
-      partnersOf(p.key, p.text);
+      partnersOf(p.key, p.text(edited->doc));
     }
     for (const std::string& inherited : m.inheritedKeys) {
       partnersOf(inherited, inherited);
@@ -345,7 +345,7 @@ NameIndex RecheckIndex::scopedNames(
   std::unordered_map<std::string, SpellingKey> ownSpellings;
   for (const Mention& m : edited->mentions) {
     for (const NamePart& p : m.parts) {
-      ownSpellings.try_emplace(p.key, spellingKey(p.text));
+      ownSpellings.try_emplace(p.key, spellingKey(p.text(edited->doc)));
     }
   }
   for (const auto& [other, facts] : changed) {
@@ -357,7 +357,7 @@ NameIndex RecheckIndex::scopedNames(
         if (ownParts.contains(p.key) || scope.parts.contains(p.key)) {
           continue;
         }
-        const SpellingKey spelling = spellingKey(p.text);
+        const SpellingKey spelling = spellingKey(p.text(facts->doc));
         for (const auto& [own, ownSpelling] : ownSpellings) {
           if (spellingSimilarity(ownSpelling, spelling) >= kCandidateSimilarity) {
             scope.parts.insert(p.key);

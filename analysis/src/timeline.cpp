@@ -361,7 +361,7 @@ private:
   std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc,
                                                              size_t expression) const;
   void inferYears();
-  void buildClaims(DateIndex& index) const;
+  void buildClaims(DateIndex& index);
   void linkClaims(DateIndex& index) const;
 };
 
@@ -685,14 +685,21 @@ std::vector<std::string> intersect(const std::vector<std::string>& a,
   return out;
 }
 
-void Builder::buildClaims(DateIndex& index) const {
+void Builder::buildClaims(DateIndex& index) {
   std::unordered_map<uint32_t, const Entity*> entityById;
   for (const Entity& entity : names_.entities) {
     entityById[entity.id] = &entity;
   }
+  size_t timeCount = 0;
   for (const DocWork& doc : docs_) {
+    timeCount += doc.resolutions.size();
+  }
+  index.times.reserve(timeCount);
+  for (DocWork& doc : docs_) {
     const auto& exprs = doc.facts->dates.expressions;
     const Document& d = doc.facts->doc;
+    // The document's times first (each takes its resolution), then its claims.
+    const auto firstTime = static_cast<uint32_t>(index.times.size());
     for (size_t i = 0; i < exprs.size(); ++i) {
       const TimeExpression& e = exprs[i];
       ResolvedTime t;
@@ -707,12 +714,19 @@ void Builder::buildClaims(DateIndex& index) const {
       t.statedDay = e.day;
       t.statedWeekday = e.weekday;
       t.relation = e.relation;
-      t.resolution = doc.resolutions[i];
+      t.resolution = std::move(doc.resolutions[i]);
       t.anchorInferred = t.resolution.yearInferred || (t.resolution.resolved && e.relative() &&
                                                        doc.anchor.kind == AnchorKind::None);
-      const auto timeIndex = static_cast<uint32_t>(index.times.size());
       index.times.push_back(std::move(t));
-      if (!dayLevel(doc.resolutions[i]) || e.quoted || e.vague || e.kind == TimeKind::Duration ||
+    }
+    std::vector<Resolution>().swap(doc.resolutions);
+    const auto resolutionOf = [&](size_t expression) -> const Resolution& {
+      return index.times[firstTime + expression].resolution;
+    };
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      const TimeExpression& e = exprs[i];
+      const auto timeIndex = static_cast<uint32_t>(firstTime + i);
+      if (!dayLevel(resolutionOf(i)) || e.quoted || e.vague || e.kind == TimeKind::Duration ||
           isDateline(d, e) || datesReporting(d, e)) {
         continue;
       }
@@ -827,7 +841,7 @@ void Builder::buildClaims(DateIndex& index) const {
       std::vector<std::string> predicateWords;
       const auto [firstExpr, lastExpr] = expressionsIn(exprs, sentence);
       for (size_t x = firstExpr; x < lastExpr; ++x) {
-        if (doc.sentenceSpans[x] != sentence || !dayLevel(doc.resolutions[x])) {
+        if (doc.sentenceSpans[x] != sentence || !dayLevel(resolutionOf(x))) {
           continue;
         }
         // Word positions: the first word after the expression and the last one before it.
@@ -1120,7 +1134,15 @@ std::shared_ptr<const DateIndex> Builder::build() {
   for (DocWork& doc : docs_) {
     index->anchors[doc.id] = doc.anchor;
   }
+  // The searches of the resolution passes are done: their tables go before the claims are
+  // built, the step that holds the most.
+  decltype(byStem_)().swap(byStem_);
+  for (DocWork& doc : docs_) {
+    decltype(doc.stemSets)().swap(doc.stemSets);
+    decltype(doc.stemSetOf)().swap(doc.stemSetOf);
+  }
   buildClaims(*index);
+  std::vector<DocWork>().swap(docs_); // the claims hold what the links read
   linkClaims(*index);
   // Events: connected claims.
   std::vector<uint32_t> parent(index->claims.size());

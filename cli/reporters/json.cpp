@@ -36,56 +36,86 @@ std::string kindName(analysis::RegisterChange::Kind kind) {
   }
   return "unknown";
 }
+
+json findingJson(const ReportInput& input, const analysis::Finding& f) {
+  json j;
+  j["code"] = f.code;
+  j["severity"] = std::string(analysis::severityName(f.severity));
+  j["message"] = f.message;
+  j["flagged"] = f.flagged;
+  j["location"] = range(input, f.primary);
+  j["related"] = json::array();
+  for (const auto& r : f.related) {
+    json rel = range(input, r.location);
+    rel["message"] = r.message;
+    j["related"].push_back(rel);
+  }
+  j["evidence"] = f.evidence;
+  j["fixes"] = json::array();
+  for (const auto& fix : f.fixes) {
+    json jf;
+    jf["title"] = fix.title;
+    jf["edits"] = json::array();
+    for (const auto& e : fix.edits) {
+      json edit = range(input, e.location);
+      edit["replacement"] = e.replacement;
+      jf["edits"].push_back(edit);
+    }
+    if (fix.registerChange) {
+      jf["register"] = {{"kind", kindName(fix.registerChange->kind)},
+                        {"first", fix.registerChange->first},
+                        {"second", fix.registerChange->second}};
+    }
+    j["fixes"].push_back(jf);
+  }
+  if (!f.data.empty()) {
+    j["data"] = f.data;
+  }
+  return j;
+}
+
+// Writes `value` as `dump(2)` writes it when nested `depth` levels deep: every line break
+// is followed by the indentation of that level. (A line break inside a string is escaped,
+// so every one in the text is the printer's.)
+void writeNested(std::ostream& out, const json& value, size_t depth) {
+  const std::string text = value.dump(2);
+  const std::string indent(2 * depth, ' ');
+  size_t from = 0;
+  for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
+    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
+    out << indent;
+    from = nl + 1;
+  }
+  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+}
 } // namespace
 
+// The document is written a finding at a time, with the bytes `dump(2)` gives for the whole
+// document (keys in its order: documents, findings, notes, tool): the report of a large
+// corpus holds hundreds of megabytes, and a JSON tree of it several times that.
 void reportJson(const ReportInput& input, std::ostream& out) {
-  json findings = json::array();
-  for (const analysis::Finding& f : input.findings) {
-    json j;
-    j["code"] = f.code;
-    j["severity"] = std::string(analysis::severityName(f.severity));
-    j["message"] = f.message;
-    j["flagged"] = f.flagged;
-    j["location"] = range(input, f.primary);
-    j["related"] = json::array();
-    for (const auto& r : f.related) {
-      json rel = range(input, r.location);
-      rel["message"] = r.message;
-      j["related"].push_back(rel);
+  out << "{\n  \"documents\": " << json(input.corpus.documents.size()).dump()
+      << ",\n  \"findings\": ";
+  if (input.findings.empty()) {
+    out << "[]";
+  } else {
+    out << "[\n";
+    for (size_t i = 0; i < input.findings.size(); ++i) {
+      out << "    ";
+      writeNested(out, findingJson(input, input.findings[i]), 2);
+      out << (i + 1 < input.findings.size() ? ",\n" : "\n");
     }
-    j["evidence"] = f.evidence;
-    j["fixes"] = json::array();
-    for (const auto& fix : f.fixes) {
-      json jf;
-      jf["title"] = fix.title;
-      jf["edits"] = json::array();
-      for (const auto& e : fix.edits) {
-        json edit = range(input, e.location);
-        edit["replacement"] = e.replacement;
-        jf["edits"].push_back(edit);
-      }
-      if (fix.registerChange) {
-        jf["register"] = {{"kind", kindName(fix.registerChange->kind)},
-                          {"first", fix.registerChange->first},
-                          {"second", fix.registerChange->second}};
-      }
-      j["fixes"].push_back(jf);
-    }
-    if (!f.data.empty()) {
-      j["data"] = f.data;
-    }
-    findings.push_back(std::move(j));
+    out << "  ]";
   }
   json notes = json::array();
   for (const auto& n : input.notes) {
     notes.push_back({{"file", n.path}, {"message", n.message}, {"skipped", n.skipped}});
   }
-  json doc;
-  doc["tool"] = {{"name", "newslint"}, {"version", input.toolVersion}};
-  doc["documents"] = input.corpus.documents.size();
-  doc["findings"] = std::move(findings);
-  doc["notes"] = std::move(notes);
-  out << doc.dump(2) << '\n';
+  out << ",\n  \"notes\": ";
+  writeNested(out, notes, 1);
+  out << ",\n  \"tool\": ";
+  writeNested(out, json{{"name", "newslint"}, {"version", input.toolVersion}}, 1);
+  out << "\n}\n";
 }
 
 } // namespace newslint::cli

@@ -39,7 +39,13 @@ protected:
   void write(const std::string& name, const std::string& text) {
     std::ofstream(dir_ / name, std::ios::binary) << text;
   }
-  std::string quoted() const { return "'" + dir_.string() + "'"; }
+  std::string quoted() const {
+    // Appended, not `"'" + dir_.string()`: that trips GCC 12's -Wrestrict at -O3.
+    std::string out = "'";
+    out += dir_.string();
+    out += '\'';
+    return out;
+  }
   fs::path dir_;
 };
 

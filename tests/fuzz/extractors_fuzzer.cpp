@@ -61,7 +61,10 @@ void checkDocument(const Document& doc) {
 void checkFacts(const Document& doc, const std::vector<Mention>& mentions, const DateFacts& dates) {
   for (const Mention& mention : mentions) {
     checkSpan(mention.span, doc.text);
-    (void)mention.text();
+    for (const NamePart& part : mention.parts) {
+      checkSpan(part.span, doc.text);
+    }
+    (void)mention.text(doc);
     (void)mention.key();
   }
   for (const TimeExpression& expression : dates.expressions)

@@ -60,16 +60,29 @@ template <class E> void getEnum(const json& j, const char* key, E& into, int las
   }
 }
 
-json mentionJson(const an::Mention& m) {
+void putText(json& j, const char* key, const an::InternedString& value) {
+  putText(j, key, value.str());
+}
+void getText(const json& j, const char* key, an::InternedString& into) {
+  if (auto it = j.find(key); it != j.end()) {
+    into = an::InternedString(it->get<std::string>());
+  }
+}
+
+json mentionJson(const an::Document& doc, const an::Mention& m) {
   json j;
   j["span"] = spanJson(m.span);
   json parts = json::array();
   for (const an::NamePart& p : m.parts) {
-    parts.push_back(json::array({p.span.begin, p.span.end, p.text, p.key}));
+    parts.push_back(json::array({p.span.begin, p.span.end, p.text(doc), p.key.str()}));
   }
   j["parts"] = std::move(parts);
   if (!m.inheritedKeys.empty()) {
-    j["inherited"] = m.inheritedKeys;
+    json inherited = json::array();
+    for (const an::InternedString& key : m.inheritedKeys) {
+      inherited.push_back(key.str());
+    }
+    j["inherited"] = std::move(inherited);
   }
   putIf<uint32_t>(j, "sentence", m.sentence, 0);
   putIf(j, "weak", m.weak, false);
@@ -82,7 +95,8 @@ json mentionJson(const an::Mention& m) {
   return j;
 }
 
-an::Mention mentionOf(const json& j) {
+// A part's text is not kept (the document has it): the record's must be the text at its span.
+an::Mention mentionOf(const an::Document& doc, const json& j) {
   an::Mention m;
   m.span = spanOf(j.at("span"));
   for (const json& p : j.at("parts")) {
@@ -91,17 +105,24 @@ an::Mention mentionOf(const json& j) {
     }
     an::NamePart part;
     part.span = spanOf(json::array({p[0], p[1]}));
-    part.text = p[2].get<std::string>();
-    part.key = p[3].get<std::string>();
-    m.parts.push_back(std::move(part));
+    // (A span outside the text is reported by checkSpans.)
+    if (part.span.end <= doc.text.size() && p[2].get<std::string>() != part.text(doc)) {
+      throw std::runtime_error("a name part's text is not the text at its span");
+    }
+    part.key = an::InternedString(p[3].get<std::string>());
+    m.parts.push_back(part);
   }
-  getIf(j, "inherited", m.inheritedKeys);
+  if (auto it = j.find("inherited"); it != j.end()) {
+    for (const json& key : *it) {
+      m.inheritedKeys.emplace_back(key.get<std::string>());
+    }
+  }
   getIf(j, "sentence", m.sentence);
   getIf(j, "weak", m.weak);
   getIf(j, "possessive", m.possessive);
-  getIf(j, "title", m.title);
-  getIf(j, "role", m.role);
-  getIf(j, "roleOf", m.roleOf);
+  getText(j, "title", m.title);
+  getText(j, "role", m.role);
+  getText(j, "roleOf", m.roleOf);
   getIf(j, "age", m.age);
   getIf(j, "list", m.list);
   return m;
@@ -216,7 +237,7 @@ std::string factsToJsonLine(const an::DocumentFacts& facts) {
   j["text"] = facts.doc.text;
   json mentions = json::array();
   for (const an::Mention& m : facts.mentions) {
-    mentions.push_back(mentionJson(m));
+    mentions.push_back(mentionJson(facts.doc, m));
   }
   j["mentions"] = std::move(mentions);
   json dates;
@@ -247,7 +268,7 @@ std::shared_ptr<const an::DocumentFacts> factsFromJsonLine(std::string_view line
     auto facts = std::make_shared<an::DocumentFacts>();
     facts->doc = an::parseDocument(j.at("id").get<std::string>(), j.at("text").get<std::string>());
     for (const json& m : j.at("mentions")) {
-      facts->mentions.push_back(mentionOf(m));
+      facts->mentions.push_back(mentionOf(facts->doc, m));
     }
     const json& dates = j.at("dates");
     for (const json& e : dates.at("expressions")) {

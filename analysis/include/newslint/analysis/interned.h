@@ -1,0 +1,34 @@
+// Interned strings: one copy per distinct text for the whole process. Name mentions repeat
+// a small vocabulary (part keys, titles, roles) across every document of a corpus; each
+// mention keeps a pointer instead of its own string.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace newslint::analysis {
+
+/// An immutable string kept once in a process-wide pool; copying it copies a pointer.
+/// Interning is thread-safe. Pooled texts are never freed: the pool grows with the distinct
+/// texts interned (the names of a corpus and the edits to them), not with their uses.
+class InternedString {
+public:
+  InternedString() = default; ///< the empty string
+  explicit InternedString(std::string_view text);
+
+  [[nodiscard]] const std::string& str() const { return *text_; }
+  operator const std::string&() const { return *text_; } // NOLINT(google-explicit-constructor)
+  [[nodiscard]] std::string_view view() const { return *text_; }
+  [[nodiscard]] bool empty() const { return text_->empty(); }
+  [[nodiscard]] size_t size() const { return text_->size(); }
+
+  /// Equal texts are one pooled string: comparison is by address.
+  friend bool operator==(InternedString a, InternedString b) { return a.text_ == b.text_; }
+  friend bool operator==(InternedString a, std::string_view b) { return *a.text_ == b; }
+
+private:
+  static const std::string kEmpty;
+  const std::string* text_ = &kEmpty;
+};
+
+} // namespace newslint::analysis
