@@ -564,28 +564,37 @@ private:
 
   // Part keys of the other names in the mention's sentence, as sorted key ids.
   std::vector<uint32_t> computeNeighbours(const MentionRef& ref) {
-    std::set<std::string> out;
+    // Keys are interned: one address per text. Ids are handed out in the keys' alphabetical
+    // order within the sentence, as they always were.
+    std::vector<const std::string*> keys;
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
     // Mentions are in text order: scan outwards from this one.
     for (size_t i = ref.mention; i-- > 0 && mentions[i].sentence == m.sentence;) {
       for (const NamePart& p : mentions[i].parts) {
-        out.insert(p.key);
+        keys.push_back(&p.key.str());
       }
     }
     for (size_t i = ref.mention + 1; i < mentions.size() && mentions[i].sentence == m.sentence;
          ++i) {
       for (const NamePart& p : mentions[i].parts) {
-        out.insert(p.key);
+        keys.push_back(&p.key.str());
       }
     }
-    for (const NamePart& p : m.parts) {
-      out.erase(p.key);
+    if (keys.empty()) {
+      return {};
     }
+    std::sort(keys.begin(), keys.end(),
+              [](const std::string* a, const std::string* b) { return *a < *b; });
+    keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
     std::vector<uint32_t> ids;
-    ids.reserve(out.size());
-    for (const std::string& key : out) {
-      ids.push_back(keyId(key));
+    ids.reserve(keys.size());
+    for (const std::string* key : keys) {
+      const bool own = std::any_of(m.parts.begin(), m.parts.end(),
+                                   [&](const NamePart& p) { return &p.key.str() == key; });
+      if (!own) {
+        ids.push_back(keyId(*key));
+      }
     }
     std::sort(ids.begin(), ids.end());
     return ids;

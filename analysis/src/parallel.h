@@ -30,6 +30,19 @@ private:
   bool previous_;
 };
 
+/// Lets parallelFor use every core again inside a SerialSection, for one long stretch of
+/// work (a quick re-check whose scope reaches a large part of the corpus).
+class ParallelSection {
+public:
+  ParallelSection() : previous_(tlSerialOnly) { tlSerialOnly = false; }
+  ~ParallelSection() { tlSerialOnly = previous_; }
+  ParallelSection(const ParallelSection&) = delete;
+  ParallelSection& operator=(const ParallelSection&) = delete;
+
+private:
+  bool previous_;
+};
+
 /// Calls `body(i)` for every i in [0, n), on up to one thread per core, `grain` items at a
 /// time. Runs on the calling thread alone when there are fewer than two grains of work or
 /// a SerialSection is open.

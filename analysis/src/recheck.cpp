@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <mutex>
+#include <optional>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -17,6 +18,9 @@
 namespace newslint::analysis {
 
 namespace {
+
+/// Forms in a re-check's scope from which its name index is built on every core.
+constexpr size_t kParallelScopeForms = 400;
 
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
@@ -513,6 +517,11 @@ NameIndex RecheckIndex::scopedNames(
     return t.strongParts.contains(key) || changedStrong.contains(key);
   };
 
+  // A scope of many forms is worth the second core: its pairs take tens of milliseconds.
+  std::optional<ParallelSection> parallel;
+  if (forms.size() >= kParallelScopeForms) {
+    parallel.emplace();
+  }
   return buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
                               snapshot_->lexicon.get(), scope);
 }
