@@ -465,7 +465,7 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
         if (!hit && showFalse > 0) {
           --showFalse;
           std::printf("  false positive %-28s `%s`\n", gold->name.substr(0, 28).c_str(),
-                      e.text.c_str());
+                      e.text.str().c_str());
         }
       }
       for (const GoldTimex& g : gold->timexes) {

@@ -2602,7 +2602,7 @@ std::vector<TimeExpression> Scanner::run() {
           x.problem = y.problem;
           x.problemSpan = y.problemSpan;
         } else if (!y.problem.empty()) {
-          x.problem += "; " + y.problem;
+          x.problem = x.problem + "; " + y.problem;
           x.problemSpan = Span{x.problemSpan.begin, y.problemSpan.end};
         }
         if (punct(last.end, ")") && last.begin > 0 && punct(last.begin - 1, "(")) {

@@ -50,6 +50,11 @@ template <class T> void getIf(const json& j, const char* key, T& into) {
     into = it->template get<T>();
   }
 }
+void getIf(const json& j, const char* key, analysis::InternedString& into) {
+  if (auto it = j.find(key); it != j.end()) {
+    into = it->get<std::string>();
+  }
+}
 template <class E> void getEnum(const json& j, const char* key, E& into, int last) {
   if (auto it = j.find(key); it != j.end()) {
     const int v = it->get<int>();

@@ -9,6 +9,7 @@
 
 #include "newslint/analysis/config.h"
 #include "newslint/analysis/document.h"
+#include "newslint/analysis/interned.h"
 
 #include <cstdint>
 #include <optional>
@@ -118,7 +119,7 @@ enum class Tense : uint8_t { Unknown, Past, Present, Future };
 /// One recognised time expression. Calendar fields are -1 when the text does not state them.
 struct TimeExpression {
   Span span;
-  std::string text;
+  InternedString text; ///< as written (kept once per distinct text: expressions repeat)
   TimeKind kind = TimeKind::Date;
   uint32_t sentence = 0; ///< index into Document::sentences (0 when the document has none)
 
@@ -137,7 +138,7 @@ struct TimeExpression {
   static constexpr int kNoZone = -100000;
   int zoneMinutes = kNoZone;
   bool zoneUsDst = false; ///< "ET", "PT": the US rule decides between standard and daylight time
-  std::string zone;       ///< the zone as written, upper case
+  InternedString zone;    ///< the zone as written, upper case
   Season season = Season::None;
   Holiday holiday = Holiday::None;
   bool holidayWeek = false; ///< "Easter week": the week that holds the named day
@@ -159,7 +160,7 @@ struct TimeExpression {
   /// Days to add to the day named ("the day before last Tuesday's hearing": -1, "two days
   /// after Christmas": +2).
   int dayShift = 0;
-  std::string anchorPhrase; ///< EventOffset: the event it counts from ("his visit to Moscow")
+  InternedString anchorPhrase; ///< EventOffset: the event it counts from ("his visit to Moscow")
   Span anchorSpan;
   bool narrativeCue = false; ///< "that Sunday", "the same day": refers to the story's time
   bool quoted = false;       ///< inside quoted speech: relative to when it was said, not published
@@ -167,9 +168,9 @@ struct TimeExpression {
       false; ///< the day is only implied ("the morning", "earlier in the day"): never a claim
   Tense tense = Tense::Unknown;
 
-  std::string durationValue; ///< Duration: ISO 8601 value ("P13Y"); Set: its period
-  std::string
-      problem; ///< non-empty when the date or time cannot exist ("February has 29 days at most")
+  InternedString durationValue; ///< Duration: ISO 8601 value ("P13Y"); Set: its period
+  /// Non-empty when the date or time cannot exist ("February has 29 days at most").
+  InternedString problem;
   Span problemSpan; ///< the part of the text the problem is about
 
   [[nodiscard]] bool isDuration() const { return kind == TimeKind::Duration; }

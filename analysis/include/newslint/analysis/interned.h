@@ -16,15 +16,28 @@ public:
   InternedString() = default; ///< the empty string
   explicit InternedString(std::string_view text);
 
+  /// Interns `text` in place of what the string held.
+  InternedString& operator=(std::string_view text) { return *this = InternedString(text); }
+
   [[nodiscard]] const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; } // NOLINT(google-explicit-constructor)
   [[nodiscard]] std::string_view view() const { return *text_; }
+  operator std::string_view() const { return *text_; } // NOLINT(google-explicit-constructor)
   [[nodiscard]] bool empty() const { return text_->empty(); }
   [[nodiscard]] size_t size() const { return text_->size(); }
 
   /// Equal texts are one pooled string: comparison is by address.
   friend bool operator==(InternedString a, InternedString b) { return a.text_ == b.text_; }
   friend bool operator==(InternedString a, std::string_view b) { return *a.text_ == b; }
+
+  // Joined with other text into a new std::string, as a std::string would be.
+  friend std::string operator+(InternedString a, std::string_view b) {
+    return std::string(a.view()).append(b);
+  }
+  friend std::string operator+(std::string a, InternedString b) { return a.append(b.view()); }
+  friend std::string operator+(const char* a, InternedString b) {
+    return std::string(a).append(b.view());
+  }
 
 private:
   static const std::string kEmpty;
