@@ -51,6 +51,11 @@ public:
         transport_->clientSend(
             json{{"jsonrpc", "2.0"}, {"id", message["id"]}, {"result", nullptr}}.dump());
       }
+      // Diagnostics are counted, not kept: the process's memory is meant to be the server's.
+      if (message.is_object() && message.value("method", "") == "textDocument/publishDiagnostics" &&
+          message["params"].contains("diagnostics")) {
+        message["params"]["diagnostics"] = message["params"]["diagnostics"].size();
+      }
       std::lock_guard lock(mutex_);
       received_.push_back({Clock::now(), std::move(message)});
       changed_.notify_all();
