@@ -194,22 +194,24 @@ std::shared_ptr<const NameIndex> movedNames(const NameIndex& names, std::string_
 } // namespace
 
 struct RecheckIndex::Tables {
+  // Part keys are interned (InternedString) and form keys are the keys of `formId`, so the
+  // tables view them instead of copying them.
   std::vector<const DocumentFacts*> documents; // snapshot order
   std::unordered_map<std::string_view, uint32_t> documentIndex;
-  std::unordered_map<std::string, std::vector<uint32_t>> documentsByPart; // sorted, unique
-  std::unordered_set<std::string> strongParts;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> documentsByPart; // sorted, unique
+  std::unordered_set<std::string_view> strongParts;
   // Name parts by blocking key, with their spelling keys.
-  std::vector<std::string> partKeys;
+  std::vector<std::string_view> partKeys;
   std::vector<SpellingKey> partSpellings;
-  std::unordered_map<std::string, uint32_t> partId;
+  std::unordered_map<std::string_view, uint32_t> partId;
   std::unordered_map<std::string, std::vector<uint32_t>> partsByBlock;
   // Forms (whole names, keyed as the name index keys them) and their mentions.
   std::unordered_map<std::string, uint32_t> formId;
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> formMentions; // (document, mention)
-  std::unordered_map<std::string, std::vector<uint32_t>> formsByPart;
-  std::vector<std::string> formKeys;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> formsByPart;
+  std::vector<std::string_view> formKeys;
   // The entity (index into NameIndex::entities) of each form the full analysis grouped.
-  std::unordered_map<std::string, uint32_t> entityOfForm;
+  std::unordered_map<std::string_view, uint32_t> entityOfForm;
   // Parts spelled like a part (candidate partners), found once per part.
   mutable std::mutex similarMutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
@@ -295,14 +297,14 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
       continue;
     }
     for (const uint32_t other : it->second) {
-      const std::string& otherKey = t.partKeys[other];
+      const std::string_view otherKey = t.partKeys[other];
       const SpellingKey& otherSpelling = t.partSpellings[other];
       if (otherKey == key || spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity ||
           !mayPair(spelling, key, ownPlace, ownCommon, otherSpelling, otherKey, place(otherKey),
                    common(otherKey))) {
         continue;
       }
-      out.push_back(t.partKeys[other]);
+      out.emplace_back(otherKey);
     }
   }
   std::sort(out.begin(), out.end());
