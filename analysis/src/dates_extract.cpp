@@ -38,7 +38,8 @@ struct Tok {
   uint32_t begin = 0;
   uint32_t end = 0;
   Kind kind = Kind::Word;
-  std::string low; ///< ASCII lower case; punctuation normalised (’ -> ', – -> -)
+  std::string low;   ///< ASCII lower case; punctuation normalised (’ -> ', – -> -)
+  uint16_t word = 0; ///< scannerWordId(low) of a word, 0 for any other token
   bool cap = false;
   bool space = false; ///< white space before
   bool newline = false;
@@ -108,6 +109,9 @@ std::vector<Tok> tokenize(std::string_view text) {
       }
     }
     tok.end = static_cast<uint32_t>(pos);
+    if (tok.kind == Kind::Word) {
+      tok.word = scannerWordId(tok.low);
+    }
     out.push_back(std::move(tok));
   }
   return out;
@@ -152,9 +156,7 @@ private:
 
   // -- token helpers ------------------------------------------------------------------
   [[nodiscard]] bool has(size_t i) const { return i < t_.size(); }
-  [[nodiscard]] bool word(size_t i, std::string_view w) const {
-    return has(i) && t_[i].kind == Kind::Word && t_[i].low == w;
-  }
+  [[nodiscard]] bool word(size_t i, ScannerWord w) const { return has(i) && t_[i].word == w.id(); }
   [[nodiscard]] bool punct(size_t i, std::string_view p) const {
     return has(i) && t_[i].kind == Kind::Punct && t_[i].low == p;
   }
@@ -166,11 +168,12 @@ private:
     }
     return std::atoi(t_[i].low.c_str());
   }
-  [[nodiscard]] bool anyWord(size_t i, std::initializer_list<std::string_view> words) const {
-    if (!has(i) || t_[i].kind != Kind::Word) {
+  [[nodiscard]] bool anyWord(size_t i, std::initializer_list<ScannerWord> words) const {
+    if (!has(i) || t_[i].word == 0) {
       return false;
     }
-    return std::find(words.begin(), words.end(), t_[i].low) != words.end();
+    const uint16_t id = t_[i].word;
+    return std::any_of(words.begin(), words.end(), [&](ScannerWord w) { return w.id() == id; });
   }
 
   /// Month name at i (capitalised; abbreviations need a period or a following number).
@@ -2264,7 +2267,7 @@ std::optional<Candidate> Scanner::matchHoliday(size_t i) const {
   if (!has(j) || t_[j].kind != Kind::Word || !t_[j].cap) {
     return std::nullopt;
   }
-  auto capWord = [&](size_t k, std::string_view w) { return word(k, w) && t_[k].cap; };
+  auto capWord = [&](size_t k, ScannerWord w) { return word(k, w) && t_[k].cap; };
   Holiday holiday = Holiday::None;
   size_t end = j + 1;
   bool week = false;
@@ -2515,7 +2518,7 @@ std::vector<TimeExpression> Scanner::run() {
   while (i < t_.size()) {
     // Every pattern starts at a number or at a word it names: most words and all punctuation
     // start none.
-    if (t_[i].kind == Kind::Punct || (t_[i].kind == Kind::Word && !isScannerWord(t_[i].low))) {
+    if (t_[i].kind == Kind::Punct || (t_[i].kind == Kind::Word && t_[i].word == 0)) {
       ++i;
       continue;
     }

@@ -7,6 +7,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstddef>
+#include <cstdint>
 #include <string_view>
 
 namespace newslint::analysis {
@@ -59,9 +61,37 @@ inline constexpr std::array<std::string_view, 420> kScannerWords = {
 };
 // clang-format on
 
+/// The number of `folded` (a lowercased word) in kScannerWords, from 1; 0 when it is not
+/// one of them.
+constexpr uint16_t scannerWordId(std::string_view folded) {
+  const auto* it = std::lower_bound(kScannerWords.begin(), kScannerWords.end(), folded);
+  return it == kScannerWords.end() || *it != folded
+             ? 0
+             : static_cast<uint16_t>(it - kScannerWords.begin() + 1);
+}
+
 /// Whether `folded` (a lowercased word) is one the date scanner compares with.
 inline bool isScannerWord(std::string_view folded) {
-  return std::binary_search(kScannerWords.begin(), kScannerWords.end(), folded);
+  return scannerWordId(folded) != 0;
 }
+
+/// A word of kScannerWords written as a literal in the scanner ("the", "quarter"), turned
+/// into its number when the scanner is compiled; a literal missing from the list does not
+/// compile. Tokens carry the same number, so comparing a token with a word compares two
+/// integers.
+class ScannerWord {
+public:
+  template <size_t N>
+  consteval ScannerWord(const char (&text)[N]) // NOLINT(google-explicit-constructor)
+      : id_(scannerWordId(std::string_view(text, N - 1))) {
+    if (id_ == 0) {
+      throw "not in kScannerWords"; // not a constant expression: the literal does not compile
+    }
+  }
+  [[nodiscard]] constexpr uint16_t id() const { return id_; }
+
+private:
+  uint16_t id_;
+};
 
 } // namespace newslint::analysis
