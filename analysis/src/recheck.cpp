@@ -270,6 +270,17 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
 
 RecheckIndex::~RecheckIndex() = default;
 
+void RecheckIndex::prepare(const DocumentFacts& facts) const {
+  for (const Mention& m : facts.mentions) {
+    for (const NamePart& p : m.parts) {
+      (void)similarParts(p.key, p.text(facts.doc));
+    }
+    for (const std::string& inherited : m.inheritedKeys) {
+      (void)similarParts(inherited, inherited);
+    }
+  }
+}
+
 std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
                                                     std::string_view text) const {
   const Tables& t = *tables_;

@@ -463,8 +463,11 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   const uint64_t generation = generation_;
   const uint64_t configRevision = configRevision_;
   const size_t recheckMin = options_.recheckMinDocuments;
+  std::vector<std::string> openIds;
+  for (const auto& [id, uri] : openUriById_)
+    openIds.push_back(id);
   auto weak = weak_from_this();
-  return [weak, generation, configRevision, recheckMin, documents,
+  return [weak, generation, configRevision, recheckMin, documents, openIds = std::move(openIds),
           toExtract = std::move(toExtract)]() mutable -> std::function<void()> {
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
     std::shared_ptr<const analysis::Analysis> result;
@@ -477,8 +480,13 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
         extracted.emplace_back(item.revision, std::move(facts));
       }
       result = std::make_shared<const analysis::Analysis>(analysis::analyze(*documents));
-      if (documents->documents.size() >= recheckMin)
+      if (documents->documents.size() >= recheckMin) {
         recheck = std::make_shared<const analysis::RecheckIndex>(documents, result);
+        // The documents open in the editor are the ones about to be edited.
+        for (const std::string& id : openIds)
+          if (const auto it = documents->documents.find(id); it != documents->documents.end())
+            recheck->prepare(*it->second);
+      }
     } catch (const std::exception& e) {
       error = e.what();
     }

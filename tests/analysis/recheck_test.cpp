@@ -106,6 +106,23 @@ TEST_P(RecheckSeedTest, EqualsFullAnalysisOfTheEditedCorpus) {
 
 INSTANTIATE_TEST_SUITE_P(WithAndWithoutRegister, RecheckSeedTest, ::testing::Bool());
 
+TEST(Recheck, PreparedDocumentsGetTheSameFindings) {
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed cold(corpus);
+  const Indexed prepared(corpus);
+  for (const auto& [id, facts] : prepared.base->documents) {
+    prepared.index.prepare(*facts);
+  }
+  for (const auto& [id, facts] : prepared.base->documents) {
+    for (const Edit& edit : edits()) {
+      const auto edited = analysis::extractFacts(id, edit.apply(facts->doc.text), corpus.lexicon());
+      EXPECT_EQ(describe(prepared.index.recheck(edited, {})),
+                describe(cold.index.recheck(edited, {})))
+          << id << ": " << edit.name;
+    }
+  }
+}
+
 TEST(Recheck, ANewDocumentIsCheckedAgainstTheCorpus) {
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
   const Indexed indexed(corpus);

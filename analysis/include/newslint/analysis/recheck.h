@@ -42,6 +42,11 @@ public:
           const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed)
       const;
 
+  /// Finds ahead what a re-check of this document needs from the corpus: the parts spelled
+  /// like each of its name parts, remembered per part as a re-check remembers them. The
+  /// first edit of a document open in the editor then does not wait for them.
+  void prepare(const DocumentFacts& facts) const;
+
 private:
   /// Parts of the corpus spelled like `key` (similarity at the name index's candidate
   /// threshold), without `key` itself; remembered per key.
