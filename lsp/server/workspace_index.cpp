@@ -122,6 +122,13 @@ void ServerImpl::loadRegisterFromDisk() {
     applyRegisterText(std::nullopt);
     return;
   }
+  // The register decides which links may leave the corpus folder, so its own may not.
+  if (std::filesystem::is_symlink(*path, ec) && !workspace::isInsideRoot(*root_, *path)) {
+    logMessage(MessageType::Error, std::string(workspace::kRegisterFileName) +
+                                       ": links outside the corpus folder; not read");
+    applyRegisterText(std::nullopt);
+    return;
+  }
   workspace::FileText file = workspace::readTextFile(*path);
   if (!file.error.empty()) {
     logMessage(MessageType::Error, std::string(workspace::kRegisterFileName) + ": " + file.error);

@@ -148,6 +148,19 @@ TEST_F(Reach, TheRegisterCanAllowFileLinksLeavingTheCorpus) {
   EXPECT_FALSE(variantReported());
 }
 
+TEST_F(Reach, ARegisterLinkingOutsideTheCorpusIsNotRead) {
+  // The register outside would make both spellings accepted variants of one entity.
+  std::ofstream(outside_ / "newslint.json", std::ios::binary) << json{
+      {"entities",
+       {{{"canonical", "Bouthaina Shaaban"},
+         {"variants", {"Buthaina Shaaban"}}}}}}.dump();
+  corpus_.write("b.txt", kOutside);
+  fs::create_symlink(outside_ / "newslint.json", corpus_.root() / "newslint.json");
+  client_.initialize(corpus_.root());
+  EXPECT_TRUE(variantReported()); // reported: the register was not read
+  EXPECT_TRUE(logged("newslint.json: links outside the corpus folder; not read"));
+}
+
 /// Runs the test body with the working directory set to `dir`, restoring it afterwards.
 class WorkingDirectory {
 public:
