@@ -12,9 +12,11 @@
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <numeric>
 #include <optional>
 #include <set>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -332,11 +334,14 @@ struct DocWork {
   DocumentAnchor anchor;
   std::vector<Resolution> resolutions;
   std::vector<Span> sentenceSpans; ///< per expression
-  /// The content stems of each dated sentence, and which of them each expression is in.
-  std::vector<std::vector<std::string>> stemSets;
-  std::vector<uint32_t> stemSetOf; ///< per expression
-  [[nodiscard]] const std::vector<std::string>& stems(size_t expression) const {
-    return stemSets[stemSetOf[expression]];
+  /// The content stems of each dated sentence as ids into the builder's stem table,
+  /// ascending: sentence s has stemIds[stemSetBegin[s] .. stemSetBegin[s + 1]).
+  std::vector<uint32_t> stemIds;
+  std::vector<uint32_t> stemSetBegin;
+  std::vector<uint32_t> stemSetOf; ///< per expression: its sentence
+  [[nodiscard]] std::span<const uint32_t> stems(size_t expression) const {
+    const uint32_t s = stemSetOf[expression];
+    return {stemIds.data() + stemSetBegin[s], stemIds.data() + stemSetBegin[s + 1]};
   }
 };
 
@@ -352,10 +357,15 @@ private:
   std::vector<DocWork> docs_;
   std::optional<int> yearHint_;
   std::string yearHintSource_;
-  /// Content word (not a predicate stem) -> the (document, expression) pairs whose sentence
-  /// has it, in corpus order: the cross-document searches look only there.
-  std::unordered_map<std::string, std::vector<std::pair<uint32_t, uint32_t>>> byStem_;
+  /// The content stems of the dated sentences, each once, in alphabetical order: a stem's id
+  /// is its index, so sets of ids sort, intersect and list in the order of the stems.
+  std::vector<std::string> stemText_;
+  std::vector<bool> predicateStem_; ///< by stem id: isPredicateStem
+  /// By stem id, for content words (not predicate stems): the (document, expression) pairs
+  /// whose sentence has it, in corpus order; the cross-document searches look only there.
+  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> byStem_;
 
+  [[nodiscard]] std::optional<uint32_t> stemId(std::string_view stem) const;
   void setAnchors();
   void resolveDocument(DocWork& doc);
   std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc,
@@ -365,6 +375,14 @@ private:
   void linkClaims(DateIndex& index) const;
 };
 
+std::optional<uint32_t> Builder::stemId(std::string_view stem) const {
+  const auto it = std::lower_bound(stemText_.begin(), stemText_.end(), stem);
+  if (it == stemText_.end() || *it != stem) {
+    return std::nullopt;
+  }
+  return static_cast<uint32_t>(it - stemText_.begin());
+}
+
 void Builder::setAnchors() {
   const Config* config = snapshot_.config.get();
   std::vector<std::pair<const std::string*, const DocumentFacts*>> documents;
@@ -373,7 +391,11 @@ void Builder::setAnchors() {
       documents.emplace_back(&id, facts.get());
     }
   }
-  // Each document's anchor and the content stems of its dated sentences, on every core.
+  // Each document's anchor and the content stems of its dated sentences, on every core. The
+  // stems are numbered in the order the threads first meet them, under a lock; those numbers
+  // depend on thread timing and are replaced below by the stems' alphabetical ranks.
+  std::mutex tableMutex;
+  std::unordered_map<std::string, uint32_t> firstMet;
   docs_.resize(documents.size());
   parallelFor(documents.size(), 64, [&](size_t d) {
     const std::string& id = *documents[d].first;
@@ -403,6 +425,8 @@ void Builder::setAnchors() {
     work.resolutions.resize(exprs.size());
     work.sentenceSpans.resize(exprs.size());
     work.stemSetOf.resize(exprs.size());
+    std::vector<std::string> texts; // the stems of every dated sentence, until numbered
+    work.stemSetBegin.push_back(0);
     for (size_t i = 0; i < exprs.size(); ++i) {
       work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
       if (i > 0 && work.sentenceSpans[i] == work.sentenceSpans[i - 1]) {
@@ -422,15 +446,66 @@ void Builder::setAnchors() {
       }
       std::sort(stems.begin(), stems.end());
       stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
-      work.stemSetOf[i] = static_cast<uint32_t>(work.stemSets.size());
-      work.stemSets.push_back(std::move(stems));
+      work.stemSetOf[i] = static_cast<uint32_t>(work.stemSetBegin.size() - 1);
+      std::move(stems.begin(), stems.end(), std::back_inserter(texts));
+      work.stemSetBegin.push_back(static_cast<uint32_t>(texts.size()));
+    }
+    work.stemSetBegin.shrink_to_fit();
+    work.stemIds.reserve(texts.size());
+    const std::lock_guard lock(tableMutex);
+    for (std::string& text : texts) {
+      const auto [it, inserted] =
+          firstMet.try_emplace(std::move(text), static_cast<uint32_t>(firstMet.size()));
+      work.stemIds.push_back(it->second);
     }
   });
+  // The stems in alphabetical order; each set renumbered and sorted by the new ids.
+  std::vector<const std::string*> metAs(firstMet.size());
+  for (const auto& [text, id] : firstMet) {
+    metAs[id] = &text;
+  }
+  std::vector<uint32_t> order(metAs.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::sort(order.begin(), order.end(),
+            [&](uint32_t a, uint32_t b) { return *metAs[a] < *metAs[b]; });
+  std::vector<uint32_t> rank(order.size());
+  stemText_.reserve(order.size());
+  predicateStem_.resize(order.size());
+  for (uint32_t k = 0; k < order.size(); ++k) {
+    rank[order[k]] = k;
+    stemText_.push_back(*metAs[order[k]]);
+    predicateStem_[k] = isPredicateStem(stemText_.back());
+  }
+  decltype(metAs)().swap(metAs);
+  decltype(firstMet)().swap(firstMet);
+  parallelFor(docs_.size(), 64, [&](size_t d) {
+    DocWork& work = docs_[d];
+    for (uint32_t& id : work.stemIds) {
+      id = rank[id];
+    }
+    for (size_t s = 0; s + 1 < work.stemSetBegin.size(); ++s) {
+      std::sort(work.stemIds.begin() + work.stemSetBegin[s],
+                work.stemIds.begin() + work.stemSetBegin[s + 1]);
+    }
+  });
+  // The postings, each list reserved at its length.
+  std::vector<uint32_t> postings(stemText_.size(), 0);
+  for (const DocWork& work : docs_) {
+    for (size_t i = 0; i < work.stemSetOf.size(); ++i) {
+      for (const uint32_t stem : work.stems(i)) {
+        postings[stem] += predicateStem_[stem] ? 0 : 1;
+      }
+    }
+  }
+  byStem_.resize(stemText_.size());
+  for (size_t stem = 0; stem < postings.size(); ++stem) {
+    byStem_[stem].reserve(postings[stem]);
+  }
   for (size_t d = 0; d < docs_.size(); ++d) {
     const DocWork& work = docs_[d];
     for (size_t i = 0; i < work.stemSetOf.size(); ++i) {
-      for (const std::string& stem : work.stems(i)) {
-        if (!isPredicateStem(stem)) {
+      for (const uint32_t stem : work.stems(i)) {
+        if (!predicateStem_[stem]) {
           byStem_[stem].emplace_back(static_cast<uint32_t>(d), static_cast<uint32_t>(i));
         }
       }
@@ -464,14 +539,21 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
   if (!hasPredicate) {
     return std::nullopt;
   }
-  auto matches = [&](const std::vector<std::string>& stems) {
-    for (const auto& w : wanted) {
+  // The wanted content words by id; one that no dated sentence has matches none.
+  std::vector<std::optional<uint32_t>> wantedIds;
+  for (const auto& w : wanted) {
+    wantedIds.push_back(isPredicateStem(w) ? std::nullopt : stemId(w));
+  }
+  auto matches = [&](std::span<const uint32_t> stems) {
+    for (size_t k = 0; k < wanted.size(); ++k) {
       bool found = false;
-      for (const auto& s : stems) {
-        if (isPredicateStem(w) ? samePredicateClass(w, s) : s == w) {
-          found = true;
-          break;
-        }
+      if (isPredicateStem(wanted[k])) {
+        // Only a predicate stem can be of the same class as one.
+        found = std::any_of(stems.begin(), stems.end(), [&](uint32_t s) {
+          return predicateStem_[s] && samePredicateClass(wanted[k], stemText_[s]);
+        });
+      } else {
+        found = wantedIds[k] && std::binary_search(stems.begin(), stems.end(), *wantedIds[k]);
       }
       if (!found) {
         return false;
@@ -514,16 +596,16 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
   // Only sentences that have the phrase's rarest content word can match; they are listed in
   // corpus order, so the first match is the one a scan of every document would find.
   const std::vector<std::pair<uint32_t, uint32_t>>* postings = nullptr;
-  for (const auto& w : wanted) {
-    if (isPredicateStem(w)) {
+  for (size_t k = 0; k < wanted.size(); ++k) {
+    if (isPredicateStem(wanted[k])) {
       continue;
     }
-    const auto it = byStem_.find(w);
-    if (it == byStem_.end()) {
+    if (!wantedIds[k] || byStem_[*wantedIds[k]].empty()) {
       return std::nullopt;
     }
-    if (postings == nullptr || it->second.size() < postings->size()) {
-      postings = &it->second;
+    const auto& list = byStem_[*wantedIds[k]];
+    if (postings == nullptr || list.size() < postings->size()) {
+      postings = &list;
     }
   }
   if (postings == nullptr) {
@@ -658,16 +740,18 @@ void Builder::inferYears() {
         const auto& otherExprs = other.facts->dates.expressions;
         const Resolution& r = other.resolutions[j];
         // The same event: two or more shared content words in the two sentences.
-        std::vector<std::string> shared;
-        std::set_intersection(doc.stems(i).begin(), doc.stems(i).end(), other.stems(j).begin(),
-                              other.stems(j).end(), std::back_inserter(shared));
+        std::vector<uint32_t> shared;
+        const std::span<const uint32_t> mine = doc.stems(i);
+        const std::span<const uint32_t> theirs = other.stems(j);
+        std::set_intersection(mine.begin(), mine.end(), theirs.begin(), theirs.end(),
+                              std::back_inserter(shared));
         if (shared.size() < 2) {
           continue;
         }
         doc.anchor.year = r.first.year;
         std::string sharedText;
         for (size_t k = 0; k < shared.size() && k < 4; ++k) {
-          sharedText += (k ? ", " : "") + shared[k];
+          sharedText += (k ? ", " : "") + stemText_[shared[k]];
         }
         doc.anchor.yearHow = "taken from `" + shorten(otherExprs[j].text, 60) + "` in " + other.id +
                              " (same day and month, shared words: " + sharedText + ")";
@@ -1137,8 +1221,11 @@ std::shared_ptr<const DateIndex> Builder::build() {
   // The searches of the resolution passes are done: their tables go before the claims are
   // built, the step that holds the most.
   decltype(byStem_)().swap(byStem_);
+  decltype(stemText_)().swap(stemText_);
+  decltype(predicateStem_)().swap(predicateStem_);
   for (DocWork& doc : docs_) {
-    decltype(doc.stemSets)().swap(doc.stemSets);
+    decltype(doc.stemIds)().swap(doc.stemIds);
+    decltype(doc.stemSetBegin)().swap(doc.stemSetBegin);
     decltype(doc.stemSetOf)().swap(doc.stemSetOf);
   }
   buildClaims(*index);
