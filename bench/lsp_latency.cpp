@@ -267,7 +267,8 @@ int main(int argc, char** argv) {
               "hover while indexing ms |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   const double corpusMB = static_cast<double>(bytes) / 1e6;
-  const double rssMB = static_cast<double>(rssIndexed - rssBefore) / 1024.0;
+  const double rssMB =
+      static_cast<double>(rssIndexed - rssBefore) * 1024.0 / 1e6; // MB, as the corpus
   std::printf(
       "| %zu | %.1f | %.2f | %.0f | %.1f | %d | %.1f | %.1f | %.1f | %.1f | %.1f | %.1f | %.0f |\n",
       files, corpusMB, indexMs / 1000.0, rssMB, corpusMB > 0 ? rssMB / corpusMB : 0.0, edits,
