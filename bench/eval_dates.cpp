@@ -502,7 +502,7 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
           got = normaliseGold(r.value);
           // A clock time with a stated zone: newslint values it in UTC and keeps its interval in
           // the time as written; TimeML (TIMEX3) writes the time as written, ESC in UTC.
-          if (timemlNotation && g.timex3 && !r.value.empty() && r.value.back() == 'Z' &&
+          if (timemlNotation && g.timex3 && !r.value.empty() && r.value.str().back() == 'Z' &&
               r.granularity == Granularity::Minute) {
             const int64_t begin = r.interval.begin;
             const int64_t day = begin >= 0 ? begin / 1440 : (begin - 1439) / 1440;
@@ -534,12 +534,12 @@ int evaluate(const std::vector<fs::path>& dirs, int showErrors, int showFalse, b
               gold->text.substr(from, std::min<size_t>(g.end + 80, gold->text.size()) - from);
           std::replace(around.begin(), around.end(), '\n', ' ');
           std::replace(around.begin(), around.end(), '\t', ' ');
-          std::printf("%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", got == want ? "ok" : "ERR",
-                      gold->name.c_str(), g.text.c_str(), want.c_str(),
-                      got.empty() ? "-" : got.c_str(),
-                      gold->dct ? formatDate(*gold->dct).c_str() : "-",
-                      match >= 0 ? resolved[static_cast<size_t>(match)].inference.c_str() : "",
-                      around.c_str());
+          std::printf(
+              "%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", got == want ? "ok" : "ERR", gold->name.c_str(),
+              g.text.c_str(), want.c_str(), got.empty() ? "-" : got.c_str(),
+              gold->dct ? formatDate(*gold->dct).c_str() : "-",
+              match >= 0 ? resolved[static_cast<size_t>(match)].inference.str().c_str() : "",
+              around.c_str());
         }
         if (got == want) {
           ++split.correct;
@@ -675,16 +675,17 @@ int dump(const fs::path& root) {
                     : "");
     for (const ResolvedTime* t : index.timesIn(id)) {
       std::printf("  %6u %-40s %-20s %s%s\n", t->span.begin,
-                  ("`" + t->text + "`").substr(0, 40).c_str(), t->resolution.value.c_str(),
-                  t->resolution.inference.c_str(), t->claim >= 0 ? "  [claim]" : "");
+                  ("`" + t->text + "`").substr(0, 40).c_str(), t->resolution.value.str().c_str(),
+                  t->resolution.inference.str().c_str(), t->claim >= 0 ? "  [claim]" : "");
     }
   }
   for (const ClaimLink& link : index.links) {
     const Claim& a = index.claims[link.a];
     const Claim& b = index.claims[link.b];
     std::printf("%s %s `%s` ~ %s `%s` (gap %lld min)\n", link.agree ? "AGREE   " : "CONFLICT",
-                a.document.c_str(), index.times[link.timeA].text.c_str(), b.document.c_str(),
-                index.times[link.timeB].text.c_str(), static_cast<long long>(link.gapMinutes));
+                a.document.c_str(), index.times[link.timeA].text.str().c_str(), b.document.c_str(),
+                index.times[link.timeB].text.str().c_str(),
+                static_cast<long long>(link.gapMinutes));
     for (const auto& e : link.evidence) {
       std::printf("      %s\n", e.c_str());
     }

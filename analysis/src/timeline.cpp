@@ -1350,7 +1350,7 @@ std::string inlayHint(const ResolvedTime& time) {
   }
   std::string value = r.value;
   // A date stated in full needs no hint.
-  if (time.text.find(std::to_string(r.first.year)) != std::string::npos &&
+  if (time.text.str().find(std::to_string(r.first.year)) != std::string::npos &&
       r.granularity >= Granularity::Day) {
     return {};
   }

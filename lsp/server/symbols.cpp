@@ -123,7 +123,7 @@ json workspaceSymbols(const FeatureContext& context, std::string_view query) {
       if (!folded.empty() &&
           analysis::foldDiacritics(time.text).find(folded) == std::string::npos &&
           detail.find(folded) == std::string::npos &&
-          time.resolution.value.find(folded) == std::string::npos)
+          time.resolution.value.str().find(folded) == std::string::npos)
         continue;
       out.push_back({{"name", time.text + " (" + detail + ")"},
                      {"kind", kSymbolKindEvent},

@@ -22,7 +22,7 @@ std::string resolve(const std::string& text, std::string_view expression,
   context.reference = reference;
   context.referenceText = "reference";
   const Resolution r = resolveExpression(*e, context);
-  return r.resolved || !r.value.empty() ? r.value : "(unresolved)";
+  return r.resolved || !r.value.empty() ? r.value.str() : "(unresolved)";
 }
 
 TEST(DatesCalendar, WeekdaysAndDayCounts) {

@@ -27,7 +27,7 @@ std::string value(const std::string& text, std::string_view expression, CivilDat
   ResolveContext context;
   context.anchor = published;
   const Resolution r = resolveExpression(*e, context);
-  return r.resolved || !r.value.empty() ? r.value : "(unresolved)";
+  return r.resolved || !r.value.empty() ? r.value.str() : "(unresolved)";
 }
 
 /// The value of `expression` in `text` as the corpus resolves it, with every expression before
@@ -41,7 +41,7 @@ std::string inStory(const std::string& text, std::string_view expression, CivilD
   const Analysis a = analyze(corpus.snapshot());
   for (const ResolvedTime* t : a.dates->timesIn("a.txt")) {
     if (t->text == expression) {
-      return t->resolution.value.empty() ? "(unresolved)" : t->resolution.value;
+      return t->resolution.value.empty() ? "(unresolved)" : t->resolution.value.str();
     }
   }
   return "(not found)";

@@ -38,7 +38,7 @@ protected:
   /// The resolved time whose text is `text` in the document starting with `doc` (000..004).
   [[nodiscard]] const ResolvedTime* time(std::string_view doc, std::string_view text) const {
     for (const ResolvedTime& t : analysis_.dates->times) {
-      if (t.document.starts_with(doc) && t.text == text) {
+      if (t.document.view().starts_with(doc) && t.text == text) {
         return &t;
       }
     }
@@ -141,7 +141,7 @@ TEST(SampleDatesWithRegister, ResolvesRelativeDatesAgainstPublication) {
   const Analysis analysis = analyze(corpus.snapshot());
   auto value = [&](std::string_view doc, std::string_view text) -> std::string {
     for (const ResolvedTime& t : analysis.dates->times) {
-      if (t.document.starts_with(doc) && t.text == text) {
+      if (t.document.view().starts_with(doc) && t.text == text) {
         return t.resolution.value;
       }
     }

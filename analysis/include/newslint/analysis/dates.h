@@ -274,11 +274,12 @@ struct Resolution {
   bool resolved = false;
   Interval interval;
   Granularity granularity = Granularity::Unknown;
-  std::string value; ///< TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF
-  CivilDate first;   ///< the first day of the interval
+  /// TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF.
+  InternedString value;
+  CivilDate first; ///< the first day of the interval
   bool yearInferred = false;
-  bool narrative = false; ///< counted on the story's own time line (a previous date, an event)
-  std::string inference;  ///< how anchors and missing fields were filled, for the reader
+  bool narrative = false;   ///< counted on the story's own time line (a previous date, an event)
+  InternedString inference; ///< how anchors and missing fields were filled, for the reader
 };
 
 /// Resolves one expression. Never throws; unresolved when required anchors are missing.

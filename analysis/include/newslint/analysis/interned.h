@@ -3,6 +3,7 @@
 // mention keeps a pointer instead of its own string.
 #pragma once
 
+#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -18,6 +19,10 @@ public:
 
   /// Interns `text` in place of what the string held.
   InternedString& operator=(std::string_view text) { return *this = InternedString(text); }
+  /// Interns the text with `more` appended (the shorter text stays in the pool).
+  InternedString& operator+=(std::string_view more) {
+    return *this = InternedString(std::string(view()).append(more));
+  }
 
   [[nodiscard]] const std::string& str() const { return *text_; }
   operator const std::string&() const { return *text_; } // NOLINT(google-explicit-constructor)
@@ -37,6 +42,10 @@ public:
   friend std::string operator+(std::string a, InternedString b) { return a.append(b.view()); }
   friend std::string operator+(const char* a, InternedString b) {
     return std::string(a).append(b.view());
+  }
+
+  friend std::ostream& operator<<(std::ostream& out, InternedString text) {
+    return out << text.view();
   }
 
 private:

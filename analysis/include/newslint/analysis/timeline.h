@@ -38,10 +38,10 @@ struct DocumentAnchor {
 
 /// One time expression of one document, resolved (or not) against its anchors.
 struct ResolvedTime {
-  std::string document;
+  InternedString document;
   uint32_t expression = 0; ///< index into DocumentFacts::dates.expressions
   Span span;
-  std::string text;
+  InternedString text;
   TimeKind kind = TimeKind::Date;
   uint32_t sentence = 0;
   Resolution resolution; ///< interval, granularity, value and the inference in words
