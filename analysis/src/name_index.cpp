@@ -28,6 +28,7 @@ constexpr double kWeakSim = kCandidateSimilarity; // two strong pieces of eviden
 constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
+constexpr size_t kPairsPerBatch = 16384;    // candidate pairs whose forms are held at once
 constexpr size_t kMaxEvidenceMentions = 32; // mentions of a form compared for evidence
 
 struct MentionRef {
@@ -1002,16 +1003,9 @@ private:
       FormList formsB;
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
     };
-    std::vector<Job> jobs;
-    jobs.reserve(candidates_.size());
     summaries_.resize(forms_.size());
     tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
-      jobs.push_back(Job{ta,
-                         tb,
-                         formsToCompare(tokens_[ta], ta, tokens_[tb]),
-                         formsToCompare(tokens_[tb], tb, tokens_[ta]),
-                         {}});
       tokenKeyId_[ta] = keyId(tokens_[ta].key);
       tokenKeyId_[tb] = keyId(tokens_[tb].key);
     }
@@ -1019,27 +1013,43 @@ private:
     for (uint32_t t = 0; t < tokens_.size(); ++t) {
       distinctiveToken_[t] = distinctive(t) ? 1 : 0;
     }
-    // First the pairs of forms whose other parts agree (on every core), then the summaries
-    // of just those forms, then the evidence and the decision for each pair (on every core).
+    // The candidate pairs go in batches, so that the lists of forms to compare are held
+    // for one batch at a time. In each: first the pairs of forms whose other parts agree
+    // (on every core), then the summaries of just those forms (in pair order, so that key
+    // ids are given out in the same order whatever the batch size), then the evidence and
+    // the decision for each pair (on every core).
     static_assert(kMaxFormsPerToken <= 256, "form indices are kept in a byte");
-    parallelFor(jobs.size(), 64,
-                [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
-    for (const Job& job : jobs) {
-      for (const auto& [i, j] : job.aligned) {
-        summarise(job.formsA[i].first);
-        summarise(job.formsB[j].first);
+    std::vector<Job> jobs;
+    for (size_t from = 0; from < candidates_.size(); from += kPairsPerBatch) {
+      const size_t to = std::min(candidates_.size(), from + kPairsPerBatch);
+      jobs.clear();
+      for (size_t c = from; c < to; ++c) {
+        const auto [ta, tb] = candidates_[c];
+        jobs.push_back(Job{ta,
+                           tb,
+                           formsToCompare(tokens_[ta], ta, tokens_[tb]),
+                           formsToCompare(tokens_[tb], tb, tokens_[ta]),
+                           {}});
       }
-    }
-    ubiquitousById_.resize(keyText_.size());
-    for (size_t id = 0; id < keyText_.size(); ++id) {
-      ubiquitousById_[id] = ubiquitous(keyText_[id]) ? 1 : 0;
-    }
-    std::vector<std::vector<Edge>> found(jobs.size());
-    parallelFor(jobs.size(), 64, [&](size_t i) {
-      scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, jobs[i].aligned, found[i]);
-    });
-    for (std::vector<Edge>& edges : found) {
-      std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
+      parallelFor(jobs.size(), 64,
+                  [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
+      for (const Job& job : jobs) {
+        for (const auto& [i, j] : job.aligned) {
+          summarise(job.formsA[i].first);
+          summarise(job.formsB[j].first);
+        }
+      }
+      for (size_t id = ubiquitousById_.size(); id < keyText_.size(); ++id) {
+        ubiquitousById_.push_back(ubiquitous(keyText_[id]) ? 1 : 0);
+      }
+      std::vector<std::vector<Edge>> found(jobs.size());
+      parallelFor(jobs.size(), 64, [&](size_t i) {
+        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, jobs[i].aligned,
+                  found[i]);
+      });
+      for (std::vector<Edge>& edges : found) {
+        std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
+      }
     }
   }
 
