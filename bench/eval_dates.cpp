@@ -638,9 +638,9 @@ int conflicts(const fs::path& root) {
       }
       ++total;
       std::printf("[%d] topic %s  %s  %s\n    %s\n", total, topic.filename().string().c_str(),
-                  f.code.c_str(), f.primary.document.c_str(), f.message.c_str());
+                  f.code.c_str(), f.primary.document.str().c_str(), f.message.c_str());
       for (const auto& r : f.related) {
-        std::printf("    related %s: %s\n", r.location.document.c_str(), r.message.c_str());
+        std::printf("    related %s: %s\n", r.location.document.str().c_str(), r.message.c_str());
       }
       for (const auto& e : f.evidence) {
         std::printf("    - %s\n", e.c_str());

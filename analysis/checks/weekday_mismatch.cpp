@@ -53,7 +53,7 @@ void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out) 
                   ", not a " + std::string(weekdayName(e.weekday));
       if (e.year < 0) {
         f.message +=
-            " (" + (r.inference.empty() ? "year " + year + " inferred" : r.inference) + ")";
+            " (" + (r.inference.empty() ? "year " + year + " inferred" : r.inference.str()) + ")";
       }
       f.evidence.push_back(describeDate(r.first));
       if (!r.inference.empty()) {

@@ -22,8 +22,8 @@ std::vector<Reported> nameFindings(const Analysis& analysis) {
   std::vector<Reported> out;
   for (const Finding& f : analysis.findings) {
     if (f.code.starts_with("name-variant")) {
-      out.push_back(
-          {f.code, f.primary.document.substr(0, 3), f.data.at("spelling"), f.data.at("preferred")});
+      out.push_back({f.code, f.primary.document.str().substr(0, 3), f.data.at("spelling"),
+                     f.data.at("preferred")});
     }
   }
   return out;

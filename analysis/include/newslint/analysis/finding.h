@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "newslint/analysis/interned.h"
 #include "newslint/analysis/text.h"
 
 namespace newslint::analysis {
@@ -18,7 +19,7 @@ std::optional<Severity> parseSeverity(std::string_view name);
 
 /// A place in the corpus: a document id (its path relative to the corpus root) and a span.
 struct Location {
-  std::string document;
+  InternedString document; ///< document id (kept once per distinct id: locations repeat it)
   Span span;
   friend bool operator==(const Location&, const Location&) = default;
 };

@@ -15,10 +15,14 @@ namespace newslint::analysis {
 class InternedString {
 public:
   InternedString() = default; ///< the empty string
-  explicit InternedString(std::string_view text);
+  /// Interns `text`. Implicit, so that a record holding an interned string is built from
+  /// any text as one holding a std::string would be.
+  InternedString(std::string_view text);  // NOLINT(google-explicit-constructor)
+  InternedString(const std::string& text) // NOLINT(google-explicit-constructor)
+      : InternedString(std::string_view(text)) {}
+  InternedString(const char* text) // NOLINT(google-explicit-constructor)
+      : InternedString(std::string_view(text)) {}
 
-  /// Interns `text` in place of what the string held.
-  InternedString& operator=(std::string_view text) { return *this = InternedString(text); }
   /// Interns the text with `more` appended (the shorter text stays in the pool).
   InternedString& operator+=(std::string_view more) {
     return *this = InternedString(std::string(view()).append(more));
@@ -34,6 +38,14 @@ public:
   /// Equal texts are one pooled string: comparison is by address.
   friend bool operator==(InternedString a, InternedString b) { return a.text_ == b.text_; }
   friend bool operator==(InternedString a, std::string_view b) { return *a.text_ == b; }
+  friend bool operator==(InternedString a, const std::string& b) { return *a.text_ == b; }
+  friend bool operator==(InternedString a, const char* b) { return *a.text_ == b; }
+  /// Ordered by text, as std::string orders.
+  friend bool operator<(InternedString a, InternedString b) { return a.view() < b.view(); }
+  friend bool operator<(InternedString a, const std::string& b) { return a.str() < b; }
+  friend bool operator<(InternedString a, std::string_view b) { return a.view() < b; }
+  friend bool operator<(std::string_view a, InternedString b) { return a < b.view(); }
+  friend bool operator<(const std::string& a, InternedString b) { return a < b.str(); }
 
   // Joined with other text into a new std::string, as a std::string would be.
   friend std::string operator+(InternedString a, std::string_view b) {
