@@ -1160,42 +1160,6 @@ private:
     return {docs_[ref.doc]->doc.id, m.parts[part].span};
   }
 
-  std::string contextLine(const MentionRef& ref) const {
-    const Document& doc = docs_[ref.doc]->doc;
-    const Mention& m = mentionOf(ref);
-    const Span sentence = doc.sentences.empty() ? Span{0, static_cast<uint32_t>(doc.text.size())}
-                                                : doc.sentences[m.sentence].span;
-    // Up to ~60 bytes either side of the name, cut at spaces.
-    uint32_t begin = m.span.begin > sentence.begin + 60 ? m.span.begin - 60 : sentence.begin;
-    uint32_t end = std::min(sentence.end, m.span.end + 60);
-    while (begin > sentence.begin && begin < doc.text.size() && doc.text[begin] != ' ') {
-      --begin;
-    }
-    while (end < sentence.end && doc.text[end] != ' ') {
-      ++end;
-    }
-    // Never cut a UTF-8 sequence.
-    while (begin < end && (static_cast<unsigned char>(doc.text[begin]) & 0xC0) == 0x80) {
-      ++begin;
-    }
-    while (end < doc.text.size() && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
-      ++end;
-    }
-    std::string line = doc.text.substr(begin, end - begin);
-    for (char& c : line) {
-      if (c == '\n' || c == '\r' || c == '\t') {
-        c = ' ';
-      }
-    }
-    if (begin > sentence.begin) {
-      line = "\u2026" + line.substr(line.front() == ' ' ? 1 : 0);
-    }
-    if (end < sentence.end) {
-      line += "\u2026";
-    }
-    return line;
-  }
-
   std::string formText(uint32_t f) const {
     const Form& form = forms_[f];
     if (!form.mentions.empty()) {
@@ -1354,10 +1318,7 @@ void Builder::buildEntities() {
       for (const MentionRef& r : forms_[f].mentions) {
         const Mention& m = mentionOf(r);
         record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
-        const bool firstInDocument = docs.insert(docs_[r.doc]->doc.id).second;
-        if (scope_ == nullptr) { // (a scope's entities serve no hover)
-          record.contexts.push_back(firstInDocument ? contextLine(r) : std::string());
-        }
+        docs.insert(docs_[r.doc]->doc.id);
       }
       record.documents.assign(docs.begin(), docs.end());
       spellingOfForm[f] = spellingBase + static_cast<uint32_t>(entity.spellings.size());
@@ -1554,6 +1515,47 @@ std::optional<EntityHit> NameIndex::entityAt(std::string_view document, uint32_t
     }
   }
   return std::nullopt;
+}
+
+/// A short context line for a use of a name: up to about 60 bytes either side of it, cut
+/// at spaces, within its sentence.
+std::string mentionContext(const Document& doc, Span name) {
+  // The sentence holding the name (sentences are in text order), else the whole text.
+  Span sentence{0, static_cast<uint32_t>(doc.text.size())};
+  const auto after =
+      std::upper_bound(doc.sentences.begin(), doc.sentences.end(), name.begin,
+                       [](uint32_t at, const Sentence& s) { return at < s.span.begin; });
+  if (after != doc.sentences.begin()) {
+    sentence = std::prev(after)->span;
+  }
+  uint32_t begin = name.begin > sentence.begin + 60 ? name.begin - 60 : sentence.begin;
+  uint32_t end = std::min(sentence.end, name.end + 60);
+  while (begin > sentence.begin && begin < doc.text.size() && doc.text[begin] != ' ') {
+    --begin;
+  }
+  while (end < sentence.end && doc.text[end] != ' ') {
+    ++end;
+  }
+  // Never cut a UTF-8 sequence.
+  while (begin < end && (static_cast<unsigned char>(doc.text[begin]) & 0xC0) == 0x80) {
+    ++begin;
+  }
+  while (end < doc.text.size() && (static_cast<unsigned char>(doc.text[end]) & 0xC0) == 0x80) {
+    ++end;
+  }
+  std::string line = doc.text.substr(begin, end - begin);
+  for (char& c : line) {
+    if (c == '\n' || c == '\r' || c == '\t') {
+      c = ' ';
+    }
+  }
+  if (begin > sentence.begin) {
+    line = "\u2026" + line.substr(line.front() == ' ' ? 1 : 0);
+  }
+  if (end < sentence.end) {
+    line += "\u2026";
+  }
+  return line;
 }
 
 NameIndex buildNameIndex(const CorpusSnapshot& snapshot) {

@@ -62,7 +62,8 @@ std::string engineText(std::string_view text) {
   return out;
 }
 
-std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
+std::string entityRecord(const FeatureContext& context, const analysis::Entity& entity,
+                         uint32_t here) {
   std::string out = "### " + escapeMarkdown(entity.name) + "\n\n";
   std::set<std::string> sources;
   for (const auto& spelling : entity.spellings)
@@ -80,8 +81,8 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
       auto [it, inserted] = perSource.try_emplace(doc, 0, std::string());
       if (inserted) {
         order.push_back(doc);
-        if (m < spelling.contexts.size())
-          it->second.second = spelling.contexts[m];
+        if (const analysis::DocumentFacts* facts = context.document(doc))
+          it->second.second = analysis::mentionContext(facts->doc, spelling.mentions[m].span);
       }
       ++it->second.first;
     }
@@ -98,10 +99,10 @@ std::string entityRecord(const analysis::Entity& entity, uint32_t here) {
     out += " — " + std::to_string(spelling.mentions.size()) +
            (spelling.mentions.size() == 1 ? " use" : " uses") + "\n";
     for (size_t i = 0; i < order.size() && i < kMaxSourcesPerSpelling; ++i) {
-      const auto& [count, context] = perSource[order[i]];
+      const auto& [count, line] = perSource[order[i]];
       out += "- `" + order[i] + "` ×" + std::to_string(count);
-      if (!context.empty())
-        out += ": " + escapeMarkdown(context);
+      if (!line.empty())
+        out += ": " + escapeMarkdown(line);
       out += "\n";
     }
     if (order.size() > kMaxSourcesPerSpelling)
@@ -248,7 +249,7 @@ json hover(const FeatureContext& context, std::string_view id, Position position
   std::string text;
   std::optional<analysis::Span> span;
   if (hit) {
-    text += entityRecord(analysis.names.entities[hit->entity], hit->spelling);
+    text += entityRecord(context, analysis.names.entities[hit->entity], hit->spelling);
     span = hit->location.span;
   }
   if (analysis.dates) {

@@ -30,14 +30,15 @@ struct DocumentFacts {
 std::shared_ptr<const DocumentFacts> extractFacts(std::string id, std::string text,
                                                   const Lexicon& lexicon);
 
+/// A short context line for a use of a name (its span) in `doc`: up to about 60 bytes
+/// either side of it, cut at spaces, within its sentence.
+std::string mentionContext(const Document& doc, Span name);
+
 /// One spelling of an entity (a full form, "Buthaina Shaaban") and where it is used.
 struct SpellingRecord {
-  std::string text;               ///< as written
-  std::string key;                ///< spelling key of the form (part keys joined)
-  std::vector<Location> mentions; ///< spans of the whole name
-  /// A short context line per mention (same order), for the first mention of the
-  /// spelling in each document; empty for the others.
-  std::vector<std::string> contexts;
+  std::string text;                   ///< as written
+  std::string key;                    ///< spelling key of the form (part keys joined)
+  std::vector<Location> mentions;     ///< spans of the whole name (mentionContext gives a line)
   std::vector<std::string> documents; ///< sorted, unique
 };
 
