@@ -70,11 +70,6 @@ constexpr uint16_t scannerWordId(std::string_view folded) {
              : static_cast<uint16_t>(it - kScannerWords.begin() + 1);
 }
 
-/// Whether `folded` (a lowercased word) is one the date scanner compares with.
-inline bool isScannerWord(std::string_view folded) {
-  return scannerWordId(folded) != 0;
-}
-
 /// A word of kScannerWords written as a literal in the scanner ("the", "quarter"), turned
 /// into its number when the scanner is compiled; a literal missing from the list does not
 /// compile. Tokens carry the same number, so comparing a token with a word compares two

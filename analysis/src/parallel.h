@@ -21,23 +21,13 @@ inline thread_local bool tlSerialOnly = false;
 /// scheduled would cost more than the loop.
 class SerialSection {
 public:
-  SerialSection() : previous_(tlSerialOnly) { tlSerialOnly = true; }
+  SerialSection() : SerialSection(true) {}
+  /// With `serial` false, parallelFor uses every core again while it lives, for one long
+  /// stretch of work inside a serial section.
+  explicit SerialSection(bool serial) : previous_(tlSerialOnly) { tlSerialOnly = serial; }
   ~SerialSection() { tlSerialOnly = previous_; }
   SerialSection(const SerialSection&) = delete;
   SerialSection& operator=(const SerialSection&) = delete;
-
-private:
-  bool previous_;
-};
-
-/// Lets parallelFor use every core again inside a SerialSection, for one long stretch of
-/// work (a quick re-check whose scope reaches a large part of the corpus).
-class ParallelSection {
-public:
-  ParallelSection() : previous_(tlSerialOnly) { tlSerialOnly = false; }
-  ~ParallelSection() { tlSerialOnly = previous_; }
-  ParallelSection(const ParallelSection&) = delete;
-  ParallelSection& operator=(const ParallelSection&) = delete;
 
 private:
   bool previous_;

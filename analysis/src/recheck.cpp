@@ -531,10 +531,7 @@ NameIndex RecheckIndex::scopedNames(
   };
 
   // A scope of many forms is worth the second core: its pairs take tens of milliseconds.
-  std::optional<ParallelSection> parallel;
-  if (forms.size() >= kParallelScopeForms) {
-    parallel.emplace();
-  }
+  const SerialSection threads(forms.size() < kParallelScopeForms);
   return buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
                               snapshot_->lexicon.get(), scope);
 }

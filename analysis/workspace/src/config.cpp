@@ -13,6 +13,7 @@
 
 #include "json_locations.h"
 #include "newslint/analysis/checks.h"
+#include "newslint/analysis/dates.h"
 #include "newslint/workspace/workspace.h"
 
 namespace newslint::workspace {
@@ -524,32 +525,12 @@ std::string parseErrorMessage(const json::parse_error& error) {
 } // namespace
 
 std::optional<analysis::CivilDate> parseIsoDate(std::string_view text) {
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-') {
+  // The engine's reading of YYYY-MM-DD; a register date also needs a year from 1 on.
+  std::optional<analysis::CivilDate> date = analysis::parseIsoDate(text);
+  if (!date || date->year < 1) {
     return std::nullopt;
   }
-  auto number = [&](size_t from, size_t count) -> int {
-    int value = 0;
-    for (size_t i = from; i < from + count; ++i) {
-      if (text[i] < '0' || text[i] > '9') {
-        return -1;
-      }
-      value = value * 10 + (text[i] - '0');
-    }
-    return value;
-  };
-  const int year = number(0, 4);
-  const int month = number(5, 2);
-  const int day = number(8, 2);
-  if (year < 1 || month < 1 || month > 12 || day < 1) {
-    return std::nullopt;
-  }
-  static constexpr std::array<int, 12> kDays = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-  const int length = kDays[static_cast<size_t>(month - 1)] + (month == 2 && leap ? 1 : 0);
-  if (day > length) {
-    return std::nullopt;
-  }
-  return analysis::CivilDate{year, month, day};
+  return date;
 }
 
 LoadedConfig parseConfig(std::string_view text) {
