@@ -22,6 +22,10 @@ namespace {
 /// Forms in a re-check's scope from which its name index is built on every core.
 constexpr size_t kParallelScopeForms = 400;
 
+/// Documents whose last re-check (or preparation) keeps its name index: those open in an
+/// editor, in practice.
+constexpr size_t kKeptNameIndexes = 8;
+
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
 }
@@ -270,14 +274,18 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
 
 RecheckIndex::~RecheckIndex() = default;
 
-void RecheckIndex::prepare(const DocumentFacts& facts) const {
-  for (const Mention& m : facts.mentions) {
-    for (const NamePart& p : m.parts) {
-      (void)similarParts(p.key, p.text(facts.doc));
-    }
-    for (const std::string& inherited : m.inheritedKeys) {
-      (void)similarParts(inherited, inherited);
-    }
+void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) const {
+  // scopedNames looks up the parts spelled like the document's, and remembers them per part.
+  auto names = std::make_shared<const NameIndex>(scopedNames(facts, {}));
+  keep(std::make_shared<const Last>(Last{facts, {}, std::move(names)}));
+}
+
+void RecheckIndex::keep(std::shared_ptr<const Last> last) const {
+  const std::lock_guard lock(lastMutex_);
+  std::erase_if(last_, [&](const auto& kept) { return kept->facts->doc.id == last->facts->doc.id; });
+  last_.push_back(std::move(last));
+  if (last_.size() > kKeptNameIndexes) {
+    last_.erase(last_.begin());
   }
 }
 
@@ -548,21 +556,23 @@ std::vector<Finding> RecheckIndex::recheck(
   for (const auto& [other, facts] : changed) {
     others.emplace_back(other, facts.get());
   }
-  std::shared_ptr<const NameIndex> names;
+  std::shared_ptr<const Last> last;
   {
     const std::lock_guard lock(lastMutex_);
-    if (last_ && last_->facts->doc.id == id && last_->others == others &&
-        sameNames(*last_->facts, *edited)) {
-      names = movedNames(*last_->names, id, last_->facts->doc.text, edited->doc.text);
+    for (const auto& kept : last_) {
+      if (kept->facts->doc.id == id) {
+        last = kept;
+      }
     }
+  }
+  std::shared_ptr<const NameIndex> names;
+  if (last && last->others == others && sameNames(*last->facts, *edited)) {
+    names = movedNames(*last->names, id, last->facts->doc.text, edited->doc.text);
   }
   if (!names) {
     names = std::make_shared<const NameIndex>(scopedNames(edited, changed));
   }
-  {
-    const std::lock_guard lock(lastMutex_);
-    last_ = std::make_shared<const Last>(Last{edited, std::move(others), names});
-  }
+  keep(std::make_shared<const Last>(Last{edited, std::move(others), names}));
 
   // Dates: the document on its own (anchors from the register or its header line).
   CorpusSnapshot alone;

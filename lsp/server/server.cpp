@@ -11,6 +11,10 @@ namespace newslint::lsp {
 
 namespace {
 
+/// Replies with at least this many entries (documents, symbols, files) are freed on a
+/// worker rather than on the strand.
+constexpr size_t kDisposeEntries = 512;
+
 std::string idKey(const json& id) {
   return id.dump();
 }
@@ -136,7 +140,17 @@ void ServerImpl::request(std::string_view method, json params,
 }
 
 void ServerImpl::reply(const json& id, json result) {
-  send(makeResponse(id, std::move(result)));
+  json message = makeResponse(id, std::move(result));
+  send(message);
+  // A reply about every document of a large corpus (a workspace pull, a rename) is freed
+  // later, on a worker (see garbage_), so that the next message does not wait for it.
+  const json& body = message.contains("result") ? message["result"] : message;
+  const size_t entries = body.is_object() && body.contains("items") ? body["items"].size()
+                         : body.is_object() && body.contains("changes")
+                             ? body["changes"].size()
+                             : body.size();
+  if (entries >= kDisposeEntries)
+    letGo(std::make_shared<const json>(std::move(message)));
 }
 
 void ServerImpl::replyError(const json& id, ErrorCode code, const std::string& message) {
@@ -468,7 +482,9 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
     openIds.push_back(id);
   auto weak = weak_from_this();
   return [weak, generation, configRevision, recheckMin, documents, openIds = std::move(openIds),
-          toExtract = std::move(toExtract)]() mutable -> std::function<void()> {
+          toExtract = std::move(toExtract),
+          garbage = std::exchange(garbage_, {})]() mutable -> std::function<void()> {
+    garbage.clear(); // what the server let go of since the last analysis (see garbage_)
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
     std::shared_ptr<const analysis::Analysis> result;
     std::shared_ptr<const analysis::RecheckIndex> recheck;
@@ -485,51 +501,76 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
         // The documents open in the editor are the ones about to be edited.
         for (const std::string& id : openIds)
           if (const auto it = documents->documents.find(id); it != documents->documents.end())
-            recheck->prepare(*it->second);
+            recheck->prepare(it->second);
       }
     } catch (const std::exception& e) {
       error = e.what();
     }
     return [weak, generation, configRevision, documents, extracted = std::move(extracted), result,
-            recheck, error] {
+            recheck, error]() mutable {
       auto self = weak.lock();
       if (!self || self->state_ == State::Exited)
         return;
-      for (const auto& [revision, facts] : extracted) {
-        const auto doc = self->docs_.find(facts->doc.id);
-        if (doc != self->docs_.end() && doc->second.revision == revision) {
-          doc->second.facts = facts;
-          doc->second.pending.reset();
-        }
-      }
-      // A re-check index of a slightly older corpus still serves: re-checks pass the
-      // documents changed since its snapshot.
-      if (recheck && configRevision == self->configRevision_) {
-        self->recheck_ = recheck;
-        self->recheckConfigRevision_ = configRevision;
-      }
-      if (generation != self->generation_)
-        return; // a newer edit arrived while this ran: its analysis replaces this one
-      if (!error.empty()) {
-        self->logMessage(MessageType::Error, "analysis failed: " + error);
-        if (!self->analysis_) {
-          self->snapshot_ = documents;
-          self->analysis_ = std::make_shared<const analysis::Analysis>();
-        }
-      } else {
-        self->snapshot_ = documents;
-        self->analysis_ = result;
-      }
-      self->installedGeneration_ = generation;
-      self->installedOnce_ = true;
-      self->publishDiagnostics();
-      self->servePending();
-      if (self->indexProgress_) {
-        self->indexProgress_->end("indexed " + std::to_string(self->docs_.size()) + " files");
-        self->indexProgress_.reset();
-      }
+      self->installAnalysis(generation, configRevision, documents, extracted, result, recheck,
+                            error);
+      // When a newer edit overtook this analysis, this completion holds its last copy.
+      self->letGo(std::move(documents));
+      self->letGo(std::move(result));
+      self->letGo(std::move(recheck));
     };
   };
+}
+
+void ServerImpl::installAnalysis(
+    uint64_t generation, uint64_t configRevision,
+    const std::shared_ptr<analysis::CorpusSnapshot>& documents,
+    const std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>>&
+        extracted,
+    const std::shared_ptr<const analysis::Analysis>& result,
+    const std::shared_ptr<const analysis::RecheckIndex>& recheck, const std::string& error) {
+  for (const auto& [revision, facts] : extracted) {
+    const auto doc = docs_.find(facts->doc.id);
+    if (doc != docs_.end() && doc->second.revision == revision) {
+      doc->second.facts = facts;
+      doc->second.pending.reset();
+    }
+  }
+  // A re-check index of a slightly older corpus still serves: re-checks pass the
+  // documents changed since its snapshot.
+  if (recheck && configRevision == configRevision_) {
+    letGo(std::exchange(recheck_, recheck));
+    recheckConfigRevision_ = configRevision;
+  }
+  if (generation != generation_)
+    return; // a newer edit arrived while this ran: its analysis replaces this one
+  if (!error.empty()) {
+    logMessage(MessageType::Error, "analysis failed: " + error);
+    if (!analysis_) {
+      snapshot_ = documents;
+      analysis_ = std::make_shared<const analysis::Analysis>();
+    }
+  } else {
+    letGo(std::exchange(snapshot_, documents));
+    letGo(std::exchange(analysis_, result));
+  }
+  installedGeneration_ = generation;
+  installedOnce_ = true;
+  publishDiagnostics();
+  servePending();
+  if (indexProgress_) {
+    indexProgress_->end("indexed " + std::to_string(docs_.size()) + " files");
+    indexProgress_.reset();
+  }
+  // Once the corpus has stayed unchanged for a moment, what the server let go of is freed
+  // and the memory handed back to the system. Not at once: the next edit's re-check would
+  // share the cores and the allocator with it.
+  auto timer = std::make_shared<asio::steady_timer>(strand_, options_.releaseMemoryAfterIdle);
+  timer->async_wait(
+      [weak = weak_from_this(), timer, generation](const boost::system::error_code& e) {
+        auto self = weak.lock();
+        if (!e && self && self->state_ == State::Running && self->generation_ == generation)
+          self->scheduler_.dispose(std::exchange(self->garbage_, {}), /*releaseMemory=*/true);
+      });
 }
 
 // ---------------------------------------------------------------------------------------

@@ -111,7 +111,7 @@ TEST(Recheck, PreparedDocumentsGetTheSameFindings) {
   const Indexed cold(corpus);
   const Indexed prepared(corpus);
   for (const auto& [id, facts] : prepared.base->documents) {
-    prepared.index.prepare(*facts);
+    prepared.index.prepare(facts);
   }
   for (const auto& [id, facts] : prepared.base->documents) {
     for (const Edit& edit : edits()) {

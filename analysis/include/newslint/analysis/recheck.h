@@ -42,10 +42,11 @@ public:
           const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed)
       const;
 
-  /// Finds ahead what a re-check of this document needs from the corpus: the parts spelled
-  /// like each of its name parts, remembered per part as a re-check remembers them. The
-  /// first edit of a document open in the editor then does not wait for them.
-  void prepare(const DocumentFacts& facts) const;
+  /// Does ahead, for a document of the snapshot, what a re-check of it needs: the parts of
+  /// the corpus spelled like each of its name parts, and the name index of its scope. The
+  /// first edit of a document open in the editor then does not wait for them, and when it
+  /// leaves the document's names as they were (most keystrokes), it reuses that index.
+  void prepare(const std::shared_ptr<const DocumentFacts>& facts) const;
 
 private:
   /// Parts of the corpus spelled like `key` (similarity at the name index's candidate
@@ -63,14 +64,16 @@ private:
   std::shared_ptr<const CorpusSnapshot> snapshot_;
   std::shared_ptr<const Analysis> analysis_;
   std::unique_ptr<const Tables> tables_;
-  /// The last re-check's name index, kept for the next edit of the same document.
+  /// The name index of a document's last re-check (or of its preparation), kept for the
+  /// next edit of the same document.
   struct Last {
     std::shared_ptr<const DocumentFacts> facts;
     std::vector<std::pair<std::string, const DocumentFacts*>> others; ///< the changed documents
     std::shared_ptr<const NameIndex> names;
   };
+  void keep(std::shared_ptr<const Last> last) const;
   mutable std::mutex lastMutex_;
-  mutable std::shared_ptr<const Last> last_;
+  mutable std::vector<std::shared_ptr<const Last>> last_; ///< one per document, newest last
 };
 
 /// Runs the enabled checks of `config` over a context and appends their findings (with the

@@ -41,6 +41,9 @@ struct ServerOptions {
   /// A hover asked before the corpus has been read and analysed once waits this long for
   /// the analysis, then is answered with how far the reading is.
   std::chrono::milliseconds hoverWhileIndexingAfter{250};
+  /// How long the corpus must stay unchanged after an analysis before the memory freed
+  /// since is handed back to the system.
+  std::chrono::milliseconds releaseMemoryAfterIdle{500};
   /// Server log lines (one per call, no trailing newline); null: discarded.
   std::function<void(std::string_view line)> log;
 };
