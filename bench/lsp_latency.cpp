@@ -31,6 +31,7 @@
 #include "newslint/lsp/protocol.h"
 #include "newslint/lsp/server.h"
 #include "newslint/lsp/transport.h"
+#include "newslint/workspace/allocator.h"
 #include "newslint/workspace/workspace.h"
 
 namespace fs = std::filesystem;
@@ -153,6 +154,7 @@ long statusKiB(const std::string& field = "VmRSS:") {
 } // namespace
 
 int main(int argc, char** argv) {
+  newslint::workspace::useOneAllocatorArena(); // as `newslint serve` runs
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
                  "[--typing-ms N] [--edit letter|name]\n";

@@ -44,6 +44,7 @@
 #include "newslint/lsp/protocol.h"
 #include "newslint/lsp/server.h"
 #include "newslint/lsp/transport.h"
+#include "newslint/workspace/allocator.h"
 #include "newslint/workspace/workspace.h"
 
 namespace {
@@ -456,6 +457,7 @@ CheckResult checkpoint(Client& client, const std::vector<Doc>& docs, const fs::p
 } // namespace
 
 int main(int argc, char** argv) {
+  newslint::workspace::useOneAllocatorArena(); // as `newslint serve` runs
   size_t edits = 100000;
   uint64_t seed = 1;
   bool utf8 = false;

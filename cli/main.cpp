@@ -6,6 +6,7 @@
 #include "baseline.h"
 #include "check.h"
 #include "commands.h"
+#include "newslint/workspace/allocator.h"
 
 namespace {
 
@@ -26,6 +27,7 @@ Run 'newslint <command> --help' for a command's options.
 } // namespace
 
 int main(int argc, char** argv) {
+  newslint::workspace::useOneAllocatorArena();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
