@@ -27,7 +27,6 @@ Run 'newslint <command> --help' for a command's options.
 } // namespace
 
 int main(int argc, char** argv) {
-  newslint::workspace::useOneAllocatorArena();
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
     std::cout << kUsage;
@@ -35,6 +34,9 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
+  // Before any thread starts. `check` keeps glibc's default (see allocator.h).
+  if (command == "serve")
+    newslint::workspace::useOneAllocatorArena();
   try {
     if (command == "check") {
       return newslint::cli::runCheck(args, std::cout, std::cerr);
