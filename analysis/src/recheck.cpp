@@ -26,6 +26,11 @@ constexpr size_t kParallelScopeForms = 400;
 /// editor, in practice.
 constexpr size_t kKeptNameIndexes = 8;
 
+/// The largest scope (in forms) whose name index a preparation builds and keeps. Reuters'
+/// largest scopes have under 2,000 forms; 100,000 generated articles, whose name pools make
+/// most names partners of many others, reach tens of thousands.
+constexpr size_t kPreparedScopeForms = 2000;
+
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
 }
@@ -276,8 +281,13 @@ RecheckIndex::~RecheckIndex() = default;
 
 void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) const {
   // scopedNames looks up the parts spelled like the document's, and remembers them per part.
-  auto names = std::make_shared<const NameIndex>(scopedNames(facts, {}));
-  keep(std::make_shared<const Last>(Last{facts, {}, std::move(names)}));
+  // The index is kept only for a scope of moderate size: one reaching most of a large
+  // corpus would hold memory on the scale of the full analysis, and take seconds.
+  std::optional<NameIndex> names = scopedNames(facts, {}, kPreparedScopeForms);
+  if (names) {
+    keep(std::make_shared<const Last>(
+        Last{facts, {}, std::make_shared<const NameIndex>(std::move(*names))}));
+  }
 }
 
 void RecheckIndex::keep(std::shared_ptr<const Last> last) const {
@@ -333,9 +343,10 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   return out;
 }
 
-NameIndex RecheckIndex::scopedNames(
+std::optional<NameIndex> RecheckIndex::scopedNames(
     const std::shared_ptr<const DocumentFacts>& edited,
-    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+    size_t maxForms) const {
   const Tables& t = *tables_;
   const std::string& id = edited->doc.id;
 
@@ -430,6 +441,9 @@ NameIndex RecheckIndex::scopedNames(
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
+  if (maxForms != 0 && forms.size() > maxForms) {
+    return std::nullopt;
+  }
   scope.relevant = ownParts;
   for (const uint32_t e : entities) {
     for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
@@ -570,7 +584,7 @@ std::vector<Finding> RecheckIndex::recheck(
     names = movedNames(*last->names, id, last->facts->doc.text, edited->doc.text);
   }
   if (!names) {
-    names = std::make_shared<const NameIndex>(scopedNames(edited, changed));
+    names = std::make_shared<const NameIndex>(*scopedNames(edited, changed));
   }
   keep(std::make_shared<const Last>(Last{edited, std::move(others), names}));
 

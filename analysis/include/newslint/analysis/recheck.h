@@ -15,6 +15,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,11 +55,13 @@ private:
   [[nodiscard]] std::vector<std::string> similarParts(const std::string& key,
                                                       std::string_view text) const;
 
-  /// The name index over the part of the corpus that can change `edited`'s entities.
-  [[nodiscard]] NameIndex
+  /// The name index over the part of the corpus that can change `edited`'s entities;
+  /// nothing when that part holds more than `maxForms` forms (0: no limit).
+  [[nodiscard]] std::optional<NameIndex>
   scopedNames(const std::shared_ptr<const DocumentFacts>& edited,
               const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
-                  changed) const;
+                  changed,
+              size_t maxForms = 0) const;
 
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
