@@ -13,9 +13,11 @@
 //     from the span's text is counted and shown, not failed: see checkpoint()).
 // A lost or misplaced edit changes the text the server analyses and shows up as a mismatch.
 //
-//   soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test]
+//   soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test] [--recheck]
 // Prints a table and exits 1 on any mismatch. --self-test sends the server, just before the
-// first checkpoint, one insertion the client does not make: that run must fail.
+// first checkpoint, one insertion the client does not make: that run must fail. --recheck
+// has the server re-check each edit quickly (analysis::RecheckIndex, with its prepared and
+// kept name indexes) as it does from 1,000 documents on, before each full analysis.
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -462,6 +464,7 @@ int main(int argc, char** argv) {
   uint64_t seed = 1;
   bool utf8 = false;
   bool selfTest = false;
+  bool recheck = false;
   std::string examplesArg;
   for (int i = 1; i < argc; ++i) {
     const std::string arg = argv[i];
@@ -473,11 +476,14 @@ int main(int argc, char** argv) {
       utf8 = true;
     else if (arg == "--self-test")
       selfTest = true;
+    else if (arg == "--recheck")
+      recheck = true;
     else if (arg == "--examples" && i + 1 < argc)
       examplesArg = argv[++i];
     else {
       std::fprintf(stderr,
-                   "usage: soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test]\n");
+                   "usage: soak [--edits N] [--seed S] [--utf8] [--examples DIR] [--self-test] "
+                   "[--recheck]\n");
       return 2;
     }
   }
@@ -509,6 +515,8 @@ int main(int argc, char** argv) {
   lsp::ServerOptions options;
   options.debounce = lsp::DebouncePolicy::fixed(std::chrono::milliseconds(0));
   options.lexicon = lexicon;
+  if (recheck)
+    options.recheckMinDocuments = 0;
   int failures = 0;
   {
     Client client(options);
