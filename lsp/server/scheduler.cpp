@@ -73,16 +73,15 @@ void Scheduler::tryStart() {
   });
 }
 
-void Scheduler::dispose(std::vector<std::shared_ptr<const void>> garbage, bool releaseMemory) {
+void Scheduler::dispose(std::vector<std::shared_ptr<const void>> garbage) {
   if (stopped_)
     return; // freed here
-  asio::post(pool_, [garbage = std::move(garbage), releaseMemory]() mutable {
+  asio::post(pool_, [garbage = std::move(garbage)]() mutable {
     garbage.clear();
 #if defined(__GLIBC__)
     // glibc keeps the freed pages of its arenas for reuse: after the first analysis of
     // 21,578 articles that was 17 MB the server no longer used.
-    if (releaseMemory)
-      malloc_trim(0);
+    malloc_trim(0);
 #endif
   });
 }

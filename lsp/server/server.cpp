@@ -11,9 +11,9 @@ namespace newslint::lsp {
 
 namespace {
 
-/// Replies with at least this many entries (documents, symbols, files) are freed on a
-/// worker rather than on the strand.
-constexpr size_t kDisposeEntries = 512;
+/// Replies of at least this many bytes (a workspace pull or a rename over a large corpus)
+/// are freed on a worker rather than on the strand.
+constexpr size_t kDisposeBytes = 256 * 1024;
 
 std::string idKey(const json& id) {
   return id.dump();
@@ -122,10 +122,13 @@ std::filesystem::path findChecksDocs(const std::filesystem::path& exe) {
 // ---------------------------------------------------------------------------------------
 // Sending.
 
-void ServerImpl::send(const json& message) {
+size_t ServerImpl::send(const json& message) {
   if (state_ == State::Exited)
-    return;
-  transport_->send(serialize(message));
+    return 0;
+  std::string body = serialize(message);
+  const size_t bytes = body.size();
+  transport_->send(std::move(body));
+  return bytes;
 }
 
 void ServerImpl::notify(std::string_view method, json params) {
@@ -141,15 +144,9 @@ void ServerImpl::request(std::string_view method, json params,
 
 void ServerImpl::reply(const json& id, json result) {
   json message = makeResponse(id, std::move(result));
-  send(message);
-  // A reply about every document of a large corpus (a workspace pull, a rename) is freed
-  // later, on a worker (see garbage_), so that the next message does not wait for it.
-  const json& body = message.contains("result") ? message["result"] : message;
-  const size_t entries = body.is_object() && body.contains("items") ? body["items"].size()
-                         : body.is_object() && body.contains("changes")
-                             ? body["changes"].size()
-                             : body.size();
-  if (entries >= kDisposeEntries)
+  // A reply about every document of a large corpus is freed later, on a worker (see
+  // garbage_), so that the next message does not wait for it.
+  if (send(message) >= kDisposeBytes)
     letGo(std::make_shared<const json>(std::move(message)));
 }
 
@@ -569,7 +566,7 @@ void ServerImpl::installAnalysis(
       [weak = weak_from_this(), timer, generation](const boost::system::error_code& e) {
         auto self = weak.lock();
         if (!e && self && self->state_ == State::Running && self->generation_ == generation)
-          self->scheduler_.dispose(std::exchange(self->garbage_, {}), /*releaseMemory=*/true);
+          self->scheduler_.dispose(std::exchange(self->garbage_, {}));
       });
 }
 

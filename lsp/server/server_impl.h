@@ -11,7 +11,6 @@
 #include "newslint/workspace/workspace.h"
 
 #include <boost/asio/io_context.hpp>
-#include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
@@ -57,9 +56,9 @@ public:
   /// Runs short work (the re-check of one edited document) on its own thread, so that it
   /// never waits behind a full analysis.
   void runQuick(Task task);
-  /// Destroys `garbage` on a worker; with `releaseMemory`, then hands the allocator's free
-  /// pages back to the system.
-  void dispose(std::vector<std::shared_ptr<const void>> garbage, bool releaseMemory);
+  /// Destroys `garbage` on a worker, then hands the allocator's free pages back to the
+  /// system.
+  void dispose(std::vector<std::shared_ptr<const void>> garbage);
   /// Stops the workers; a running task finishes, its completion is dropped.
   void stop();
 
@@ -135,7 +134,8 @@ public:
   std::function<void(int)> exitHandler;
 
   // --- connection (server.cpp) ---
-  void send(const json& message);
+  /// The bytes sent (0 after exit).
+  size_t send(const json& message);
   void notify(std::string_view method, json params);
   void request(std::string_view method, json params,
                std::function<void(const json& result, const json& error)> onReply);

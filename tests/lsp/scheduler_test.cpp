@@ -31,7 +31,7 @@ TEST(SchedulerDispose, FreesOnAWorkerThread) {
   std::future<std::thread::id> where = destroyed.get_future();
   std::vector<std::shared_ptr<const void>> garbage;
   garbage.push_back(std::make_shared<const Tracked>(destroyed));
-  scheduler.dispose(std::move(garbage), /*releaseMemory=*/true);
+  scheduler.dispose(std::move(garbage));
   ASSERT_EQ(where.wait_for(std::chrono::seconds(30)), std::future_status::ready);
   EXPECT_NE(where.get(), std::this_thread::get_id());
 }
@@ -44,9 +44,9 @@ TEST(SchedulerDispose, AnObjectStillInUseIsNotFreed) {
   std::promise<std::thread::id> markerDestroyed;
   std::future<std::thread::id> disposed = markerDestroyed.get_future();
   auto kept = std::make_shared<const Tracked>(keptDestroyed);
-  scheduler.dispose({kept}, /*releaseMemory=*/false);
+  scheduler.dispose({kept});
   // One worker runs the disposals in order: when the marker is gone, so is the first one.
-  scheduler.dispose({std::make_shared<const Tracked>(markerDestroyed)}, /*releaseMemory=*/false);
+  scheduler.dispose({std::make_shared<const Tracked>(markerDestroyed)});
   ASSERT_EQ(disposed.wait_for(std::chrono::seconds(30)), std::future_status::ready);
   EXPECT_EQ(keptWhere.wait_for(std::chrono::seconds(0)), std::future_status::timeout);
   kept.reset();
@@ -60,7 +60,7 @@ TEST(SchedulerDispose, AfterStopFreesAtOnce) {
   scheduler.stop();
   std::promise<std::thread::id> destroyed;
   std::future<std::thread::id> where = destroyed.get_future();
-  scheduler.dispose({std::make_shared<const Tracked>(destroyed)}, /*releaseMemory=*/true);
+  scheduler.dispose({std::make_shared<const Tracked>(destroyed)});
   ASSERT_EQ(where.wait_for(std::chrono::seconds(0)), std::future_status::ready);
   EXPECT_EQ(where.get(), std::this_thread::get_id());
 }
