@@ -3,8 +3,10 @@
 #include "newslint/analysis/recheck.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <mutex>
 #include <optional>
+#include <span>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -205,6 +207,7 @@ std::shared_ptr<const NameIndex> movedNames(const NameIndex& names, std::string_
 struct RecheckIndex::Tables {
   // Part keys are interned (InternedString) and form keys are the keys of `formId`, so the
   // tables view them instead of copying them.
+  std::shared_ptr<const CorpusSnapshot> base; // the snapshot the tables were built from
   std::vector<const DocumentFacts*> documents; // snapshot order
   std::unordered_map<std::string_view, uint32_t> documentIndex;
   std::unordered_map<std::string_view, std::vector<uint32_t>> documentsByPart; // sorted, unique
@@ -219,8 +222,6 @@ struct RecheckIndex::Tables {
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> formMentions; // (document, mention)
   std::unordered_map<std::string_view, std::vector<uint32_t>> formsByPart;
   std::vector<std::string_view> formKeys;
-  // The entity (index into NameIndex::entities) of each form the full analysis grouped.
-  std::unordered_map<std::string_view, uint32_t> entityOfForm;
   // Parts spelled like a part (candidate partners), found once per part.
   mutable std::mutex similarMutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
@@ -228,8 +229,9 @@ struct RecheckIndex::Tables {
 
 RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
                            std::shared_ptr<const Analysis> analysis)
-    : snapshot_(std::move(snapshot)), analysis_(std::move(analysis)) {
-  auto tables = std::make_unique<Tables>();
+    : snapshot_(std::move(snapshot)) {
+  auto tables = std::make_shared<Tables>();
+  tables->base = snapshot_;
   for (const auto& [id, facts] : snapshot_->documents) {
     const auto d = static_cast<uint32_t>(tables->documents.size());
     tables->documents.push_back(facts.get());
@@ -269,24 +271,95 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
       }
     }
   }
-  for (uint32_t e = 0; e < analysis_->names.entities.size(); ++e) {
-    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
-      tables->entityOfForm.emplace(spelling.key, e);
-    }
-  }
   tables_ = std::move(tables);
+  digest(*analysis);
+}
+
+RecheckIndex::RecheckIndex(const RecheckIndex& previous,
+                           std::shared_ptr<const CorpusSnapshot> snapshot,
+                           std::shared_ptr<const Analysis> analysis)
+    : snapshot_(std::move(snapshot)), tables_(previous.tables_) {
+  digest(*analysis);
 }
 
 RecheckIndex::~RecheckIndex() = default;
+
+void RecheckIndex::digest(const Analysis& analysis) {
+  entityForms_.reserve(analysis.names.entities.size());
+  for (const Entity& entity : analysis.names.entities) {
+    std::vector<InternedString> forms;
+    forms.reserve(entity.spellings.size());
+    for (const SpellingRecord& spelling : entity.spellings) {
+      forms.emplace_back(spelling.key);
+    }
+    entityForms_.push_back(std::move(forms));
+  }
+  for (uint32_t e = 0; e < entityForms_.size(); ++e) {
+    for (const InternedString& form : entityForms_[e]) {
+      entityOfForm_.emplace(form.view(), e);
+    }
+  }
+  for (const Finding& f : analysis.findings) {
+    if (isDateCheck(f.code) && crossDocument(f)) {
+      crossSourceDates_[f.primary.document].push_back(f);
+    }
+  }
+}
+
+const CorpusSnapshot& RecheckIndex::base() const { return *tables_->base; }
+
+namespace {
+
+/// The documents of `newer` that differ from `base` (null facts: removed from `newer`), in
+/// id order; stops counting past `limit`.
+std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>
+differing(const CorpusSnapshot& base, const CorpusSnapshot& newer, size_t limit) {
+  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> out;
+  auto b = base.documents.begin();
+  auto n = newer.documents.begin();
+  while ((b != base.documents.end() || n != newer.documents.end()) && out.size() <= limit) {
+    if (n == newer.documents.end() || (b != base.documents.end() && b->first < n->first)) {
+      out.emplace(b->first, nullptr);
+      ++b;
+    } else if (b == base.documents.end() || n->first < b->first) {
+      out.emplace(n->first, n->second);
+      ++n;
+    } else {
+      if (b->second != n->second) {
+        out.emplace(n->first, n->second);
+      }
+      ++b;
+      ++n;
+    }
+  }
+  return out;
+}
+
+} // namespace
+
+bool RecheckIndex::servesSnapshot(const CorpusSnapshot& newer) const {
+  const CorpusSnapshot& b = base();
+  // The tables hold what the documents' facts say and the lexicon's judgement of their
+  // parts; the configuration only enters when a re-check reads them.
+  return b.lexicon == newer.lexicon &&
+         differing(b, newer, kSharedTablesMaxChanged).size() <= kSharedTablesMaxChanged;
+}
 
 void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) const {
   // scopedNames looks up the parts spelled like the document's, and remembers them per part.
   // The index is kept only for a scope of moderate size: one reaching most of a large
   // corpus would hold memory on the scale of the full analysis, and take seconds.
-  std::optional<NameIndex> names = scopedNames(facts, {}, kPreparedScopeForms);
+  // The documents changed since the base are those a re-check of the next edit will pass.
+  auto changed = differing(base(), *snapshot_, SIZE_MAX);
+  changed.erase(facts->doc.id);
+  std::optional<NameIndex> names = scopedNames(facts, changed, kPreparedScopeForms);
   if (names) {
+    std::vector<std::pair<std::string, const DocumentFacts*>> others;
+    for (const auto& [other, otherFacts] : changed) {
+      others.emplace_back(other, otherFacts.get());
+    }
     keep(std::make_shared<const Last>(
-        Last{facts, {}, std::make_shared<const NameIndex>(std::move(*names))}));
+        Last{facts, std::move(others), std::make_shared<const NameIndex>(std::move(*names))}));
   }
 }
 
@@ -411,7 +484,7 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     if (it == t.formId.end()) {
       continue;
     }
-    bool pairs = t.entityOfForm.contains(key);
+    bool pairs = entityOfForm_.contains(key);
     for (const std::string& part : partsOfFormKey(key)) {
       pairs = pairs || paired.contains(part);
     }
@@ -427,14 +500,14 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
   scope.forms = ownForms;
   std::unordered_set<uint32_t> entities;
   for (const uint32_t f : forms) {
-    if (const auto it = t.entityOfForm.find(t.formKeys[f]); it != t.entityOfForm.end()) {
+    if (const auto it = entityOfForm_.find(t.formKeys[f]); it != entityOfForm_.end()) {
       entities.insert(it->second);
     }
   }
   for (const uint32_t e : entities) {
-    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
-      scope.forms.insert(spelling.key);
-      if (const auto it = t.formId.find(spelling.key); it != t.formId.end()) {
+    for (const InternedString& form : entityForms_[e]) {
+      scope.forms.insert(form);
+      if (const auto it = t.formId.find(form); it != t.formId.end()) {
         forms.push_back(it->second);
       }
     }
@@ -446,8 +519,8 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
   }
   scope.relevant = ownParts;
   for (const uint32_t e : entities) {
-    for (const SpellingRecord& spelling : analysis_->names.entities[e].spellings) {
-      for (std::string& part : partsOfFormKey(spelling.key)) {
+    for (const InternedString& form : entityForms_[e]) {
+      for (std::string& part : partsOfFormKey(form)) {
         scope.relevant.insert(std::move(part));
       }
     }
@@ -533,7 +606,19 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     }
   }
 
+  // The corpus's size now: the base's, with the documents added and removed since.
   scope.documents = t.documents.size() + (t.documentIndex.contains(id) ? 0 : 1);
+  for (const auto& [other, facts] : changed) {
+    if (other == id) {
+      continue;
+    }
+    const bool inBase = t.documentIndex.contains(other);
+    if (facts && !inBase) {
+      ++scope.documents;
+    } else if (!facts && inBase) {
+      --scope.documents;
+    }
+  }
   scope.frequency = [&](const std::string& key) -> uint32_t {
     const auto it = t.documentsByPart.find(key);
     return it == t.documentsByPart.end() ? 0 : static_cast<uint32_t>(it->second.size());
@@ -611,8 +696,10 @@ std::vector<Finding> RecheckIndex::recheck(
     const Document& old = before->second->doc;
     const EditWindow edit(old.text, edited->doc.text);
     std::shared_ptr<const DateIndex> oldDates;
-    for (const Finding& f : analysis_->findingsFor(id)) {
-      if (!isDateCheck(f.code) || !crossDocument(f) || edit.touchesSentence(old, f.primary.span)) {
+    const auto dated = crossSourceDates_.find(id);
+    for (const Finding& f :
+         dated == crossSourceDates_.end() ? std::span<const Finding>() : dated->second) {
+      if (edit.touchesSentence(old, f.primary.span)) {
         continue;
       }
       auto moved = moveFinding(f, id, edit);

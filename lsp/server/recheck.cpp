@@ -13,9 +13,10 @@ void ServerImpl::startRecheck(const std::string& id) {
     return;
   const uint64_t revision = doc->second.revision;
   std::string text = *doc->second.pending;
-  // The documents that differ from the index's snapshot (both maps are sorted by id).
+  // The documents that differ from the snapshot of the index's tables (both maps are sorted
+  // by id).
   std::map<std::string, std::shared_ptr<const analysis::DocumentFacts>, std::less<>> changedDocs;
-  const auto& base = recheck_->snapshot().documents;
+  const auto& base = recheck_->base().documents;
   auto b = base.begin();
   for (auto d = docs_.begin(); d != docs_.end(); ++d) {
     while (b != base.end() && b->first < d->first) {

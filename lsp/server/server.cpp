@@ -438,6 +438,11 @@ bool ServerImpl::ready() const {
 
 void ServerImpl::changed(const std::optional<std::string>& document) {
   ++generation_;
+  // Requests now wait for the next analysis (ready()), and re-checks read their index's copy
+  // of what they need: the analysis of the former text serves nothing more, and is freed
+  // before the next one is built.
+  letGo(std::move(analysis_));
+  analysis_.reset();
   if (document) {
     // Requests about this document that have been waiting were asked about older text.
     for (auto it = pending_.begin(); it != pending_.end();) {
@@ -477,9 +482,11 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   std::vector<std::string> openIds;
   for (const auto& [id, uri] : openUriById_)
     openIds.push_back(id);
+  // The tables of the current re-check index serve the next one while few documents change.
+  std::shared_ptr<const analysis::RecheckIndex> previous = recheck_;
   auto weak = weak_from_this();
   return [weak, generation, configRevision, recheckMin, documents, openIds = std::move(openIds),
-          toExtract = std::move(toExtract),
+          previous = std::move(previous), toExtract = std::move(toExtract),
           garbage = std::exchange(garbage_, {})]() mutable -> std::function<void()> {
     garbage.clear(); // what the server let go of since the last analysis (see garbage_)
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
@@ -494,7 +501,11 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
       }
       result = std::make_shared<const analysis::Analysis>(analysis::analyze(*documents));
       if (documents->documents.size() >= recheckMin) {
-        recheck = std::make_shared<const analysis::RecheckIndex>(documents, result);
+        if (previous && previous->servesSnapshot(*documents))
+          recheck = std::make_shared<const analysis::RecheckIndex>(*previous, documents, result);
+        else
+          recheck = std::make_shared<const analysis::RecheckIndex>(documents, result);
+        previous.reset();
         // The documents open in the editor are the ones about to be edited.
         for (const std::string& id : openIds)
           if (const auto it = documents->documents.find(id); it != documents->documents.end())

@@ -187,5 +187,57 @@ TEST(Recheck, TypingOutsideNamesKeepsFindingsInStepWithTheText) {
   }
 }
 
+TEST(Recheck, SharedTablesServeALaterAnalysis) {
+  // After a re-analysis the new index keeps the tables of the first (built before one
+  // document was respelled) and takes the entities and findings of the new analysis; a
+  // re-check passes the respelled document as changed since the tables' snapshot.
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed first(corpus);
+  const std::string respelled = "004_7ae6212592d33cc9.txt";
+  const auto respelledFacts = analysis::extractFacts(
+      respelled, replaceAll(first.base->documents.at(respelled)->doc.text, "Shaaban", "Shabaan"),
+      corpus.lexicon());
+  auto later = std::make_shared<CorpusSnapshot>(*first.base);
+  later->documents[respelled] = respelledFacts;
+  ASSERT_TRUE(first.index.servesSnapshot(*later));
+  const auto laterAnalysis = std::make_shared<const Analysis>(analysis::analyze(*later));
+  const RecheckIndex shared(first.index, later, laterAnalysis);
+  EXPECT_EQ(&shared.base(), first.base.get());
+  EXPECT_EQ(&shared.snapshot(), later.get());
+  const RecheckIndex prepared(first.index, later, laterAnalysis);
+  for (const auto& [id, facts] : later->documents) {
+    prepared.prepare(facts);
+  }
+  for (const auto& [id, facts] : later->documents) {
+    std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> changed;
+    if (id != respelled) {
+      changed.emplace(respelled, respelledFacts);
+    }
+    for (const Edit& edit : edits()) {
+      const auto edited = analysis::extractFacts(id, edit.apply(facts->doc.text), corpus.lexicon());
+      const std::string expected = fullFindings(*later, {{id, edited}}, id);
+      EXPECT_EQ(describe(shared.recheck(edited, changed)), expected) << id << ": " << edit.name;
+      EXPECT_EQ(describe(prepared.recheck(edited, changed)), expected)
+          << id << ": " << edit.name << " (prepared)";
+    }
+  }
+}
+
+TEST(Recheck, TablesAreRebuiltForManyChangesOrAnotherLexicon) {
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed indexed(corpus);
+  CorpusSnapshot many = *indexed.base;
+  for (size_t i = 0; i <= RecheckIndex::kSharedTablesMaxChanged; ++i) {
+    const std::string id = "added-" + std::to_string(i) + ".txt";
+    many.documents[id] = analysis::extractFacts(id, "Zein spoke on Monday.\n", corpus.lexicon());
+  }
+  EXPECT_FALSE(indexed.index.servesSnapshot(many));
+  many.documents.erase("added-0.txt");
+  EXPECT_TRUE(indexed.index.servesSnapshot(many));
+  CorpusSnapshot otherLexicon = *indexed.base;
+  otherLexicon.lexicon = std::make_shared<const analysis::Lexicon>();
+  EXPECT_FALSE(indexed.index.servesSnapshot(otherLexicon));
+}
+
 } // namespace
 } // namespace newslint

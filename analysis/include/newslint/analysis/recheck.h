@@ -18,9 +18,11 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "newslint/analysis/corpus.h"
+#include "newslint/analysis/interned.h"
 
 namespace newslint::analysis {
 
@@ -29,11 +31,27 @@ public:
   /// Built from a snapshot and the full analysis of that snapshot (linear in the corpus).
   RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
                std::shared_ptr<const Analysis> analysis);
+  /// For a newer analysis: shares the tables of `previous`, which stay those of its base
+  /// snapshot (re-checks pass the documents that differ from the base as `changed`), and
+  /// takes the entities and findings of `analysis` (linear in its entities, not the corpus).
+  /// Neither constructor keeps `analysis`: what a re-check needs of it is copied.
+  /// Use it when servesSnapshot(*snapshot) holds.
+  RecheckIndex(const RecheckIndex& previous, std::shared_ptr<const CorpusSnapshot> snapshot,
+               std::shared_ptr<const Analysis> analysis);
   ~RecheckIndex();
   RecheckIndex(const RecheckIndex&) = delete;
   RecheckIndex& operator=(const RecheckIndex&) = delete;
 
+  /// The snapshot of the analysis: its configuration, lexicon and documents.
   [[nodiscard]] const CorpusSnapshot& snapshot() const { return *snapshot_; }
+  /// The snapshot whose documents the tables hold: the documents that differ from it are
+  /// the `changed` of a re-check. The same as snapshot() unless the tables were shared.
+  [[nodiscard]] const CorpusSnapshot& base() const;
+  /// True when the tables still serve a re-analysis of `newer`: the same lexicon, and at
+  /// most kSharedTablesMaxChanged documents differing from the base (each differing document
+  /// is compared whole by a re-check that cannot reuse its last name index).
+  [[nodiscard]] bool servesSnapshot(const CorpusSnapshot& newer) const;
+  static constexpr size_t kSharedTablesMaxChanged = 32;
 
   /// The findings of `edited` (a new version of one document, or a new document), sorted
   /// like Analysis::findings. `changed` holds the other documents that differ from the
@@ -65,8 +83,16 @@ private:
 
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
-  std::shared_ptr<const Analysis> analysis_;
-  std::unique_ptr<const Tables> tables_;
+  std::shared_ptr<const Tables> tables_; ///< of the base snapshot; shared by later indexes
+  // What a re-check reads of the full analysis, copied so that the analysis itself can be
+  // freed once the corpus changes (the server serves nothing from it after that).
+  /// The forms (spelling keys) of each entity of the analysis.
+  std::vector<std::vector<InternedString>> entityForms_;
+  /// The entity (index into entityForms_) of each of those forms.
+  std::unordered_map<std::string_view, uint32_t> entityOfForm_;
+  /// The analysis's cross-source date findings, by document.
+  std::map<std::string, std::vector<Finding>, std::less<>> crossSourceDates_;
+  void digest(const Analysis& analysis);
   /// The name index of a document's last re-check (or of its preparation), kept for the
   /// next edit of the same document.
   struct Last {
