@@ -3,6 +3,8 @@
 // judged to be one person, place or organisation) and the minority uses to report.
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <deque>
 #include <map>
 #include <numeric>
 #include <optional>
@@ -61,7 +63,6 @@ struct MentionSummary {
 // The first kMaxEvidenceMentions mentions of a form, summarised, and the union of their
 // sentence neighbours.
 struct FormSummary {
-  bool ready = false;
   std::vector<MentionSummary> mentions;
   std::vector<uint32_t> neighbourUnion;
   // Indices of the mentions that can give each clue, in mention order.
@@ -166,8 +167,8 @@ private:
   const Lexicon* lexicon_ = nullptr;
   const NameScope* scope_ = nullptr; // null: the whole corpus is in docs_
 
-  std::vector<Form> forms_;
-  std::unordered_map<std::string, uint32_t> formByKey_;
+  std::deque<Form> forms_; // a deque: forms never move, and formByKey_ views their keys
+  std::unordered_map<std::string_view, uint32_t> formByKey_;
   std::vector<TokenInfo> tokens_;
   std::unordered_map<std::string, uint32_t> tokenByKey_;
   std::vector<std::pair<uint32_t, uint32_t>> candidates_; // sorted, each pair once
@@ -182,7 +183,12 @@ private:
   std::vector<uint32_t> tokenKeyId_;      // key id of each token's key
   std::vector<uint8_t> distinctiveToken_; // distinctive(t) of each token
   std::unordered_map<std::string, uint32_t> roleId_;
-  std::vector<FormSummary> summaries_; // by form; filled before the pairs are judged
+  // Filled before the pairs are judged, only for the forms of aligned pairs (a small part
+  // of all forms): summaryOf_ gives each form's index into summaries_, kNoSummary if none.
+  static constexpr uint32_t kNoSummary = UINT32_MAX;
+  std::vector<uint32_t> summaryOf_;
+  std::deque<FormSummary> summaries_;
+  const FormSummary& summaryOf(uint32_t f) const { return summaries_[summaryOf_[f]]; }
   NameIndex index_;
 
   const Mention& mentionOf(const MentionRef& ref) const {
@@ -219,18 +225,19 @@ private:
     if (ownParts < keys.size()) {
       key += "#" + std::to_string(ownParts);
     }
-    auto [it, inserted] = formByKey_.try_emplace(key, static_cast<uint32_t>(forms_.size()));
-    if (inserted) {
-      Form form;
-      form.key = key;
-      form.ownParts = ownParts;
-      for (size_t i = 0; i < keys.size(); ++i) {
-        form.tokens.push_back(tokenId(keys[i], texts[i]));
-      }
-      forms_.push_back(std::move(form));
-      registerEntryOfForm_.push_back(-1);
+    if (const auto it = formByKey_.find(key); it != formByKey_.end()) {
+      return it->second;
     }
-    return it->second;
+    const auto f = static_cast<uint32_t>(forms_.size());
+    Form& form = forms_.emplace_back();
+    form.key = std::move(key);
+    form.ownParts = ownParts;
+    for (size_t i = 0; i < keys.size(); ++i) {
+      form.tokens.push_back(tokenId(keys[i], texts[i]));
+    }
+    formByKey_.emplace(form.key, f);
+    registerEntryOfForm_.push_back(-1);
+    return f;
   }
 
   void collectForms() {
@@ -610,11 +617,11 @@ private:
   }
 
   void summarise(uint32_t f) {
-    FormSummary& summary = summaries_[f];
-    if (summary.ready) {
+    if (summaryOf_[f] != kNoSummary) {
       return;
     }
-    summary.ready = true;
+    summaryOf_[f] = static_cast<uint32_t>(summaries_.size());
+    FormSummary& summary = summaries_.emplace_back();
     const Form& form = forms_[f];
     const size_t limit = std::min<size_t>(form.mentions.size(), kMaxEvidenceMentions);
     summary.mentions.reserve(limit);
@@ -745,8 +752,8 @@ private:
     // The two differing parts are no evidence of their own.
     const uint32_t selfA = tokenKeyId_[ta];
     const uint32_t selfB = tokenKeyId_[tb];
-    const FormSummary& sa = summaries_[fa];
-    const FormSummary& sb = summaries_[fb];
+    const FormSummary& sa = summaryOf(fa);
+    const FormSummary& sb = summaryOf(fb);
     const auto counts = [&](uint32_t key) {
       // A name in most documents (the story's protagonist) says nothing.
       return key != selfA && key != selfB && !ubiquitousId(key);
@@ -1003,7 +1010,7 @@ private:
       FormList formsB;
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
     };
-    summaries_.resize(forms_.size());
+    summaryOf_.assign(forms_.size(), kNoSummary);
     tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
       tokenKeyId_[ta] = keyId(tokens_[ta].key);
