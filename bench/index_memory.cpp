@@ -1,6 +1,7 @@
 // What the language server's corpus index is made of: the heap bytes held by the
 // per-document facts, the full analysis (names, dates, findings) and the re-check index,
-// each as a multiple of the corpus bytes. Bytes are glibc's count of bytes in use
+// each as a multiple of the corpus bytes, and what the re-check index of a later analysis
+// adds when it shares the first one's tables. Bytes are glibc's count of bytes in use
 // (mallinfo2().uordblks, all arenas), measured before and after each part is built, so
 // they leave out what the allocator keeps free; the server's RSS is higher by that.
 //
@@ -83,6 +84,11 @@ int main(int argc, char** argv) {
   if (const auto it = snapshot->documents.find(open); it != snapshot->documents.end())
     recheck->prepare(it->second);
   rows.push_back({"prepared re-check of " + open, inUse() - before});
+  // What a later analysis's index adds when it shares these tables (the server's usual case).
+  before = inUse();
+  auto later = std::make_shared<const analysis::RecheckIndex>(*recheck, snapshot, result);
+  const size_t perAnalysis = inUse() - before;
+  later.reset();
 
   // The analysis's parts, measured by releasing them one at a time.
   recheck.reset(); // holds the analysis
@@ -106,5 +112,8 @@ int main(int argc, char** argv) {
   }
   std::printf("| total | %.1f | %.2f |\n", total / 1e6,
               static_cast<double>(total) / static_cast<double>(corpusBytes));
+  std::printf("\nA later analysis's re-check index, sharing the tables: %.1f MB (%.2f x corpus)\n",
+              perAnalysis / 1e6,
+              static_cast<double>(perAnalysis) / static_cast<double>(corpusBytes));
   return 0;
 }

@@ -204,73 +204,154 @@ std::shared_ptr<const NameIndex> movedNames(const NameIndex& names, std::string_
 
 } // namespace
 
+/// Lists of values by row, held in one array (compressed rows) instead of a vector each.
+template <typename Value> struct Rows {
+  std::vector<uint32_t> start; // row r is values[start[r], start[r + 1])
+  std::vector<Value> values;
+
+  /// From (row, value) pairs; each row keeps its values in the order given.
+  static Rows build(size_t rows, const std::vector<std::pair<uint32_t, Value>>& pairs) {
+    Rows out;
+    out.start.assign(rows + 1, 0);
+    for (const auto& [row, value] : pairs) {
+      ++out.start[row + 1];
+    }
+    for (size_t r = 0; r < rows; ++r) {
+      out.start[r + 1] += out.start[r];
+    }
+    out.values.resize(pairs.size());
+    std::vector<uint32_t> next(out.start.begin(), out.start.end() - 1);
+    for (const auto& [row, value] : pairs) {
+      out.values[next[row]++] = value;
+    }
+    return out;
+  }
+  [[nodiscard]] std::span<const Value> operator[](size_t row) const {
+    return {values.data() + start[row], values.data() + start[row + 1]};
+  }
+};
+
+/// Texts kept for as long as the tables, in blocks that never move (views stay valid).
+class TextStore {
+public:
+  std::string_view keep(std::string_view text) {
+    if (text.size() > kBlock - used_) {
+      blocks_.push_back(std::make_unique<char[]>(std::max(kBlock, text.size())));
+      used_ = 0;
+    }
+    char* at = blocks_.back().get() + used_;
+    std::copy(text.begin(), text.end(), at);
+    used_ += text.size();
+    return {at, text.size()};
+  }
+
+private:
+  static constexpr size_t kBlock = 64 * 1024;
+  std::vector<std::unique_ptr<char[]>> blocks_;
+  size_t used_ = kBlock;
+};
+
 struct RecheckIndex::Tables {
-  // Part keys are interned (InternedString) and form keys are the keys of `formId`, so the
-  // tables view them instead of copying them.
+  // Name part keys (and inherited surnames) are interned, and form and blocking keys are
+  // kept in `texts`, so the maps view them instead of copying them.
   std::shared_ptr<const CorpusSnapshot> base; // the snapshot the tables were built from
+  TextStore texts;
   std::vector<const DocumentFacts*> documents; // snapshot order
   std::unordered_map<std::string_view, uint32_t> documentIndex;
-  std::unordered_map<std::string_view, std::vector<uint32_t>> documentsByPart; // sorted, unique
-  std::unordered_set<std::string_view> strongParts;
-  // Name parts by blocking key, with their spelling keys.
-  std::vector<std::string_view> partKeys;
-  std::vector<SpellingKey> partSpellings;
-  std::unordered_map<std::string_view, uint32_t> partId;
-  std::unordered_map<std::string, std::vector<uint32_t>> partsByBlock;
+  // Keys (the parts of names, and inherited surnames), by id.
+  std::unordered_map<std::string_view, uint32_t> keyId;
+  std::vector<std::string_view> keys;
+  std::vector<uint32_t> documentsNaming; // documents with the key as a part of a name
+  std::vector<uint8_t> strong;           // the key is a part of a confident mention
+  std::vector<SpellingKey> spellings;    // of keys used as parts (empty for the others)
+  // Parts by blocking key.
+  std::unordered_map<std::string_view, uint32_t> blockId;
+  Rows<uint32_t> partsByBlock; // key ids
   // Forms (whole names, keyed as the name index keys them) and their mentions.
-  std::unordered_map<std::string, uint32_t> formId;
-  std::vector<std::vector<std::pair<uint32_t, uint32_t>>> formMentions; // (document, mention)
-  std::unordered_map<std::string_view, std::vector<uint32_t>> formsByPart;
+  std::unordered_map<std::string_view, uint32_t> formId;
   std::vector<std::string_view> formKeys;
+  Rows<std::pair<uint32_t, uint32_t>> formMentions; // (document, mention)
+  Rows<uint32_t> formsByKey;                        // form ids
   // Parts spelled like a part (candidate partners), found once per part.
   mutable std::mutex similarMutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
+
+  [[nodiscard]] std::optional<uint32_t> findKey(std::string_view key) const {
+    const auto it = keyId.find(key);
+    return it == keyId.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+  }
 };
 
 RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
                            std::shared_ptr<const Analysis> analysis)
     : snapshot_(std::move(snapshot)) {
   auto tables = std::make_shared<Tables>();
-  tables->base = snapshot_;
+  Tables& t = *tables;
+  t.base = snapshot_;
+  std::vector<uint32_t> lastDocument; // by key: the last document counted in documentsNaming
+  auto key = [&](std::string_view text) {
+    auto [it, inserted] = t.keyId.try_emplace(text, static_cast<uint32_t>(t.keys.size()));
+    if (inserted) {
+      t.keys.push_back(text);
+      t.documentsNaming.push_back(0);
+      t.strong.push_back(0);
+      t.spellings.emplace_back();
+      lastDocument.push_back(UINT32_MAX);
+    }
+    return it->second;
+  };
+  std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> mentionsOfForm;
+  std::vector<std::pair<uint32_t, uint32_t>> formsOfKey;
+  std::vector<std::pair<uint32_t, uint32_t>> partsOfBlock;
+  std::vector<uint8_t> spelled; // by key: its spelling and blocking keys are recorded
   for (const auto& [id, facts] : snapshot_->documents) {
-    const auto d = static_cast<uint32_t>(tables->documents.size());
-    tables->documents.push_back(facts.get());
-    tables->documentIndex.emplace(facts->doc.id, d);
+    const auto d = static_cast<uint32_t>(t.documents.size());
+    t.documents.push_back(facts.get());
+    t.documentIndex.emplace(facts->doc.id, d);
     for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
       const Mention& m = facts->mentions[i];
-      auto [form, newForm] = tables->formId.try_emplace(
-          formKeyOf(m), static_cast<uint32_t>(tables->formMentions.size()));
-      if (newForm) {
-        tables->formMentions.emplace_back();
-        tables->formKeys.push_back(form->first);
+      const std::string formKey = formKeyOf(m);
+      auto form = t.formId.find(formKey);
+      if (form == t.formId.end()) {
+        form = t.formId.emplace(t.texts.keep(formKey), static_cast<uint32_t>(t.formKeys.size()))
+                   .first;
+        t.formKeys.push_back(form->first);
         for (const NamePart& p : m.parts) {
-          tables->formsByPart[p.key].push_back(form->second);
+          formsOfKey.emplace_back(key(p.key), form->second);
         }
-        for (const std::string& inherited : m.inheritedKeys) {
-          tables->formsByPart[inherited].push_back(form->second);
+        for (const InternedString& inherited : m.inheritedKeys) {
+          formsOfKey.emplace_back(key(inherited), form->second);
         }
       }
-      tables->formMentions[form->second].emplace_back(d, i);
+      mentionsOfForm.emplace_back(form->second, std::pair{d, i});
       for (const NamePart& p : m.parts) {
-        auto& docs = tables->documentsByPart[p.key];
-        if (docs.empty() || docs.back() != d) {
-          docs.push_back(d);
+        const uint32_t k = key(p.key);
+        if (lastDocument[k] != d) {
+          lastDocument[k] = d;
+          ++t.documentsNaming[k];
         }
         if (!m.weak) {
-          tables->strongParts.insert(p.key);
+          t.strong[k] = 1;
         }
-        auto [it, inserted] =
-            tables->partId.try_emplace(p.key, static_cast<uint32_t>(tables->partKeys.size()));
-        if (inserted) {
-          tables->partKeys.push_back(p.key);
-          tables->partSpellings.push_back(spellingKey(p.text(facts->doc)));
-          for (const std::string& block : blockingKeys(tables->partSpellings.back())) {
-            tables->partsByBlock[block].push_back(it->second);
+        spelled.resize(t.keys.size(), 0);
+        if (spelled[k] == 0) {
+          spelled[k] = 1;
+          t.spellings[k] = spellingKey(p.text(facts->doc));
+          for (const std::string& block : blockingKeys(t.spellings[k])) {
+            auto b = t.blockId.find(block);
+            if (b == t.blockId.end()) {
+              b = t.blockId.emplace(t.texts.keep(block), static_cast<uint32_t>(t.blockId.size()))
+                      .first;
+            }
+            partsOfBlock.emplace_back(b->second, k);
           }
         }
       }
     }
   }
+  t.formMentions = Rows<std::pair<uint32_t, uint32_t>>::build(t.formKeys.size(), mentionsOfForm);
+  t.formsByKey = Rows<uint32_t>::build(t.keys.size(), formsOfKey);
+  t.partsByBlock = Rows<uint32_t>::build(t.blockId.size(), partsOfBlock);
   tables_ = std::move(tables);
   digest(*analysis);
 }
@@ -394,13 +475,13 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   const bool ownPlace = place(key);
   const bool ownCommon = common(key);
   for (const std::string& block : ownCommon ? std::vector<std::string>{} : blockingKeys(spelling)) {
-    const auto it = t.partsByBlock.find(block);
-    if (it == t.partsByBlock.end()) {
+    const auto it = t.blockId.find(block);
+    if (it == t.blockId.end()) {
       continue;
     }
-    for (const uint32_t other : it->second) {
-      const std::string_view otherKey = t.partKeys[other];
-      const SpellingKey& otherSpelling = t.partSpellings[other];
+    for (const uint32_t other : t.partsByBlock[it->second]) {
+      const std::string_view otherKey = t.keys[other];
+      const SpellingKey& otherSpelling = t.spellings[other];
       if (otherKey == key || spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity ||
           !mayPair(spelling, key, ownPlace, ownCommon, otherSpelling, otherKey, place(otherKey),
                    common(otherKey))) {
@@ -493,8 +574,9 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     }
   }
   for (const std::string& part : scope.parts) {
-    if (const auto it = t.formsByPart.find(part); it != t.formsByPart.end()) {
-      forms.insert(forms.end(), it->second.begin(), it->second.end());
+    if (const auto k = t.findKey(part)) {
+      const auto of = t.formsByKey[*k];
+      forms.insert(forms.end(), of.begin(), of.end());
     }
   }
   scope.forms = ownForms;
@@ -620,8 +702,8 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     }
   }
   scope.frequency = [&](const std::string& key) -> uint32_t {
-    const auto it = t.documentsByPart.find(key);
-    return it == t.documentsByPart.end() ? 0 : static_cast<uint32_t>(it->second.size());
+    const auto k = t.findKey(key);
+    return k ? t.documentsNaming[*k] : 0;
   };
   std::unordered_set<std::string> changedStrong;
   for (const DocumentFacts* facts : wholeDocuments) {
@@ -634,7 +716,8 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     }
   }
   scope.strong = [&](const std::string& key) {
-    return t.strongParts.contains(key) || changedStrong.contains(key);
+    const auto k = t.findKey(key);
+    return (k && t.strong[*k] != 0) || changedStrong.contains(key);
   };
 
   // A scope of many forms is worth the second core: its pairs take tens of milliseconds.
