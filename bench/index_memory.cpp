@@ -2,8 +2,9 @@
 // per-document facts, the full analysis (names, dates, findings) and the re-check index,
 // each as a multiple of the corpus bytes, and what the re-check index of a later analysis
 // adds when it shares the first one's tables. Bytes are glibc's count of bytes in use
-// (mallinfo2().uordblks, all arenas), measured before and after each part is built, so
-// they leave out what the allocator keeps free; the server's RSS is higher by that.
+// (mallinfo2: uordblks in all arenas, and hblkhd, the large blocks mapped on their own),
+// measured before and after each part is built, so they leave out what the allocator
+// keeps free; the server's RSS is higher by that.
 //
 // usage: index_memory CORPUS_DIR [--open RELATIVE_PATH]
 //
@@ -29,7 +30,11 @@ using namespace newslint;
 
 namespace {
 
-size_t inUse() { return mallinfo2().uordblks; }
+/// Bytes in use: in the arenas, and in the blocks glibc maps on their own (large ones).
+size_t inUse() {
+  const struct mallinfo2 info = mallinfo2();
+  return info.uordblks + info.hblkhd;
+}
 
 struct Row {
   std::string part;

@@ -1,7 +1,9 @@
 // Edit latency of the language server: the time from `didChange` to the
 // `publishDiagnostics` of that version for the edited article, and until the whole corpus
 // is analysed again (the answer to a `workspace/diagnostic` pull sent with the edit, which
-// waits for the full analysis); the time to index the corpus; memory after indexing.
+// waits for the full analysis; it passes the result ids of the last answer, as VS Code's
+// client does, so unchanged documents come back as "unchanged"); the time to index the
+// corpus; memory after indexing.
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
@@ -68,6 +70,17 @@ public:
       json brief;
       if (method.empty()) {
         brief = json{{"id", message.value("id", json())}}; // a response
+        // An answer to a workspace pull: its result ids go with the next pull, as editors
+        // that pull send them (the server then reports unchanged documents in brief).
+        if (const auto result = message.find("result");
+            result != message.end() && result->is_object() && result->contains("items")) {
+          json ids = json::array();
+          for (const json& item : (*result)["items"])
+            if (item.contains("resultId"))
+              ids.push_back({{"uri", item.value("uri", "")}, {"value", item["resultId"]}});
+          std::lock_guard lock(mutex_);
+          resultIds_ = std::move(ids);
+        }
       } else if (method == "$/progress") {
         brief = json{{"method", method},
                      {"params", {{"value", {{"kind", message["params"]["value"].value("kind", "")}}}}}};
@@ -97,6 +110,11 @@ public:
     thread_.join();
   }
   void send(const json& message) { transport_->clientSend(message.dump()); }
+  /// The result ids of the last workspace pull's answer, as `previousResultIds`.
+  json resultIds() {
+    std::lock_guard lock(mutex_);
+    return resultIds_;
+  }
   size_t mark() {
     std::lock_guard lock(mutex_);
     return received_.size();
@@ -128,6 +146,7 @@ private:
   std::mutex mutex_;
   std::condition_variable changed_;
   std::vector<Received> received_;
+  json resultIds_ = json::array();
 };
 
 /// The column of the first word of the first line (spaces and tabs are one UTF-16 unit each).
@@ -306,7 +325,7 @@ int main(int argc, char** argv) {
     client.send({{"jsonrpc", "2.0"},
                  {"id", id},
                  {"method", "workspace/diagnostic"},
-                 {"params", {{"previousResultIds", json::array()}}}});
+                 {"params", {{"previousResultIds", client.resultIds()}}}});
     const auto answered = client.waitFor(
         from, [&](const json& m) { return !m.contains("method") && m.value("id", 0) == id; });
     if (!answered) {

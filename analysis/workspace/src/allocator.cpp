@@ -1,4 +1,4 @@
-// One malloc arena for the whole process (see allocator.h).
+// One malloc arena for the whole process, and handing freed memory back (see allocator.h).
 #include "newslint/workspace/allocator.h"
 
 #include <cstdlib>
@@ -12,6 +12,12 @@ void useOneAllocatorArena() {
 #if defined(__GLIBC__)
   if (std::getenv("MALLOC_ARENA_MAX") == nullptr)
     mallopt(M_ARENA_MAX, 1);
+#endif
+}
+
+void handBackFreedMemory() {
+#if defined(__GLIBC__)
+  malloc_trim(0);
 #endif
 }
 
