@@ -669,7 +669,7 @@ int dump(const fs::path& root) {
   const DateIndex& index = *analysis.dates;
   for (const auto& [id, anchor] : index.anchors) {
     std::printf("== %s  anchor: %s %s%s\n", id.c_str(),
-                anchor.published ? formatDate(*anchor.published).c_str() : "-", anchor.how.c_str(),
+                anchor.published ? formatDate(*anchor.published).c_str() : "-", anchor.how.str().c_str(),
                 anchor.year
                     ? (" year " + std::to_string(*anchor.year) + " " + anchor.yearHow).c_str()
                     : "");

@@ -279,9 +279,9 @@ private:
         keys.push_back(p.key);
         texts.emplace_back(p.text(docs_[d]->doc));
       }
-      for (const std::string& inherited : m.inheritedKeys) {
-        keys.push_back(inherited);
-        texts.push_back(inherited);
+      if (!m.inheritedKey.empty()) {
+        keys.push_back(m.inheritedKey);
+        texts.push_back(m.inheritedKey);
       }
       const uint32_t f = formId(keys, texts, static_cast<uint32_t>(m.parts.size()));
       forms_[f].mentions.push_back({d, i});

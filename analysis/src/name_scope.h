@@ -43,10 +43,8 @@ inline std::string formKeyOf(const Mention& m) {
   for (const NamePart& p : m.parts) {
     add(p.key);
   }
-  for (const std::string& inherited : m.inheritedKeys) {
-    add(inherited);
-  }
-  if (!m.inheritedKeys.empty()) {
+  if (!m.inheritedKey.empty()) {
+    add(m.inheritedKey);
     key += '#';
     key += std::to_string(m.parts.size());
   }
@@ -74,10 +72,8 @@ struct NameScope {
         return true;
       }
     }
-    for (const std::string& inherited : m.inheritedKeys) {
-      if (parts.contains(inherited)) {
-        return true;
-      }
+    if (!m.inheritedKey.empty() && parts.contains(m.inheritedKey)) {
+      return true;
     }
     return !forms.empty() && forms.contains(formKeyOf(m));
   }

@@ -516,7 +516,7 @@ struct Extractor {
             break;
           }
           if (out[b].parts.size() == 1) {
-            out[b].inheritedKeys = {right.parts.back().key};
+            out[b].inheritedKey = right.parts.back().key;
           }
         }
       }

@@ -130,7 +130,7 @@ bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
   for (size_t i = 0; i < a.mentions.size(); ++i) {
     const Mention& x = a.mentions[i];
     const Mention& y = b.mentions[i];
-    if (x.parts.size() != y.parts.size() || x.inheritedKeys != y.inheritedKeys ||
+    if (x.parts.size() != y.parts.size() || x.inheritedKey != y.inheritedKey ||
         x.sentence != y.sentence || x.weak != y.weak || x.possessive != y.possessive ||
         x.title != y.title || x.role != y.role || x.roleOf != y.roleOf || x.age != y.age ||
         x.list != y.list) {
@@ -319,8 +319,8 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
         for (const NamePart& p : m.parts) {
           formsOfKey.emplace_back(key(p.key), form->second);
         }
-        for (const InternedString& inherited : m.inheritedKeys) {
-          formsOfKey.emplace_back(key(inherited), form->second);
+        if (!m.inheritedKey.empty()) {
+          formsOfKey.emplace_back(key(m.inheritedKey), form->second);
         }
       }
       mentionsOfForm.emplace_back(form->second, std::pair{d, i});
@@ -527,8 +527,8 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
     for (const NamePart& p : m.parts) {
       partnersOf(p.key, p.text(edited->doc));
     }
-    for (const std::string& inherited : m.inheritedKeys) {
-      partnersOf(inherited, inherited);
+    if (!m.inheritedKey.empty()) {
+      partnersOf(m.inheritedKey, m.inheritedKey);
     }
   }
   // Parts of the documents changed since the snapshot are not in its tables: compared here.

@@ -6,18 +6,30 @@
 namespace newslint::analysis {
 
 LineTable::LineTable(std::string_view text) : size_(static_cast<uint32_t>(text.size())) {
-  starts_.push_back(0);
-  for (uint32_t i = 0; i < size_; ++i) {
-    const char c = text[i];
-    if (c == '\n' || c == '\r') {
-      contentEnds_.push_back(i);
-      if (c == '\r' && i + 1 < size_ && text[i + 1] == '\n') {
-        ++i;
+  // Two passes: the first counts the lines, so that the table is allocated once, exactly.
+  for (const bool record : {false, true}) {
+    uint32_t lines = 1;
+    for (uint32_t i = 0; i < size_; ++i) {
+      const char c = text[i];
+      if (c == '\n' || c == '\r') {
+        if (c == '\r' && i + 1 < size_ && text[i + 1] == '\n') {
+          if (record) {
+            crlfLines_.push_back(lines - 1);
+          }
+          ++i;
+        }
+        if (record) {
+          starts_.push_back(i + 1);
+        }
+        ++lines;
       }
-      starts_.push_back(i + 1);
+    }
+    if (!record) {
+      starts_.reserve(lines);
+      starts_.push_back(0);
     }
   }
-  contentEnds_.push_back(size_);
+  crlfLines_.shrink_to_fit();
 }
 
 LinePos LineTable::position(uint32_t offset) const {
@@ -35,10 +47,11 @@ uint32_t LineTable::lineStart(uint32_t line) const {
 }
 
 uint32_t LineTable::lineEnd(uint32_t line) const {
-  if (line >= contentEnds_.size()) {
-    return size_;
+  if (line + 1 >= starts_.size()) {
+    return size_; // the last line (or past the end)
   }
-  return contentEnds_[line];
+  const bool crlf = std::binary_search(crlfLines_.begin(), crlfLines_.end(), line);
+  return starts_[line + 1] - (crlf ? 2 : 1);
 }
 
 uint32_t LineTable::offset(uint32_t line, uint32_t column) const {
@@ -46,8 +59,7 @@ uint32_t LineTable::offset(uint32_t line, uint32_t column) const {
     return size_;
   }
   const uint32_t start = starts_[line];
-  const uint32_t end = contentEnds_[line];
-  return std::min(start + column, end);
+  return std::min(start + column, lineEnd(line));
 }
 
 char32_t decodeUtf8(std::string_view text, size_t& pos) {

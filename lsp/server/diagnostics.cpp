@@ -140,7 +140,7 @@ void ServerImpl::publishDiagnostics() {
   std::set<std::string, std::less<>> ids;
   for (const auto& finding : analysis_->findings)
     ids.insert(finding.primary.document);
-  for (const auto& [id, text] : published_)
+  for (const auto& [id, fingerprint] : published_)
     ids.insert(id);
   for (const auto& [id, uri] : openUriById_)
     ids.insert(id);
@@ -154,11 +154,19 @@ void ServerImpl::publishDiagnostics() {
     request("workspace/diagnostic/refresh", nullptr, nullptr);
 }
 
+ServerImpl::Fingerprint::Fingerprint(std::string_view text)
+    : size(text.size()), a(std::hash<std::string_view>{}(text)), b(0xcbf29ce484222325ULL) {
+  for (const char c : text) { // FNV-1a, independent of the library's hash
+    b = (b ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  }
+}
+
 void ServerImpl::publishOne(const FeatureContext& context, const std::string& id, json diagnostics,
                             bool& anyChanged) {
-  std::string text = serialize(diagnostics);
+  const std::string text = serialize(diagnostics);
+  const Fingerprint fingerprint(text);
   const auto old = published_.find(id);
-  const bool same = old != published_.end() ? old->second == text : diagnostics.empty();
+  const bool same = old != published_.end() ? old->second == fingerprint : diagnostics.empty();
   const auto open = context.openVersions.find(id);
   bool versionMoved = false;
   if (open != context.openVersions.end()) {
@@ -177,7 +185,7 @@ void ServerImpl::publishOne(const FeatureContext& context, const std::string& id
   if (text == "[]")
     published_.erase(id);
   else
-    published_[id] = std::move(text);
+    published_.insert_or_assign(id, fingerprint);
   if (open != context.openVersions.end())
     publishedVersion_[id] = open->second;
 }

@@ -291,7 +291,17 @@ private:
   /// Pull clients: the quick re-check's diagnostics of an edited document, by id, with the
   /// document revision they are for (answered until the full analysis catches up).
   std::map<std::string, std::pair<uint64_t, json>, std::less<>> quickDiagnostics_;
-  std::map<std::string, std::string, std::less<>> published_; ///< id -> last pushed diagnostics
+  /// What the last pushed diagnostics of a document were, told apart from others without
+  /// holding their text (megabytes over a corpus): its length and two independent 64-bit
+  /// hashes of it.
+  struct Fingerprint {
+    size_t size = 0;
+    uint64_t a = 0;
+    uint64_t b = 0;
+    explicit Fingerprint(std::string_view text);
+    friend bool operator==(const Fingerprint&, const Fingerprint&) = default;
+  };
+  std::map<std::string, Fingerprint, std::less<>> published_; ///< id -> last pushed diagnostics
   std::map<std::string, int64_t, std::less<>> publishedVersion_;
   bool registerPublished_ = false;
 };

@@ -82,12 +82,8 @@ json mentionJson(const an::Document& doc, const an::Mention& m) {
     parts.push_back(json::array({p.span.begin, p.span.end, p.text(doc), p.key.str()}));
   }
   j["parts"] = std::move(parts);
-  if (!m.inheritedKeys.empty()) {
-    json inherited = json::array();
-    for (const an::InternedString& key : m.inheritedKeys) {
-      inherited.push_back(key.str());
-    }
-    j["inherited"] = std::move(inherited);
+  if (!m.inheritedKey.empty()) {
+    j["inherited"] = json::array({m.inheritedKey.str()}); // an array, as the format allows more
   }
   putIf<uint32_t>(j, "sentence", m.sentence, 0);
   putIf(j, "weak", m.weak, false);
@@ -118,8 +114,11 @@ an::Mention mentionOf(const an::Document& doc, const json& j) {
     m.parts.push_back(part);
   }
   if (auto it = j.find("inherited"); it != j.end()) {
-    for (const json& key : *it) {
-      m.inheritedKeys.emplace_back(key.get<std::string>());
+    if (!it->is_array() || it->size() > 1) {
+      throw std::runtime_error("\"inherited\" must be an array of at most one key");
+    }
+    if (!it->empty()) {
+      m.inheritedKey = an::InternedString(it->front().get<std::string>());
     }
   }
   getIf(j, "sentence", m.sentence);

@@ -271,15 +271,16 @@ struct ResolveContext {
 };
 
 struct Resolution {
-  bool resolved = false;
+  // Laid out largest first: one is kept per time expression of the corpus.
   Interval interval;
-  Granularity granularity = Granularity::Unknown;
   /// TIMEX3-style value: 2024-12-07T22:30, 2024-12-07TNI, 2024-W49, PAST_REF.
   InternedString value;
-  CivilDate first; ///< the first day of the interval
-  bool yearInferred = false;
-  bool narrative = false;   ///< counted on the story's own time line (a previous date, an event)
   InternedString inference; ///< how anchors and missing fields were filled, for the reader
+  CivilDate first;          ///< the first day of the interval
+  Granularity granularity = Granularity::Unknown;
+  bool resolved = false;
+  bool yearInferred = false;
+  bool narrative = false; ///< counted on the story's own time line (a previous date, an event)
 };
 
 /// Resolves one expression. Never throws; unresolved when required anchors are missing.

@@ -24,7 +24,7 @@ struct Mention {
   Span span; ///< the name, without title or possessive
   std::vector<NamePart> parts;
   /// A surname shared by coordination ("Ihab and Iyad Makhlouf"); usually empty.
-  std::vector<InternedString> inheritedKeys;
+  InternedString inheritedKey;
   uint32_t sentence = 0;
   int age = -1;
   int list = -1; ///< id of the enumeration it stands in, -1 when none

@@ -41,8 +41,10 @@ public:
   [[nodiscard]] uint32_t lineEnd(uint32_t line) const;
 
 private:
+  // One is kept per document of the corpus: the starts alone, sized exactly; a line's
+  // content ends one byte before the next line's start, two after "\r\n".
   std::vector<uint32_t> starts_;
-  std::vector<uint32_t> contentEnds_;
+  std::vector<uint32_t> crlfLines_; ///< lines ending in "\r\n", ascending (usually none)
   uint32_t size_ = 0;
 };
 

@@ -28,7 +28,8 @@ enum class AnchorKind : uint8_t { None, Register, Header };
 struct DocumentAnchor {
   std::optional<CivilDate> published;
   AnchorKind kind = AnchorKind::None;
-  std::string how; ///< "register", "header line `Date: 2024-12-14`", or why there is none
+  /// "register", "header line `Date:`", or why there is none (a few texts: interned).
+  InternedString how;
   /// A year for dates stated without one, when there is no publication date.
   std::optional<int> year;
   std::string yearHow; ///< "taken from `December 8, 2024` in 003_fce50c72ea1de802.txt"
@@ -38,21 +39,22 @@ struct DocumentAnchor {
 
 /// One time expression of one document, resolved (or not) against its anchors.
 struct ResolvedTime {
-  InternedString document;
-  uint32_t expression = 0; ///< index into DocumentFacts::dates.expressions
-  Span span;
-  InternedString text;
-  TimeKind kind = TimeKind::Date;
-  uint32_t sentence = 0;
+  // Laid out largest first, with narrow calendar fields: one is kept per time expression of
+  // the corpus.
   Resolution resolution; ///< interval, granularity, value and the inference in words
-  bool anchorInferred =
-      false;           ///< a year or anchor came from inference, not from the text or register
-  int claim = -1;      ///< index into DateIndex::claims, -1 when not part of a claim
-  int statedYear = -1; ///< the calendar fields as written (-1 when absent)
-  int statedMonth = -1;
-  int statedDay = -1;
-  int statedWeekday = -1;
+  InternedString document;
+  InternedString text;
+  Span span;
+  uint32_t expression = 0; ///< index into DocumentFacts::dates.expressions
+  uint32_t sentence = 0;
+  int claim = -1;            ///< index into DateIndex::claims, -1 when not part of a claim
+  int16_t statedYear = -1;   ///< the calendar fields as written (-1 when absent)
+  int8_t statedMonth = -1;
+  int8_t statedDay = -1;
+  int8_t statedWeekday = -1;
+  TimeKind kind = TimeKind::Date;
   Relation relation = Relation::None;
+  bool anchorInferred = false; ///< a year or anchor came from inference, not from the text or register
 };
 
 /// A sentence that dates something: its resolved times, who takes part, what happens.
