@@ -9,6 +9,7 @@
 #include <numeric>
 #include <optional>
 #include <set>
+#include <span>
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
@@ -57,13 +58,17 @@ struct MentionSummary {
   uint32_t roleOf = 0;   // id of the possessor's key; 0: none
   bool relation = false; // the head is a family relation
   bool roleSpaced = false;
-  std::vector<uint32_t> neighbours; // sorted key ids of the other names in the sentence
+  // The sorted key ids of the other names in the sentence: [begin, end) of the form
+  // summary's neighbourIds (one array per form instead of one per mention).
+  uint32_t neighboursBegin = 0;
+  uint32_t neighboursEnd = 0;
 };
 
 // The first kMaxEvidenceMentions mentions of a form, summarised, and the union of their
 // sentence neighbours.
 struct FormSummary {
   std::vector<MentionSummary> mentions;
+  std::vector<uint32_t> neighbourIds; // every mention's neighbours, one after the other
   std::vector<uint32_t> neighbourUnion;
   // Indices of the mentions that can give each clue, in mention order.
   std::vector<uint8_t> withRole;
@@ -74,6 +79,11 @@ struct FormSummary {
   std::vector<int> ages;           // distinct ages, sorted
   // (document, sentence, index) of every mention, sorted: the mentions near a place.
   std::vector<std::tuple<uint32_t, uint32_t, uint8_t>> byPlace;
+
+  [[nodiscard]] std::span<const uint32_t> neighboursOf(size_t mention) const {
+    const MentionSummary& m = mentions[mention];
+    return {neighbourIds.data() + m.neighboursBegin, neighbourIds.data() + m.neighboursEnd};
+  }
 };
 
 struct TokenInfo {
@@ -175,7 +185,8 @@ private:
   std::vector<Edge> edges_;
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
-  std::unordered_map<std::string, uint32_t> documentFrequency_; // part key -> documents
+  // Part key -> documents naming it; the keys view the interned part keys.
+  std::unordered_map<std::string_view, uint32_t> documentFrequency_;
   // Part keys as ids (for sentence neighbours), and whether each is in most documents.
   std::unordered_map<std::string, uint32_t> keyId_;
   std::vector<std::string> keyText_;
@@ -244,30 +255,30 @@ private:
     // Part keys used by confident mentions (a weak mention counts only when its word is
     // also used as part of a name elsewhere), and the documents naming each part. A scope
     // brings both from the whole corpus.
-    std::unordered_set<std::string> strongKeys;
+    std::unordered_set<std::string_view> strongKeys; // views of interned part keys
     if (scope_ == nullptr) {
       for (const DocumentFacts* facts : docs_) {
         for (const Mention& m : facts->mentions) {
           if (!m.weak) {
             for (const NamePart& p : m.parts) {
-              strongKeys.insert(p.key);
+              strongKeys.insert(p.key.view());
             }
           }
         }
       }
       for (const DocumentFacts* facts : docs_) {
-        std::unordered_set<std::string> seen;
+        std::unordered_set<std::string_view> seen;
         for (const Mention& m : facts->mentions) {
           for (const NamePart& p : m.parts) {
-            if (seen.insert(p.key).second) {
-              ++documentFrequency_[p.key];
+            if (seen.insert(p.key.view()).second) {
+              ++documentFrequency_[p.key.view()];
             }
           }
         }
       }
     }
     auto taken = [&](const Mention& m) {
-      return !m.weak || strongKeys.contains(m.parts.front().key) ||
+      return !m.weak || strongKeys.contains(m.parts.front().key.view()) ||
              (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
     };
     // The form of a mention (made when new), with the mention added to it.
@@ -625,6 +636,7 @@ private:
     const Form& form = forms_[f];
     const size_t limit = std::min<size_t>(form.mentions.size(), kMaxEvidenceMentions);
     summary.mentions.reserve(limit);
+    summary.byPlace.reserve(limit);
     for (size_t i = 0; i < limit; ++i) {
       const Mention& m = mentionOf(form.mentions[i]);
       MentionSummary out;
@@ -642,10 +654,13 @@ private:
         out.roleSpaced = space != std::string::npos;
       }
       out.roleOf = roleId(m.roleOf);
-      out.neighbours = computeNeighbours(form.mentions[i]);
+      const std::vector<uint32_t> neighbours = computeNeighbours(form.mentions[i]);
+      out.neighboursBegin = static_cast<uint32_t>(summary.neighbourIds.size());
+      summary.neighbourIds.insert(summary.neighbourIds.end(), neighbours.begin(), neighbours.end());
+      out.neighboursEnd = static_cast<uint32_t>(summary.neighbourIds.size());
       std::vector<uint32_t> merged;
       std::set_union(summary.neighbourUnion.begin(), summary.neighbourUnion.end(),
-                     out.neighbours.begin(), out.neighbours.end(), std::back_inserter(merged));
+                     neighbours.begin(), neighbours.end(), std::back_inserter(merged));
       summary.neighbourUnion = std::move(merged);
       const auto index = static_cast<uint8_t>(i);
       if (out.role != 0) {
@@ -657,7 +672,7 @@ private:
       if (out.list >= 0) {
         summary.withList.push_back(index);
       }
-      if (!out.neighbours.empty()) {
+      if (!neighbours.empty()) {
         summary.withNeighbours.push_back(index);
       }
       summary.byPlace.emplace_back(out.ref.doc, out.sentence, index);
@@ -675,6 +690,13 @@ private:
                             summary.roleHeads.end());
     std::sort(summary.ages.begin(), summary.ages.end());
     summary.ages.erase(std::unique(summary.ages.begin(), summary.ages.end()), summary.ages.end());
+    // Summaries are kept until every pair has been judged: without their slack.
+    summary.neighbourIds.shrink_to_fit();
+    summary.neighbourUnion.shrink_to_fit();
+    summary.withRole.shrink_to_fit();
+    summary.withAge.shrink_to_fit();
+    summary.withList.shrink_to_fit();
+    summary.withNeighbours.shrink_to_fit();
   }
 
   bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
@@ -888,8 +910,8 @@ private:
           if (sharedNeighbours.size() >= 3) {
             break;
           }
-          const std::vector<uint32_t>& na = sa.mentions[i].neighbours;
-          const std::vector<uint32_t>& nb = sb.mentions[j].neighbours;
+          const std::span<const uint32_t> na = sa.neighboursOf(i);
+          const std::span<const uint32_t> nb = sb.neighboursOf(j);
           for (size_t x = 0, y = 0; x < na.size() && y < nb.size();) {
             if (na[x] < nb[y]) {
               ++x;
