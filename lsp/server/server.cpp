@@ -2,7 +2,6 @@
 // changes, the scheduler and the features. Everything runs on the connection's strand.
 #include "newslint/lsp/server.h"
 
-#include "newslint/workspace/allocator.h"
 #include "server_impl.h"
 
 #include <boost/asio/post.hpp>
@@ -489,12 +488,7 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   return [weak, generation, configRevision, recheckMin, documents, openIds = std::move(openIds),
           previous = std::move(previous), toExtract = std::move(toExtract),
           garbage = std::exchange(garbage_, {})]() mutable -> std::function<void()> {
-    if (!garbage.empty()) {
-      garbage.clear(); // what the server let go of since the last analysis (see garbage_)
-      // The pages freed among those still in use would otherwise stay resident while the
-      // analysis grows the heap around them.
-      workspace::handBackFreedMemory();
-    }
+    garbage.clear(); // what the server let go of since the last analysis (see garbage_)
     std::vector<std::pair<uint64_t, std::shared_ptr<const analysis::DocumentFacts>>> extracted;
     std::shared_ptr<const analysis::Analysis> result;
     std::shared_ptr<const analysis::RecheckIndex> recheck;

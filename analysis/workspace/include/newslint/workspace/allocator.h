@@ -16,8 +16,10 @@ namespace newslint::workspace {
 void useOneAllocatorArena();
 
 /// Hands the pages the allocator holds free back to the system (glibc's malloc_trim):
-/// freed memory otherwise stays resident, kept for reuse. Takes milliseconds on a heap of
-/// hundreds of megabytes. Elsewhere than glibc: nothing.
+/// freed memory otherwise stays resident, kept for reuse. It holds the arena while it
+/// walks the heap (milliseconds for hundreds of megabytes, more for gigabytes), so the
+/// server calls it only once the corpus has stayed unchanged for a moment. Elsewhere than
+/// glibc: nothing.
 void handBackFreedMemory();
 
 } // namespace newslint::workspace
