@@ -538,16 +538,23 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
       ownSpellings.try_emplace(p.key, spellingKey(p.text(edited->doc)));
     }
   }
+  // Each part key once (views of interned keys); a key the tables know keeps the spelling
+  // they recorded for it, as the parts of unchanged documents do.
+  std::unordered_set<std::string_view> compared;
   for (const auto& [other, facts] : changed) {
     if (!facts || other == id) {
       continue;
     }
     for (const Mention& m : facts->mentions) {
       for (const NamePart& p : m.parts) {
-        if (ownParts.contains(p.key) || scope.parts.contains(p.key)) {
+        if (!compared.insert(p.key.view()).second || ownParts.contains(p.key) ||
+            scope.parts.contains(p.key)) {
           continue;
         }
-        const SpellingKey spelling = spellingKey(p.text(facts->doc));
+        const auto k = t.findKey(p.key);
+        const bool known = k && !t.spellings[*k].exact.empty();
+        const SpellingKey computed = known ? SpellingKey{} : spellingKey(p.text(facts->doc));
+        const SpellingKey& spelling = known ? t.spellings[*k] : computed;
         for (const auto& [own, ownSpelling] : ownSpellings) {
           if (spellingSimilarity(ownSpelling, spelling) >= kCandidateSimilarity) {
             scope.parts.insert(p.key);

@@ -51,7 +51,7 @@ public:
   /// most kSharedTablesMaxChanged documents differing from the base (each differing document
   /// is compared whole by a re-check that cannot reuse its last name index).
   [[nodiscard]] bool servesSnapshot(const CorpusSnapshot& newer) const;
-  static constexpr size_t kSharedTablesMaxChanged = 32;
+  static constexpr size_t kSharedTablesMaxChanged = 8;
 
   /// The findings of `edited` (a new version of one document, or a new document), sorted
   /// like Analysis::findings. `changed` holds the other documents that differ from the
