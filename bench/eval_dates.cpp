@@ -668,10 +668,10 @@ int dump(const fs::path& root) {
   const Analysis analysis = analyze(corpus.snapshot());
   const DateIndex& index = *analysis.dates;
   for (const auto& [id, anchor] : index.anchors) {
-    std::printf("== %s  anchor: %s %s%s\n", id.c_str(),
-                anchor.published ? formatDate(*anchor.published).c_str() : "-", anchor.how.str().c_str(),
-                anchor.year
-                    ? (" year " + std::to_string(*anchor.year) + " " + anchor.yearHow).c_str()
+    std::printf(
+        "== %s  anchor: %s %s%s\n", id.c_str(),
+        anchor.published ? formatDate(*anchor.published).c_str() : "-", anchor.how.str().c_str(),
+        anchor.year ? (" year " + std::to_string(*anchor.year) + " " + anchor.yearHow).c_str()
                     : "");
     for (const ResolvedTime* t : index.timesIn(id)) {
       std::printf("  %6u %-40s %-20s %s%s\n", t->span.begin,

@@ -53,7 +53,8 @@ struct Received {
 class Client {
 public:
   Client(newslint::lsp::ServerOptions options, std::string watched)
-      : watched_(std::move(watched)), transport_(std::make_shared<newslint::lsp::InMemoryTransport>()),
+      : watched_(std::move(watched)),
+        transport_(std::make_shared<newslint::lsp::InMemoryTransport>()),
         work_(boost::asio::make_work_guard(io_)) {
     transport_->setClientReceiver([this](std::string body) {
       json message = json::parse(body, nullptr, false);
@@ -82,8 +83,9 @@ public:
           resultIds_ = std::move(ids);
         }
       } else if (method == "$/progress") {
-        brief = json{{"method", method},
-                     {"params", {{"value", {{"kind", message["params"]["value"].value("kind", "")}}}}}};
+        brief =
+            json{{"method", method},
+                 {"params", {{"value", {{"kind", message["params"]["value"].value("kind", "")}}}}}};
       } else if (method == "textDocument/publishDiagnostics") {
         const json& params = message["params"];
         if (params.value("uri", "") != watched_) {
@@ -338,7 +340,8 @@ int main(int argc, char** argv) {
   std::printf("| articles | corpus MB | index s | peak RSS MB | x corpus | RSS settled MB | "
               "x corpus | peak RSS with edits MB | x corpus | edits | edited p50 ms | p95 | "
               "p99 | corpus up to date p50 ms | p95 | p99 | hover while indexing ms |\n");
-  std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+  std::printf(
+      "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
   const double corpusMB = static_cast<double>(bytes) / 1e6;
   // MB, as the corpus; what the process held before the server started is left out.
   const auto mb = [&](long kib) { return static_cast<double>(kib - rssBefore) * 1024.0 / 1e6; };

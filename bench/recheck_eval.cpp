@@ -85,9 +85,8 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr
-        << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
-           "[--changed K]\n";
+    std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
+                 "[--changed K]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -158,7 +157,8 @@ int main(int argc, char** argv) {
       edited->documents[id] = facts;
     }
     later = edited;
-    const auto laterAnalysis = std::make_shared<const analysis::Analysis>(analysis::analyze(*later));
+    const auto laterAnalysis =
+        std::make_shared<const analysis::Analysis>(analysis::analyze(*later));
     if (!firstIndex->servesSnapshot(*later)) {
       std::cerr << "recheck_eval: --changed " << changedCount << " is over the "
                 << analysis::RecheckIndex::kSharedTablesMaxChanged

@@ -313,8 +313,8 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
       const std::string formKey = formKeyOf(m);
       auto form = t.formId.find(formKey);
       if (form == t.formId.end()) {
-        form = t.formId.emplace(t.texts.keep(formKey), static_cast<uint32_t>(t.formKeys.size()))
-                   .first;
+        form =
+            t.formId.emplace(t.texts.keep(formKey), static_cast<uint32_t>(t.formKeys.size())).first;
         t.formKeys.push_back(form->first);
         for (const NamePart& p : m.parts) {
           formsOfKey.emplace_back(key(p.key), form->second);
@@ -387,7 +387,9 @@ void RecheckIndex::digest(const Analysis& analysis) {
   }
 }
 
-const CorpusSnapshot& RecheckIndex::base() const { return *tables_->base; }
+const CorpusSnapshot& RecheckIndex::base() const {
+  return *tables_->base;
+}
 
 namespace {
 
@@ -446,7 +448,8 @@ void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) co
 
 void RecheckIndex::keep(std::shared_ptr<const Last> last) const {
   const std::lock_guard lock(lastMutex_);
-  std::erase_if(last_, [&](const auto& kept) { return kept->facts->doc.id == last->facts->doc.id; });
+  std::erase_if(last_,
+                [&](const auto& kept) { return kept->facts->doc.id == last->facts->doc.id; });
   last_.push_back(std::move(last));
   if (last_.size() > kKeptNameIndexes) {
     last_.erase(last_.begin());

@@ -75,11 +75,10 @@ private:
 
   /// The name index over the part of the corpus that can change `edited`'s entities;
   /// nothing when that part holds more than `maxForms` forms (0: no limit).
-  [[nodiscard]] std::optional<NameIndex>
-  scopedNames(const std::shared_ptr<const DocumentFacts>& edited,
-              const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
-                  changed,
-              size_t maxForms = 0) const;
+  [[nodiscard]] std::optional<NameIndex> scopedNames(
+      const std::shared_ptr<const DocumentFacts>& edited,
+      const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+      size_t maxForms = 0) const;
 
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;

@@ -47,14 +47,15 @@ struct ResolvedTime {
   Span span;
   uint32_t expression = 0; ///< index into DocumentFacts::dates.expressions
   uint32_t sentence = 0;
-  int claim = -1;            ///< index into DateIndex::claims, -1 when not part of a claim
-  int16_t statedYear = -1;   ///< the calendar fields as written (-1 when absent)
+  int claim = -1;          ///< index into DateIndex::claims, -1 when not part of a claim
+  int16_t statedYear = -1; ///< the calendar fields as written (-1 when absent)
   int8_t statedMonth = -1;
   int8_t statedDay = -1;
   int8_t statedWeekday = -1;
   TimeKind kind = TimeKind::Date;
   Relation relation = Relation::None;
-  bool anchorInferred = false; ///< a year or anchor came from inference, not from the text or register
+  bool anchorInferred =
+      false; ///< a year or anchor came from inference, not from the text or register
 };
 
 /// A sentence that dates something: its resolved times, who takes part, what happens.
