@@ -88,6 +88,17 @@ std::vector<Tok> tokenize(std::string_view text) {
       };
       add(cp);
       while (pos < text.size()) {
+        // ASCII, most of the text, without the calls: a letter joins, anything else ends.
+        const auto byte = static_cast<unsigned char>(text[pos]);
+        if (byte < 0x80) {
+          const auto folded = static_cast<unsigned char>(byte | 0x20U);
+          if (folded < 'a' || folded > 'z') {
+            break;
+          }
+          tok.low.push_back(static_cast<char>(folded));
+          ++pos;
+          continue;
+        }
         size_t next = pos;
         const char32_t c = decodeUtf8(text, next);
         if (!(isLetter(c) || isCombiningMark(c))) {
@@ -98,19 +109,20 @@ std::vector<Tok> tokenize(std::string_view text) {
       }
     } else {
       tok.kind = Kind::Punct;
+      // One character each (push_back: GCC 12 warns wrongly about assigning a literal here).
       if (isApostrophe(cp)) {
-        tok.low = "'";
+        tok.low.push_back('\'');
       } else if (isHyphen(cp) || cp == U'\u2013' || cp == U'\u2014') {
-        tok.low = "-";
+        tok.low.push_back('-');
       } else if (cp == U'\u201C' || cp == U'\u201D') {
-        tok.low = "\"";
+        tok.low.push_back('"');
       } else {
         appendUtf8(tok.low, cp);
       }
     }
     tok.end = static_cast<uint32_t>(pos);
     if (tok.kind == Kind::Word) {
-      tok.word = scannerWordId(tok.low);
+      tok.word = kScannerWordTable.find(tok.low);
     }
     out.push_back(std::move(tok));
   }

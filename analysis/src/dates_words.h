@@ -70,6 +70,44 @@ constexpr uint16_t scannerWordId(std::string_view folded) {
              : static_cast<uint16_t>(it - kScannerWords.begin() + 1);
 }
 
+/// scannerWordId at run time: an open-addressing table built when the scanner is compiled,
+/// so that a token costs a hash and about one comparison instead of a binary search.
+class ScannerWordTable {
+public:
+  static constexpr size_t kSlots = 2048; // a power of two, about five times the words
+
+  consteval ScannerWordTable() : slots_{} {
+    for (size_t i = 0; i < kScannerWords.size(); ++i) {
+      size_t slot = hash(kScannerWords[i]) & (kSlots - 1);
+      while (slots_[slot] != 0) {
+        slot = (slot + 1) & (kSlots - 1);
+      }
+      slots_[slot] = static_cast<uint16_t>(i + 1);
+    }
+  }
+
+  [[nodiscard]] constexpr uint16_t find(std::string_view folded) const {
+    for (size_t slot = hash(folded) & (kSlots - 1);; slot = (slot + 1) & (kSlots - 1)) {
+      const uint16_t id = slots_[slot];
+      if (id == 0 || kScannerWords[id - 1] == folded) {
+        return id;
+      }
+    }
+  }
+
+private:
+  static constexpr size_t hash(std::string_view text) {
+    uint64_t h = 14695981039346656037ULL; // FNV-1a
+    for (const char c : text) {
+      h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ULL;
+    }
+    return static_cast<size_t>(h ^ (h >> 29));
+  }
+  std::array<uint16_t, kSlots> slots_;
+};
+
+inline constexpr ScannerWordTable kScannerWordTable;
+
 /// A word of kScannerWords written as a literal in the scanner ("the", "quarter"), turned
 /// into its number when the scanner is compiled; a literal missing from the list does not
 /// compile. Tokens carry the same number, so comparing a token with a word compares two

@@ -15,15 +15,21 @@ struct Hash {
   size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
 };
 
-struct Pool {
+// The pool is split by hash into shards, each with its own lock: the extraction and date
+// resolution of many documents at once intern on every core, and one lock for all of them
+// kept the cores waiting on each other.
+struct Shard {
   std::mutex mutex;
   // Nodes never move: a pointer to an element stays valid as the set grows.
   std::unordered_set<std::string, Hash, std::equal_to<>> texts;
 };
 
-Pool& pool() {
-  static Pool* const kPool = new Pool(); // never destroyed: interned strings outlive statics
-  return *kPool;
+constexpr size_t kShards = 64;
+
+Shard* pool() {
+  // Never destroyed: interned strings outlive statics.
+  static Shard* const kPool = new Shard[kShards];
+  return kPool;
 }
 
 } // namespace
@@ -32,11 +38,13 @@ InternedString::InternedString(std::string_view text) {
   if (text.empty()) {
     return;
   }
-  Pool& p = pool();
-  const std::lock_guard<std::mutex> lock(p.mutex);
-  auto it = p.texts.find(text);
-  if (it == p.texts.end()) {
-    it = p.texts.emplace(text).first;
+  const size_t hash = Hash{}(text);
+  // The high bits pick the shard; the set inside uses the hash whole.
+  Shard& shard = pool()[(hash >> 58) % kShards];
+  const std::lock_guard<std::mutex> lock(shard.mutex);
+  auto it = shard.texts.find(text);
+  if (it == shard.texts.end()) {
+    it = shard.texts.emplace(text).first;
   }
   text_ = &*it;
 }

@@ -182,6 +182,9 @@ private:
   std::vector<TokenInfo> tokens_;
   std::unordered_map<std::string, uint32_t> tokenByKey_;
   std::vector<std::pair<uint32_t, uint32_t>> candidates_; // sorted, each pair once
+  // The candidate partners of token t: partners_[partnersBegin_[t] .. partnersBegin_[t + 1]).
+  std::vector<uint32_t> partnersBegin_;
+  std::vector<uint32_t> partners_;
   std::vector<Edge> edges_;
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
@@ -281,9 +284,29 @@ private:
       return !m.weak || strongKeys.contains(m.parts.front().key.view()) ||
              (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
     };
-    // The form of a mention (made when new), with the mention added to it.
+    // The form of a mention (made when new), with the mention added to it. The key is
+    // built in one buffer, as formId builds it; the parts are copied out only for a new form.
+    std::string formKey;
     auto add = [&](uint32_t d, uint32_t i) {
       const Mention& m = docs_[d]->mentions[i];
+      formKey.clear();
+      const auto append = [&](std::string_view part) {
+        if (!formKey.empty()) {
+          formKey.push_back(' ');
+        }
+        formKey += part;
+      };
+      for (const NamePart& p : m.parts) {
+        append(p.key.view());
+      }
+      if (!m.inheritedKey.empty()) {
+        append(m.inheritedKey.view());
+        formKey += "#" + std::to_string(m.parts.size());
+      }
+      if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
+        forms_[it->second].mentions.push_back({d, i});
+        return it->second;
+      }
       std::vector<std::string> keys;
       std::vector<std::string> texts;
       for (const NamePart& p : m.parts) {
@@ -504,11 +527,28 @@ private:
       candidates_.insert(candidates_.end(), pairs.begin(), pairs.end());
     }
     std::sort(candidates_.begin(), candidates_.end()); // each pair was found once
+    // Each token's partners, both ways, sorted: compatible() asks for many pairs of forms,
+    // and a token's own short list is quicker to search than the list of every pair.
+    partnersBegin_.assign(tokens_.size() + 1, 0);
+    for (const auto& [a, b] : candidates_) {
+      ++partnersBegin_[a + 1];
+      ++partnersBegin_[b + 1];
+    }
+    std::partial_sum(partnersBegin_.begin(), partnersBegin_.end(), partnersBegin_.begin());
+    partners_.resize(candidates_.size() * 2);
+    std::vector<uint32_t> fill(partnersBegin_.begin(), partnersBegin_.end() - 1);
+    for (const auto& [a, b] : candidates_) {
+      partners_[fill[a]++] = b;
+      partners_[fill[b]++] = a;
+    }
+    for (size_t t = 0; t < tokens_.size(); ++t) {
+      std::sort(partners_.begin() + partnersBegin_[t], partners_.begin() + partnersBegin_[t + 1]);
+    }
   }
 
   bool isCandidate(uint32_t a, uint32_t b) const {
-    return std::binary_search(candidates_.begin(), candidates_.end(),
-                              std::pair(std::min(a, b), std::max(a, b)));
+    return std::binary_search(partners_.begin() + partnersBegin_[a],
+                              partners_.begin() + partnersBegin_[a + 1], b);
   }
 
   // The other parts of the two forms agree: each part of the shorter one is in the longer
@@ -658,10 +698,9 @@ private:
       out.neighboursBegin = static_cast<uint32_t>(summary.neighbourIds.size());
       summary.neighbourIds.insert(summary.neighbourIds.end(), neighbours.begin(), neighbours.end());
       out.neighboursEnd = static_cast<uint32_t>(summary.neighbourIds.size());
-      std::vector<uint32_t> merged;
-      std::set_union(summary.neighbourUnion.begin(), summary.neighbourUnion.end(),
-                     neighbours.begin(), neighbours.end(), std::back_inserter(merged));
-      summary.neighbourUnion = std::move(merged);
+      // The union is sorted and made unique once, after the loop.
+      summary.neighbourUnion.insert(summary.neighbourUnion.end(), neighbours.begin(),
+                                    neighbours.end());
       const auto index = static_cast<uint8_t>(i);
       if (out.role != 0) {
         summary.withRole.push_back(index);
@@ -692,6 +731,10 @@ private:
     summary.ages.erase(std::unique(summary.ages.begin(), summary.ages.end()), summary.ages.end());
     // Summaries are kept until every pair has been judged: without their slack.
     summary.neighbourIds.shrink_to_fit();
+    std::sort(summary.neighbourUnion.begin(), summary.neighbourUnion.end());
+    summary.neighbourUnion.erase(
+        std::unique(summary.neighbourUnion.begin(), summary.neighbourUnion.end()),
+        summary.neighbourUnion.end());
     summary.neighbourUnion.shrink_to_fit();
     summary.withRole.shrink_to_fit();
     summary.withAge.shrink_to_fit();

@@ -1210,9 +1210,27 @@ void Builder::linkClaims(DateIndex& index) const {
 std::shared_ptr<const DateIndex> Builder::build() {
   auto index = std::make_shared<DateIndex>();
   setAnchors();
+  // A document is resolved from its own expressions, except that an event offset ("two days
+  // after the vote") looks for the event's date in the other documents, as resolved so far in
+  // corpus order. So the documents between two with an event offset are resolved on every
+  // core, and each with one alone, in its place: the same results as one document at a time.
+  std::vector<uint32_t> barriers; // the documents with an event offset, in corpus order
+  for (uint32_t d = 0; d < docs_.size(); ++d) {
+    const auto& exprs = docs_[d].facts->dates.expressions;
+    if (std::any_of(exprs.begin(), exprs.end(),
+                    [](const TimeExpression& e) { return e.relation == Relation::EventOffset; })) {
+      barriers.push_back(d);
+    }
+  }
+  barriers.push_back(static_cast<uint32_t>(docs_.size()));
   for (int pass = 0; pass < kPasses; ++pass) {
-    for (DocWork& doc : docs_) {
-      resolveDocument(doc);
+    uint32_t from = 0;
+    for (const uint32_t barrier : barriers) {
+      parallelFor(barrier - from, 32, [&](size_t i) { resolveDocument(docs_[from + i]); });
+      if (barrier < docs_.size()) {
+        resolveDocument(docs_[barrier]);
+      }
+      from = barrier + 1;
     }
     inferYears();
   }

@@ -1,5 +1,9 @@
 // JSON: every finding with its ranges, related locations, evidence and fixes.
+#include <algorithm>
 #include <nlohmann/json.hpp>
+#include <string>
+#include <thread>
+#include <vector>
 
 #include "reporters/reporter.h"
 
@@ -74,19 +78,59 @@ json findingJson(const ReportInput& input, const analysis::Finding& f) {
   return j;
 }
 
-// Writes `value` as `dump(2)` writes it when nested `depth` levels deep: every line break
+// Appends `value` as `dump(2)` writes it when nested `depth` levels deep: every line break
 // is followed by the indentation of that level. (A line break inside a string is escaped,
 // so every one in the text is the printer's.)
-void writeNested(std::ostream& out, const json& value, size_t depth) {
+void appendNested(std::string& out, const json& value, size_t depth) {
   const std::string text = value.dump(2);
   const std::string indent(2 * depth, ' ');
   size_t from = 0;
   for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
-    out.write(text.data() + from, static_cast<std::streamsize>(nl + 1 - from));
-    out << indent;
+    out.append(text, from, nl + 1 - from);
+    out += indent;
     from = nl + 1;
   }
-  out.write(text.data() + from, static_cast<std::streamsize>(text.size() - from));
+  out.append(text, from, std::string::npos);
+}
+
+void writeNested(std::ostream& out, const json& value, size_t depth) {
+  std::string text;
+  appendNested(text, value, depth);
+  out << text;
+}
+
+// The findings' text, a batch at a time: each batch is split among the cores, each part
+// written to its own string, and the parts go out in order. A batch bounds what is held.
+void writeFindings(const ReportInput& input, std::ostream& out) {
+  constexpr size_t kBatch = 512;
+  const size_t cores = std::max(1U, std::thread::hardware_concurrency());
+  const auto& findings = input.findings;
+  std::vector<std::string> parts(cores);
+  for (size_t from = 0; from < findings.size(); from += kBatch) {
+    const size_t to = std::min(findings.size(), from + kBatch);
+    const size_t per = (to - from + cores - 1) / cores;
+    const auto render = [&](size_t part) {
+      std::string& text = parts[part];
+      text.clear();
+      const size_t end = std::min(to, from + (part + 1) * per);
+      for (size_t i = from + part * per; i < end; ++i) {
+        text += "    ";
+        appendNested(text, findingJson(input, findings[i]), 2);
+        text += i + 1 < findings.size() ? ",\n" : "\n";
+      }
+    };
+    std::vector<std::thread> threads;
+    for (size_t part = 1; part < cores && from + part * per < to; ++part) {
+      threads.emplace_back(render, part);
+    }
+    render(0);
+    for (std::thread& thread : threads) {
+      thread.join();
+    }
+    for (size_t part = 0; part < cores && from + part * per < to; ++part) {
+      out << parts[part];
+    }
+  }
 }
 } // namespace
 
@@ -100,11 +144,7 @@ void reportJson(const ReportInput& input, std::ostream& out) {
     out << "[]";
   } else {
     out << "[\n";
-    for (size_t i = 0; i < input.findings.size(); ++i) {
-      out << "    ";
-      writeNested(out, findingJson(input, input.findings[i]), 2);
-      out << (i + 1 < input.findings.size() ? ",\n" : "\n");
-    }
+    writeFindings(input, out);
     out << "  ]";
   }
   json notes = json::array();

@@ -21,6 +21,17 @@ TEST(ScannerWords, AreSortedForBinarySearch) {
   EXPECT_EQ(std::adjacent_find(kScannerWords.begin(), kScannerWords.end()), kScannerWords.end());
 }
 
+TEST(ScannerWords, TableFindsWhatTheBinarySearchFinds) {
+  for (size_t i = 0; i < kScannerWords.size(); ++i) {
+    EXPECT_EQ(kScannerWordTable.find(kScannerWords[i]), i + 1) << kScannerWords[i];
+  }
+  for (const std::string_view other : {"", "zanzibar", "the ", "th", "yesterdays", "a.m", "p.m.x",
+                                       "\xC3\xA9t\xC3\xA9", "monday-"}) {
+    EXPECT_EQ(kScannerWordTable.find(other), scannerWordId(other)) << other;
+  }
+  EXPECT_EQ(kScannerWordTable.find("zanzibar"), 0);
+}
+
 TEST(ScannerWords, HoldEveryWordTheScannerComparesWith) {
   std::ifstream in(std::string(NEWSLINT_SOURCE_DIR) + "/analysis/src/dates_extract.cpp");
   ASSERT_TRUE(in) << "cannot read the scanner's source";

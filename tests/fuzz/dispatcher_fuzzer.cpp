@@ -533,9 +533,14 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     }
     const auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(20);
     // One handler at a time, so that the loop ends as soon as the server has exited instead
-    // of waiting out a time slice while worker threads keep the io_context busy.
-    while (!exitCode && std::chrono::steady_clock::now() < deadline) {
-      io.run_one_for(std::chrono::milliseconds(5));
+    // of waiting out a time slice while worker threads keep the io_context busy. The server
+    // hangs when, past the deadline, the loop has also waited 20 s in 5 ms waits with
+    // nothing to run: a process that was paused or starved of the CPU (SIGSTOP while a
+    // benchmark runs) passes the deadline without having waited, and is not a hang.
+    int idleWaits = 0;
+    while (!exitCode && (std::chrono::steady_clock::now() < deadline || idleWaits < 4000)) {
+      if (io.run_one_for(std::chrono::milliseconds(5)) == 0)
+        ++idleWaits;
       io.restart();
     }
     check(exitCode.has_value()); // the server did not hang
