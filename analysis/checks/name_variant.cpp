@@ -7,13 +7,14 @@ namespace newslint::analysis {
 
 namespace {
 
-std::string quoteList(const std::vector<std::string>& items, size_t limit = 3) {
+// The first items (at most VariantUse::kListedDocuments) of a list of `total`.
+std::string quoteList(const std::vector<std::string>& first, size_t total) {
   std::string out;
-  for (size_t i = 0; i < items.size() && i < limit; ++i) {
-    out += (i == 0 ? "" : ", ") + items[i];
+  for (size_t i = 0; i < first.size(); ++i) {
+    out += (i == 0 ? "" : ", ") + first[i];
   }
-  if (items.size() > limit) {
-    out += " and " + std::to_string(items.size() - limit) + " more";
+  if (total > first.size()) {
+    out += " and " + std::to_string(total - first.size()) + " more";
   }
   return out;
 }
@@ -35,15 +36,16 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   } else if (use.sameDocument) {
     f.message = "`" + use.spelling + "` is spelt `" + use.preferred +
                 "` elsewhere in this article (" + use.preferredForm + ")";
-    if (use.preferredDocuments.size() > 1) {
-      const size_t others = use.preferredDocuments.size() - 1;
+    if (use.preferredDocumentCount > 1) {
+      const size_t others = use.preferredDocumentCount - 1;
       f.message +=
           " and by " + std::to_string(others) + (others == 1 ? " other source" : " other sources");
     }
   } else {
     f.message = "`" + use.spelling + "` is spelt `" + use.preferred + "` by " +
-                sources(use.preferredDocuments.size()) + " (" + quoteList(use.preferredDocuments) +
-                "); `" + use.spelling + "` by " + sources(use.spellingDocuments.size());
+                sources(use.preferredDocumentCount) + " (" +
+                quoteList(use.preferredDocuments, use.preferredDocumentCount) + "); `" +
+                use.spelling + "` by " + sources(use.spellingDocumentCount);
   }
   for (const Location& loc : use.preferredLocations) {
     f.related.push_back({loc, "spelt `" + use.preferred + "` here"});
@@ -56,15 +58,14 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   here.preferred = true;
   f.fixes.push_back(std::move(here));
 
-  // Every use of the spelling, when there are few enough to list in each finding; past that
-  // the editor's rename (which finds them itself) is the tool.
-  constexpr size_t kMaxEverywhereEdits = 25;
-  if (use.sameSpellingLocations.size() > 1 &&
-      use.sameSpellingLocations.size() <= kMaxEverywhereEdits) {
+  // Every use of the spelling, when there are few enough to list in each finding (the name
+  // index keeps them up to VariantUse::kMaxSameSpelling); past that the editor's rename
+  // (which finds them itself) is the tool.
+  if (use.sameSpellingCount > 1 && use.sameSpellingCount <= VariantUse::kMaxSameSpelling &&
+      use.sameSpellingLocations.size() == use.sameSpellingCount) {
     Fix everywhere;
     everywhere.title = "Use `" + use.preferred + "` for every `" + use.spelling +
-                       "` in the corpus (" + std::to_string(use.sameSpellingLocations.size()) +
-                       " places)";
+                       "` in the corpus (" + std::to_string(use.sameSpellingCount) + " places)";
     for (const Location& loc : use.sameSpellingLocations) {
       everywhere.edits.push_back({loc, use.preferred});
     }

@@ -1502,9 +1502,20 @@ void Builder::buildEntities() {
               }
             }
           }
+          // Listed in each use only when few (see VariantUse): a spelling with thousands of
+          // uses would otherwise copy them all into each of its uses.
           std::vector<Location> all;
-          for (const auto& [ref, part] : mu.places) {
-            all.push_back(partLocation(ref, part));
+          if (mu.places.size() <= VariantUse::kMaxSameSpelling) {
+            for (const auto& [ref, part] : mu.places) {
+              all.push_back(partLocation(ref, part));
+            }
+          }
+          std::vector<std::string> preferredDocuments;
+          for (const std::string& document : pu.documents) {
+            if (preferredDocuments.size() >= VariantUse::kListedDocuments) {
+              break;
+            }
+            preferredDocuments.push_back(document);
           }
           std::vector<Location> preferredLocations;
           for (const auto& [ref, part] : pu.places) {
@@ -1532,9 +1543,11 @@ void Builder::buildEntities() {
             }
             v.sameDocument = pu.documents.contains(docs_[ref.doc]->doc.id);
             v.fromRegister = fromRegister;
-            v.spellingDocuments.assign(mu.documents.begin(), mu.documents.end());
-            v.preferredDocuments.assign(pu.documents.begin(), pu.documents.end());
+            v.spellingDocumentCount = mu.documents.size();
+            v.preferredDocumentCount = pu.documents.size();
+            v.preferredDocuments = preferredDocuments;
             v.preferredLocations = preferredLocations;
+            v.sameSpellingCount = mu.places.size();
             v.sameSpellingLocations = all;
             v.evidence = evidence;
             index_.variants.push_back(std::move(v));

@@ -119,3 +119,62 @@ TEST(WeekdayAcrossSources, ArticlesOfDifferentYearsAreNotCompared) {
 
 } // namespace
 } // namespace newslint::analysis
+
+namespace newslint::analysis {
+namespace {
+
+// `preferred` in `many` documents and `variant` in `few`, each in the same sentence.
+Analysis spellingsInDocuments(size_t many, size_t few) {
+  Corpus corpus(workspace::loadLexicon());
+  const auto add = [&](const std::string& id, const std::string& first) {
+    corpus.upsert(id, "Russian Foreign Minister " + first +
+                          " Lavrov met reporters in Moscow on Tuesday.\n");
+  };
+  for (size_t i = 0; i < many; ++i) {
+    add("p" + std::to_string(100 + i) + ".txt", "Sergey");
+  }
+  for (size_t i = 0; i < few; ++i) {
+    add("v" + std::to_string(100 + i) + ".txt", "Sergei");
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(VariantUses, AWidelyUsedSpellingKeepsItsCountsButListsOnlyAFewSources) {
+  const Analysis a = spellingsInDocuments(40, 30);
+  const auto sergei = flagged(a, "Sergei");
+  ASSERT_EQ(sergei.size(), 30U);
+  for (const Finding* f : sergei) {
+    EXPECT_NE(f->message.find("by 40 sources (p100.txt, p101.txt, p102.txt and 37 more)"),
+              std::string::npos)
+        << f->message;
+    EXPECT_NE(f->message.find("`Sergei` by 30 sources"), std::string::npos) << f->message;
+    // 30 uses are past what a finding lists as one fix.
+    for (const Fix& fix : f->fixes) {
+      EXPECT_EQ(fix.title.find("for every"), std::string::npos) << fix.title;
+    }
+  }
+  ASSERT_FALSE(a.names.variants.empty());
+  for (const VariantUse& use : a.names.variants) {
+    EXPECT_EQ(use.sameSpellingCount, 30U);
+    EXPECT_TRUE(use.sameSpellingLocations.empty());
+    EXPECT_EQ(use.preferredDocumentCount, 40U);
+    EXPECT_EQ(use.preferredDocuments.size(), VariantUse::kListedDocuments);
+  }
+}
+
+TEST(VariantUses, AFewUsesAreAllEditedByOneFix) {
+  const Analysis a = spellingsInDocuments(12, 10);
+  const auto sergei = flagged(a, "Sergei");
+  ASSERT_EQ(sergei.size(), 10U);
+  for (const Finding* f : sergei) {
+    const auto every = std::find_if(f->fixes.begin(), f->fixes.end(), [](const Fix& fix) {
+      return fix.title.find("for every") != std::string::npos;
+    });
+    ASSERT_NE(every, f->fixes.end());
+    EXPECT_EQ(every->edits.size(), 10U);
+    EXPECT_NE(every->title.find("(10 places)"), std::string::npos) << every->title;
+  }
+}
+
+} // namespace
+} // namespace newslint::analysis

@@ -53,10 +53,17 @@ struct VariantUse {
   std::string preferredForm; ///< a whole name that uses the preferred spelling
   bool sameDocument = false; ///< the preferred spelling is also used in this document
   bool fromRegister = false; ///< the register makes `preferred` the house spelling
-  std::vector<std::string> spellingDocuments;  ///< documents using `spelling`
-  std::vector<std::string> preferredDocuments; ///< documents using `preferred`
-  std::vector<Location> preferredLocations;    ///< uses of the preferred spelling (capped)
-  std::vector<Location> sameSpellingLocations; ///< every use of `spelling` in the entity
+  // A spelling used across a large corpus has thousands of uses and sources, and each of
+  // its uses is a VariantUse: the lists below are capped, with the full counts beside them.
+  static constexpr size_t kListedDocuments = 3;  ///< preferredDocuments holds at most these
+  static constexpr size_t kMaxSameSpelling = 25; ///< sameSpellingLocations is empty past these
+  size_t spellingDocumentCount = 0;              ///< documents using `spelling`
+  size_t preferredDocumentCount = 0;             ///< documents using `preferred`
+  std::vector<std::string> preferredDocuments;   ///< the first of them, alphabetically
+  std::vector<Location> preferredLocations;      ///< uses of the preferred spelling (capped)
+  size_t sameSpellingCount = 0;                  ///< uses of `spelling` in the entity
+  /// Every use of `spelling` in the entity when there are at most kMaxSameSpelling, else none.
+  std::vector<Location> sameSpellingLocations;
   std::vector<std::string> evidence;
 };
 
