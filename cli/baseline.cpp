@@ -34,7 +34,7 @@ std::string writeBaseline(const std::vector<analysis::Finding>& findings) {
   nlohmann::json doc;
   doc["version"] = 1;
   doc["findings"] = std::move(list);
-  return doc.dump(2) + "\n";
+  return doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 bool readBaseline(const std::string& text, std::vector<BaselineEntry>& entries,

@@ -55,7 +55,7 @@ int runEntities(const std::vector<std::string>& args, std::ostream& out, std::os
       }
       list.push_back(std::move(j));
     }
-    out << list.dump(2) << '\n';
+    out << list.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return 0;
   }
   for (const analysis::Entity& e : analysis.names.entities) {

@@ -93,7 +93,7 @@ int runTimeline(const std::vector<std::string>& args, std::ostream& out, std::os
     }
   }
   if (format == "json") {
-    out << events.dump(2) << '\n';
+    out << events.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   return 0;
 }

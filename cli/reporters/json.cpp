@@ -1,5 +1,6 @@
 // JSON: every finding with its ranges, related locations, evidence and fixes.
 #include <algorithm>
+#include <exception>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
@@ -80,9 +81,10 @@ json findingJson(const ReportInput& input, const analysis::Finding& f) {
 
 // Appends `value` as `dump(2)` writes it when nested `depth` levels deep: every line break
 // is followed by the indentation of that level. (A line break inside a string is escaped,
-// so every one in the text is the printer's.)
+// so every one in the text is the printer's.) Invalid UTF-8 (a file name can hold any
+// bytes) is written as U+FFFD, as the rest of the report's strings are.
 void appendNested(std::string& out, const json& value, size_t depth) {
-  const std::string text = value.dump(2);
+  const std::string text = value.dump(2, ' ', false, json::error_handler_t::replace);
   const std::string indent(2 * depth, ' ');
   size_t from = 0;
   for (size_t nl = text.find('\n'); nl != std::string::npos; nl = text.find('\n', from)) {
@@ -109,14 +111,20 @@ void writeFindings(const ReportInput& input, std::ostream& out) {
   for (size_t from = 0; from < findings.size(); from += kBatch) {
     const size_t to = std::min(findings.size(), from + kBatch);
     const size_t per = (to - from + cores - 1) / cores;
+    // A part that throws (out of memory) is rethrown here once every thread has stopped.
+    std::vector<std::exception_ptr> failures(cores);
     const auto render = [&](size_t part) {
-      std::string& text = parts[part];
-      text.clear();
-      const size_t end = std::min(to, from + (part + 1) * per);
-      for (size_t i = from + part * per; i < end; ++i) {
-        text += "    ";
-        appendNested(text, findingJson(input, findings[i]), 2);
-        text += i + 1 < findings.size() ? ",\n" : "\n";
+      try {
+        std::string& text = parts[part];
+        text.clear();
+        const size_t end = std::min(to, from + (part + 1) * per);
+        for (size_t i = from + part * per; i < end; ++i) {
+          text += "    ";
+          appendNested(text, findingJson(input, findings[i]), 2);
+          text += i + 1 < findings.size() ? ",\n" : "\n";
+        }
+      } catch (...) {
+        failures[part] = std::current_exception();
       }
     };
     std::vector<std::thread> threads;
@@ -126,6 +134,11 @@ void writeFindings(const ReportInput& input, std::ostream& out) {
     render(0);
     for (std::thread& thread : threads) {
       thread.join();
+    }
+    for (const std::exception_ptr& failure : failures) {
+      if (failure) {
+        std::rethrow_exception(failure);
+      }
     }
     for (size_t part = 0; part < cores && from + part * per < to; ++part) {
       out << parts[part];

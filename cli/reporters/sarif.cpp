@@ -115,7 +115,7 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
   sarif["$schema"] = "https://json.schemastore.org/sarif-2.1.0.json";
   sarif["version"] = "2.1.0";
   sarif["runs"] = json::array({run});
-  out << sarif.dump(2) << '\n';
+  out << sarif.dump(2, ' ', false, json::error_handler_t::replace) << '\n';
 }
 
 } // namespace newslint::cli

@@ -145,6 +145,21 @@ TEST_F(TempCorpus, BinaryAndInvalidUtf8FilesAreReportedAndTheRestChecked) {
   EXPECT_NE(r.out.find("`Zein`"), std::string::npos);
 }
 
+TEST_F(TempCorpus, FileNamesThatAreNotUtf8AreWrittenAsReplacementCharactersInJson) {
+  // A file name may hold any bytes; the JSON and SARIF reports stay valid JSON and keep
+  // every finding, with U+FFFD for the bytes that are not UTF-8.
+  const std::string notUtf8 = "Zane\xff.txt";
+  write(notUtf8, "Zane, 9, was there.\n");
+  for (const char* format : {"json", "sarif"}) {
+    const RunResult r = run("check " + quoted() + " --format " + format);
+    EXPECT_EQ(r.exitCode, 1) << format << ": " << r.out.substr(0, 300);
+    const nlohmann::json report = nlohmann::json::parse(r.out, nullptr, false);
+    ASSERT_FALSE(report.is_discarded()) << format;
+    EXPECT_NE(r.out.find("Zane\xEF\xBF\xBD.txt"), std::string::npos) << format;
+    EXPECT_NE(r.out.find("000_7e03111992a0022c.txt"), std::string::npos) << format;
+  }
+}
+
 TEST_F(TempCorpus, TimingsGoToStandardErrorAndLeaveTheReportAlone) {
   const RunResult plain = run("check " + quoted() + " --format json");
   // Outside the corpus folder, so that both runs read the same files.
