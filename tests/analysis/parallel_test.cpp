@@ -3,11 +3,16 @@
 #include <gtest/gtest.h>
 
 #include <atomic>
+#include <cstdio>
 #include <set>
 #include <stdexcept>
+#include <string>
 #include <thread>
 #include <vector>
 
+#include "newslint/analysis/corpus.h"
+#include "newslint/analysis/timeline.h"
+#include "newslint/workspace/workspace.h"
 #include "parallel.h"
 
 namespace {
@@ -53,6 +58,60 @@ TEST(ParallelFor, SerialSectionRunsOnTheCallingThread) {
   std::atomic<size_t> sum{0};
   parallelFor(1000, 1, [&](size_t i) { sum += i; });
   EXPECT_EQ(sum.load(), 999U * 1000U / 2U);
+}
+
+// The date resolution passes run documents on every core between the documents with an
+// event offset, which read the others' dates in corpus order: the result must be the one a
+// single thread gives. 300 articles, three with an event offset whose event is dated
+// in other articles, before and after it.
+TEST(ParallelDates, ResolutionOnEveryCoreEqualsOneDocumentAtATime) {
+  using namespace newslint::analysis;
+  Corpus corpus(newslint::workspace::loadLexicon());
+  for (int i = 0; i < 300; ++i) {
+    char id[32];
+    std::snprintf(id, sizeof id, "d%03d.txt", i);
+    std::string text = "Date: 2024-12-" + std::to_string(10 + i % 15) + "\n\n";
+    if (i % 100 == 50) {
+      text += "Four days after his visit to Moscow, the minister spoke to reporters.\n";
+    } else {
+      text += "The minister visited Moscow on November " + std::to_string(1 + i % 27) +
+              ", officials said on Monday.\n";
+    }
+    corpus.upsert(id, text);
+  }
+  const CorpusSnapshot snapshot = corpus.snapshot();
+  const Analysis parallel = analyze(snapshot);
+  Analysis serial;
+  {
+    const SerialSection oneThread;
+    serial = analyze(snapshot);
+  }
+  ASSERT_EQ(parallel.dates->times.size(), serial.dates->times.size());
+  size_t offsets = 0;
+  for (size_t i = 0; i < serial.dates->times.size(); ++i) {
+    const ResolvedTime& a = parallel.dates->times[i];
+    const ResolvedTime& b = serial.dates->times[i];
+    EXPECT_EQ(a.document, b.document);
+    EXPECT_EQ(a.text, b.text);
+    EXPECT_EQ(a.resolution.value, b.resolution.value) << a.document.view() << ": " << a.text.view();
+    EXPECT_EQ(a.resolution.inference, b.resolution.inference);
+    if (b.relation == Relation::EventOffset && b.resolution.resolved) {
+      ++offsets;
+      // The first article in corpus order dates the visit: November 1, four days before.
+      EXPECT_EQ(b.resolution.value, "2024-11-05") << b.document.view();
+    } else if (b.text.view().starts_with("November ")) {
+      // Every article's own date resolved, in whichever stretch of the passes it fell.
+      const int day = std::stoi(std::string(b.text.view().substr(9)));
+      char expected[16];
+      std::snprintf(expected, sizeof expected, "2024-11-%02d", day);
+      EXPECT_EQ(b.resolution.value, expected) << b.document.view();
+    }
+  }
+  EXPECT_EQ(offsets, 3U); // every event offset found its event
+  ASSERT_EQ(parallel.findings.size(), serial.findings.size());
+  for (size_t i = 0; i < serial.findings.size(); ++i) {
+    EXPECT_EQ(parallel.findings[i].message, serial.findings[i].message);
+  }
 }
 
 } // namespace
