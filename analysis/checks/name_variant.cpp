@@ -61,8 +61,7 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   // Every use of the spelling, when there are few enough to list in each finding (the name
   // index keeps them up to VariantUse::kMaxSameSpelling); past that the editor's rename
   // (which finds them itself) is the tool.
-  if (use.sameSpellingCount > 1 && use.sameSpellingCount <= VariantUse::kMaxSameSpelling &&
-      use.sameSpellingLocations.size() == use.sameSpellingCount) {
+  if (use.sameSpellingCount > 1 && use.sameSpellingLocations.size() == use.sameSpellingCount) {
     Fix everywhere;
     everywhere.title = "Use `" + use.preferred + "` for every `" + use.spelling +
                        "` in the corpus (" + std::to_string(use.sameSpellingCount) + " places)";

@@ -18,7 +18,7 @@
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
-#include "parallel.h"
+#include "newslint/analysis/parallel.h"
 #include "sorted.h"
 
 namespace newslint::analysis {

@@ -15,7 +15,7 @@
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
-#include "parallel.h"
+#include "newslint/analysis/parallel.h"
 
 namespace newslint::analysis {
 

@@ -1,7 +1,7 @@
 // Corpus-level date reasoning: anchors, resolution passes, claims, event links.
 #include "newslint/analysis/timeline.h"
 
-#include "parallel.h"
+#include "newslint/analysis/parallel.h"
 #include "sorted.h"
 
 #include "newslint/analysis/names.h"

@@ -1,10 +1,10 @@
 // JSON: every finding with its ranges, related locations, evidence and fixes.
 #include <algorithm>
-#include <exception>
 #include <nlohmann/json.hpp>
 #include <string>
-#include <thread>
 #include <vector>
+
+#include "newslint/analysis/parallel.h"
 
 #include "reporters/reporter.h"
 
@@ -101,47 +101,23 @@ void writeNested(std::ostream& out, const json& value, size_t depth) {
   out << text;
 }
 
-// The findings' text, a batch at a time: each batch is split among the cores, each part
-// written to its own string, and the parts go out in order. A batch bounds what is held.
+// The findings' text, a batch at a time: each finding of a batch is rendered on every core
+// into its own string, and the strings go out in order. A batch bounds what is held.
 void writeFindings(const ReportInput& input, std::ostream& out) {
   constexpr size_t kBatch = 512;
-  const size_t cores = std::max(1U, std::thread::hardware_concurrency());
   const auto& findings = input.findings;
-  std::vector<std::string> parts(cores);
+  std::vector<std::string> texts(kBatch);
   for (size_t from = 0; from < findings.size(); from += kBatch) {
-    const size_t to = std::min(findings.size(), from + kBatch);
-    const size_t per = (to - from + cores - 1) / cores;
-    // A part that throws (out of memory) is rethrown here once every thread has stopped.
-    std::vector<std::exception_ptr> failures(cores);
-    const auto render = [&](size_t part) {
-      try {
-        std::string& text = parts[part];
-        text.clear();
-        const size_t end = std::min(to, from + (part + 1) * per);
-        for (size_t i = from + part * per; i < end; ++i) {
-          text += "    ";
-          appendNested(text, findingJson(input, findings[i]), 2);
-          text += i + 1 < findings.size() ? ",\n" : "\n";
-        }
-      } catch (...) {
-        failures[part] = std::current_exception();
-      }
-    };
-    std::vector<std::thread> threads;
-    for (size_t part = 1; part < cores && from + part * per < to; ++part) {
-      threads.emplace_back(render, part);
-    }
-    render(0);
-    for (std::thread& thread : threads) {
-      thread.join();
-    }
-    for (const std::exception_ptr& failure : failures) {
-      if (failure) {
-        std::rethrow_exception(failure);
-      }
-    }
-    for (size_t part = 0; part < cores && from + part * per < to; ++part) {
-      out << parts[part];
+    const size_t count = std::min(findings.size() - from, kBatch);
+    analysis::parallelFor(count, 16, [&](size_t k) {
+      const size_t i = from + k;
+      std::string& text = texts[k];
+      text = "    ";
+      appendNested(text, findingJson(input, findings[i]), 2);
+      text += i + 1 < findings.size() ? ",\n" : "\n";
+    });
+    for (size_t k = 0; k < count; ++k) {
+      out << texts[k];
     }
   }
 }

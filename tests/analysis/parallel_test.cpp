@@ -13,7 +13,7 @@
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/workspace/workspace.h"
-#include "parallel.h"
+#include "newslint/analysis/parallel.h"
 
 namespace {
 

@@ -3,7 +3,7 @@
 // loops run on one thread or on several (the stems are numbered by the threads as they meet
 // them, then renumbered in alphabetical order).
 #include "newslint/analysis/timeline.h"
-#include "parallel.h"
+#include "newslint/analysis/parallel.h"
 #include "support/corpus_fixture.h"
 
 #include <algorithm>
