@@ -347,13 +347,17 @@ struct DocWork {
 
 class Builder {
 public:
-  Builder(const CorpusSnapshot& snapshot, const NameIndex& names)
-      : snapshot_(snapshot), names_(names) {}
-  std::shared_ptr<const DateIndex> build();
+  explicit Builder(const CorpusSnapshot& snapshot) : snapshot_(snapshot) {}
+  /// Every document's anchor and the resolution of its dates: the part that does not read
+  /// the name index.
+  void resolve();
+  /// The claims, links and events, from the resolutions and the names.
+  std::shared_ptr<const DateIndex> finish(const NameIndex& names);
 
 private:
   const CorpusSnapshot& snapshot_;
-  const NameIndex& names_;
+  const NameIndex* names_ = nullptr; ///< set by finish
+  std::shared_ptr<DateIndex> index_ = std::make_shared<DateIndex>();
   std::vector<DocWork> docs_;
   std::optional<int> yearHint_;
   std::string yearHintSource_;
@@ -771,7 +775,7 @@ std::vector<std::string> intersect(const std::vector<std::string>& a,
 
 void Builder::buildClaims(DateIndex& index) {
   std::unordered_map<uint32_t, const Entity*> entityById;
-  for (const Entity& entity : names_.entities) {
+  for (const Entity& entity : names_->entities) {
     entityById[entity.id] = &entity;
   }
   size_t timeCount = 0;
@@ -834,14 +838,14 @@ void Builder::buildClaims(DateIndex& index) {
       // Participants: the engine's entities in the sentence...
       std::vector<Span> covered;
       auto lower = std::lower_bound(
-          names_.hits.begin(), names_.hits.end(), std::make_pair(doc.id, sentence.begin),
+          names_->hits.begin(), names_->hits.end(), std::make_pair(doc.id, sentence.begin),
           [](const EntityHit& h, const std::pair<std::string, uint32_t>& key) {
             if (h.location.document != key.first) {
               return h.location.document < key.first;
             }
             return h.location.span.begin < key.second;
           });
-      for (auto it = lower; it != names_.hits.end() && it->location.document == doc.id &&
+      for (auto it = lower; it != names_->hits.end() && it->location.document == doc.id &&
                             it->location.span.begin < sentence.end;
            ++it) {
         covered.push_back(it->location.span);
@@ -1207,8 +1211,7 @@ void Builder::linkClaims(DateIndex& index) const {
   });
 }
 
-std::shared_ptr<const DateIndex> Builder::build() {
-  auto index = std::make_shared<DateIndex>();
+void Builder::resolve() {
   setAnchors();
   // A document is resolved from its own expressions, except that an event offset ("two days
   // after the vote") looks for the event's date in the other documents, as resolved so far in
@@ -1235,7 +1238,7 @@ std::shared_ptr<const DateIndex> Builder::build() {
     inferYears();
   }
   for (DocWork& doc : docs_) {
-    index->anchors[doc.id] = doc.anchor;
+    index_->anchors[doc.id] = doc.anchor;
   }
   // The searches of the resolution passes are done: their tables go before the claims are
   // built, the step that holds the most.
@@ -1247,6 +1250,11 @@ std::shared_ptr<const DateIndex> Builder::build() {
     decltype(doc.stemSetBegin)().swap(doc.stemSetBegin);
     decltype(doc.stemSetOf)().swap(doc.stemSetOf);
   }
+}
+
+std::shared_ptr<const DateIndex> Builder::finish(const NameIndex& names) {
+  names_ = &names;
+  std::shared_ptr<DateIndex> index = std::move(index_);
   buildClaims(*index);
   std::vector<DocWork>().swap(docs_); // the claims hold what the links read
   linkClaims(*index);
@@ -1290,9 +1298,29 @@ std::shared_ptr<const DateIndex> Builder::build() {
 
 } // namespace
 
+struct DateResolution::State {
+  explicit State(const CorpusSnapshot& snapshot) : builder(snapshot) {}
+  Builder builder;
+};
+
+DateResolution::DateResolution(const CorpusSnapshot& snapshot)
+    : state_(std::make_unique<State>(snapshot)) {
+  state_->builder.resolve();
+}
+
+DateResolution::DateResolution(DateResolution&&) noexcept = default;
+DateResolution& DateResolution::operator=(DateResolution&&) noexcept = default;
+DateResolution::~DateResolution() = default;
+
+std::shared_ptr<const DateIndex> DateResolution::finish(const NameIndex& names) && {
+  std::shared_ptr<const DateIndex> index = state_->builder.finish(names);
+  state_.reset();
+  return index;
+}
+
 std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot,
                                               const NameIndex& names) {
-  return Builder(snapshot, names).build();
+  return DateResolution(snapshot).finish(names);
 }
 
 const ResolvedTime* DateIndex::timeAt(std::string_view document, uint32_t offset) const {

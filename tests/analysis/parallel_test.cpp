@@ -11,9 +11,9 @@
 #include <vector>
 
 #include "newslint/analysis/corpus.h"
+#include "newslint/analysis/parallel.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/workspace/workspace.h"
-#include "newslint/analysis/parallel.h"
 
 namespace {
 
@@ -61,9 +61,9 @@ TEST(ParallelFor, SerialSectionRunsOnTheCallingThread) {
 }
 
 // The date resolution passes run documents on every core between the documents with an
-// event offset, which read the others' dates in corpus order: the result must be the one a
-// single thread gives. 300 articles, three with an event offset whose event is dated
-// in other articles, before and after it.
+// event offset, which read the others' dates in corpus order, and beside the name index:
+// the result must be the one a single thread gives. 300 articles, three with an event offset whose
+// event is dated in other articles, before and after it.
 TEST(ParallelDates, ResolutionOnEveryCoreEqualsOneDocumentAtATime) {
   using namespace newslint::analysis;
   Corpus corpus(newslint::workspace::loadLexicon());
@@ -74,8 +74,9 @@ TEST(ParallelDates, ResolutionOnEveryCoreEqualsOneDocumentAtATime) {
     if (i % 100 == 50) {
       text += "Four days after his visit to Moscow, the minister spoke to reporters.\n";
     } else {
-      text += "The minister visited Moscow on November " + std::to_string(1 + i % 27) +
-              ", officials said on Monday.\n";
+      // Two spellings of one minister, so that the name index has an entity for the claims.
+      text += std::string(i % 7 == 3 ? "Minister Anna Petrowa" : "Minister Anna Petrova") +
+              " visited Moscow on November " + std::to_string(1 + i % 27) + ".\n";
     }
     corpus.upsert(id, text);
   }
@@ -108,6 +109,21 @@ TEST(ParallelDates, ResolutionOnEveryCoreEqualsOneDocumentAtATime) {
     }
   }
   EXPECT_EQ(offsets, 3U); // every event offset found its event
+  // analyze() resolves the dates beside the name index and builds the claims from both: the
+  // claims' participants (the names) and events equal those of one step after the other.
+  ASSERT_EQ(parallel.dates->claims.size(), serial.dates->claims.size());
+  size_t withEntities = 0;
+  for (size_t i = 0; i < serial.dates->claims.size(); ++i) {
+    const Claim& a = parallel.dates->claims[i];
+    const Claim& b = serial.dates->claims[i];
+    EXPECT_EQ(a.participantKeys, b.participantKeys) << b.document;
+    EXPECT_EQ(a.participants, b.participants) << b.document;
+    EXPECT_EQ(a.event, b.event) << b.document;
+    withEntities += b.entities.empty() ? 0 : 1;
+  }
+  EXPECT_GT(withEntities, 0U); // the claims read the name index
+  EXPECT_EQ(parallel.dates->links.size(), serial.dates->links.size());
+  EXPECT_EQ(parallel.dates->events.size(), serial.dates->events.size());
   ASSERT_EQ(parallel.findings.size(), serial.findings.size());
   for (size_t i = 0; i < serial.findings.size(); ++i) {
     EXPECT_EQ(parallel.findings[i].message, serial.findings[i].message);

@@ -111,8 +111,10 @@ struct StepTime {
 
 /// The time of each step of one analysis (`newslint check --timings`).
 struct AnalysisTimings {
-  StepTime names;  ///< buildNameIndex
-  StepTime dates;  ///< analyzeDates
+  /// buildNameIndex; the resolution of the dates (DateResolution) runs beside it, and its
+  /// CPU time counts here
+  StepTime names;
+  StepTime dates;  ///< the rest of analyzeDates: what the resolution had left, the claims
   StepTime checks; ///< the checks and the sort of their findings
 };
 

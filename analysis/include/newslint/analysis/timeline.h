@@ -118,6 +118,27 @@ struct DateIndex {
 std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot,
                                               const NameIndex& names);
 
+/// analyzeDates in two steps, so that the first can run while the name index is built. The
+/// constructor sets each document's anchor and resolves its dates, which does not read the
+/// name index; `finish` builds the claims, their links and the events from those
+/// resolutions and the names. The snapshot must outlive the object.
+class DateResolution {
+public:
+  explicit DateResolution(const CorpusSnapshot& snapshot);
+  DateResolution(DateResolution&&) noexcept;
+  DateResolution& operator=(DateResolution&&) noexcept;
+  ~DateResolution();
+  DateResolution(const DateResolution&) = delete;
+  DateResolution& operator=(const DateResolution&) = delete;
+
+  /// Once only.
+  [[nodiscard]] std::shared_ptr<const DateIndex> finish(const NameIndex& names) &&;
+
+private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // The date checks (analysis/checks/), registered in analysis/checks/registry.cpp.
 struct CheckContext;
 void runWeekdayMismatch(const CheckContext& context, std::vector<Finding>& out);
