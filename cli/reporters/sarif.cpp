@@ -1,7 +1,8 @@
 // SARIF 2.1.0, as code scanning services ingest it. Columns count Unicode code points
 // (run.columnKind = "unicodeCodePoints").
 #include <nlohmann/json.hpp>
-#include <set>
+#include <string>
+#include <string_view>
 
 #include "newslint/analysis/checks.h"
 #include "reporters/reporter.h"
@@ -10,6 +11,30 @@ namespace newslint::cli {
 
 namespace {
 using nlohmann::json;
+
+/// A path as a SARIF `artifactLocation.uri` (RFC 3986): every byte other than an unreserved
+/// character or `/` percent-encoded, so that a space, a `#` or a byte that is not UTF-8
+/// names the file exactly; an absolute path becomes a `file://` URI, a relative one stays
+/// relative to the folder the check ran in.
+std::string sarifUri(std::string_view path) {
+  static constexpr char kHex[] = "0123456789ABCDEF";
+  std::string uri = path.starts_with('/') ? "file://" : "";
+  uri.reserve(uri.size() + path.size());
+  for (const char c : path) {
+    const auto byte = static_cast<unsigned char>(c);
+    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
+                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
+                            byte == '_' || byte == '~' || byte == '/';
+    if (unreserved) {
+      uri.push_back(c);
+    } else {
+      uri.push_back('%');
+      uri.push_back(kHex[byte >> 4]);
+      uri.push_back(kHex[byte & 0xF]);
+    }
+  }
+  return uri;
+}
 
 json physical(const ReportInput& input, const analysis::Location& loc, bool snippet) {
   const analysis::Document* doc = documentOf(input, loc.document);
@@ -25,7 +50,8 @@ json physical(const ReportInput& input, const analysis::Location& loc, bool snip
       region["snippet"] = {{"text", std::string(doc->slice(loc.span))}};
     }
   }
-  return {{"artifactLocation", {{"uri", displayPath(input, loc.document)}}}, {"region", region}};
+  return {{"artifactLocation", {{"uri", sarifUri(displayPath(input, loc.document))}}},
+          {"region", region}};
 }
 
 std::string level(analysis::Severity s) {
@@ -52,7 +78,6 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
                      {"defaultConfiguration", {{"level", level(check.defaultSeverity)}}}});
   }
   json results = json::array();
-  std::set<std::string> artifacts;
   for (const analysis::Finding& f : input.findings) {
     json r;
     r["ruleId"] = f.code;
@@ -62,7 +87,6 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
     r["level"] = level(f.severity);
     r["message"] = {{"text", f.message}};
     r["locations"] = json::array({{{"physicalLocation", physical(input, f.primary, true)}}});
-    artifacts.insert(displayPath(input, f.primary.document));
     if (!f.related.empty()) {
       r["relatedLocations"] = json::array();
       int id = 1;
@@ -80,7 +104,7 @@ void reportSarif(const ReportInput& input, std::ostream& out) {
       std::map<std::string, json> byFile;
       for (const auto& e : fix.edits) {
         json region = physical(input, e.location, false)["region"];
-        byFile[displayPath(input, e.location.document)].push_back(
+        byFile[sarifUri(displayPath(input, e.location.document))].push_back(
             {{"deletedRegion", region}, {"insertedContent", {{"text", e.replacement}}}});
       }
       json changes = json::array();

@@ -5,10 +5,12 @@
 #include "support/run_binary.h"
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <set>
 #include <string>
 
 #include "support/corpus_fixture.h"
@@ -160,6 +162,34 @@ TEST_F(TempCorpus, FileNamesThatAreNotUtf8AreWrittenAsReplacementCharactersInJso
   }
 }
 
+TEST_F(TempCorpus, SarifUrisArePercentEncodedAndNameTheFileExactly) {
+  // A SARIF viewer resolves artifactLocation.uri as a URI: a space, a `#` or a byte that is
+  // not UTF-8 is percent-encoded, every other character of the path kept.
+  write("two words #1.txt", "Zane, 9, was there.\n");
+  write("Zane\xff.txt", "Zane, 9, was there.\n");
+  const RunResult r = run("check " + quoted() + " --format sarif");
+  ASSERT_EQ(r.exitCode, 1) << r.out.substr(0, 300);
+  const auto sarif = nlohmann::json::parse(r.out);
+  std::set<std::string> uris;
+  for (const auto& result : sarif["runs"][0]["results"]) {
+    uris.insert(result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]);
+    for (const auto& related : result.value("relatedLocations", nlohmann::json::array())) {
+      uris.insert(related["physicalLocation"]["artifactLocation"]["uri"]);
+    }
+  }
+  auto endingIn = [&](const std::string& tail) {
+    return std::any_of(uris.begin(), uris.end(),
+                       [&](const std::string& uri) { return uri.ends_with(tail); });
+  };
+  EXPECT_TRUE(endingIn("/two%20words%20%231.txt")) << ::testing::PrintToString(uris);
+  EXPECT_TRUE(endingIn("/Zane%FF.txt")) << ::testing::PrintToString(uris);
+  EXPECT_TRUE(endingIn("/000_7e03111992a0022c.txt")) << ::testing::PrintToString(uris);
+  for (const std::string& uri : uris) {
+    EXPECT_EQ(uri.find(' '), std::string::npos) << uri;
+    EXPECT_TRUE(uri.starts_with("file:///") || !uri.starts_with("/")) << uri;
+  }
+}
+
 TEST_F(TempCorpus, TimingsGoToStandardErrorAndLeaveTheReportAlone) {
   const RunResult plain = run("check " + quoted() + " --format json");
   // Outside the corpus folder, so that both runs read the same files.
@@ -232,6 +262,18 @@ TEST_F(TempCorpus, BaselineHidesKnownFindingsAndSurvivesUnrelatedEdits) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_NE(r.out.find("005_new.txt"), std::string::npos) << r.out;
   EXPECT_EQ(r.out.find("Shabaan"), std::string::npos) << r.out;
+}
+
+TEST_F(TempCorpus, BaselineMatchesFindingsInFilesWhoseNamesAreNotUtf8) {
+  // The baseline file is JSON, which holds such a name with U+FFFD; the findings of that
+  // file still match their entries.
+  write("Zane\xff.txt", "Assad's son Zayn, 9, was seen with Hafez, 11, and Karim, 7.\n");
+  const std::string baseline = (dir_ / "baseline.json").string();
+  ASSERT_EQ(run("baseline write '" + baseline + "' " + quoted()).exitCode, 0);
+  EXPECT_NE(newslint::testing::readFile(baseline).find("Zane\xEF\xBF\xBD.txt"), std::string::npos);
+  const RunResult r = run("check " + quoted() + " --baseline '" + baseline + "'");
+  EXPECT_EQ(r.exitCode, 0) << r.out.substr(0, 400);
+  EXPECT_EQ(r.out.find("Zane"), std::string::npos) << r.out.substr(0, 400);
 }
 
 TEST_F(TempCorpus, TimelineShowsTheConflictingCall) {
