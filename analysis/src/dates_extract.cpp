@@ -156,6 +156,14 @@ struct Candidate {
   bool standalone = true; ///< may be reported on its own (bare parts of day may not)
 };
 
+/// A word token's number in the scanner's word list, compared with the words the patterns
+/// write: `w == "today"` compares two integers (for a word token, the same as comparing its
+/// lowercased text, since every word written here is in the list).
+struct WordIs {
+  uint16_t id;
+  bool operator==(ScannerWord other) const { return id == other.id(); }
+};
+
 class Scanner {
 public:
   Scanner(std::string_view text, std::vector<Tok> toks) : text_(text), t_(std::move(toks)) {}
@@ -514,7 +522,7 @@ PartOfDay Scanner::partAt(size_t i, size_t& end) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return PartOfDay::None;
   }
-  const std::string_view w = t_[i].low;
+  const WordIs w{t_[i].word};
   end = i + 1;
   if (w == "morning")
     return PartOfDay::Morning;
@@ -654,7 +662,7 @@ int Scanner::spelledYearAt(size_t i, size_t& end) const {
 
 int Scanner::ordinalAt(size_t i, size_t& end) const {
   if (anyWord(i, {"first", "second", "third", "fourth"})) {
-    const std::string_view w = t_[i].low;
+    const WordIs w{t_[i].word};
     end = i + 1;
     return w == "first" ? 1 : (w == "second" ? 2 : (w == "third" ? 3 : 4));
   }
@@ -779,7 +787,7 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
       }
       continue;
     }
-    const std::string_view w = t_[k].low;
+    const WordIs w{t_[k].word};
     if (w == "had" && k < begin) {
       perfect = true;
     }
@@ -834,7 +842,7 @@ Tense Scanner::tenseAround(size_t begin, size_t end) const {
         w == "caught" || w == "fought" || w == "sought" || w == "chose" || w == "stood" ||
         w == "withdrew" || w == "kept" || w == "meant" || w == "forgot") {
       offer(Tense::Past, k);
-    } else if (w.size() > 4 && w.compare(w.size() - 2, 2, "ed") == 0 && !t_[k].cap &&
+    } else if (t_[k].low.size() > 4 && std::string_view(t_[k].low).ends_with("ed") && !t_[k].cap &&
                !(k > 0 && anyWord(k - 1, {"a", "an", "the", "still", "its", "their", "his", "her",
                                           "as", "yet"}))) {
       // (not an adjective: "a still unspecified date", "the revised plan")
@@ -1322,7 +1330,7 @@ std::optional<Candidate> Scanner::matchRelativeWord(size_t i) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return std::nullopt;
   }
-  const std::string_view w = t_[i].low;
+  const WordIs w{t_[i].word};
   auto dayOffset = [&](size_t end, int offset, PartOfDay part) {
     Candidate c = make(i, end);
     c.expr.relation = Relation::Today;
@@ -2216,7 +2224,7 @@ std::optional<Candidate> Scanner::matchSeason(size_t i) const {
     if (!has(k) || t_[k].kind != Kind::Word) {
       return Season::None;
     }
-    const std::string_view w = t_[k].low;
+    const WordIs w{t_[k].word};
     return w == "spring"                    ? Season::Spring
            : w == "summer"                  ? Season::Summer
            : (w == "autumn" || w == "fall") ? Season::Fall
@@ -2283,7 +2291,7 @@ std::optional<Candidate> Scanner::matchHoliday(size_t i) const {
   Holiday holiday = Holiday::None;
   size_t end = j + 1;
   bool week = false;
-  const std::string_view w = t_[j].low;
+  const WordIs w{t_[j].word};
   if (w == "thanksgiving") {
     holiday = Holiday::Thanksgiving;
     if (capWord(end, "day")) {
@@ -2373,7 +2381,7 @@ std::optional<Candidate> Scanner::matchAt(size_t i) const {
   if (!best && anyWord(i, {"daily", "weekly", "monthly", "annually", "yearly"})) {
     Candidate c = make(i, i + 1);
     c.expr.kind = TimeKind::Set;
-    const std::string_view w = t_[i].low;
+    const WordIs w{t_[i].word};
     c.expr.durationValue =
         w == "daily" ? "P1D" : (w == "weekly" ? "P1W" : (w == "monthly" ? "P1M" : "P1Y"));
     best = c;
