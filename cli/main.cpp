@@ -34,7 +34,7 @@ int main(int argc, char** argv) {
   }
   const std::string command = args[0];
   args.erase(args.begin());
-  // Before any thread starts. `check` keeps glibc's default (see allocator.h).
+  // Before any thread starts. `check` keeps the allocator's default (see allocator.h).
   if (command == "serve")
     newslint::workspace::useOneAllocatorArena();
   try {
@@ -42,7 +42,8 @@ int main(int argc, char** argv) {
       return newslint::cli::runCheck(args, std::cout, std::cerr);
     }
     if (command == "version" || command == "--version") {
-      std::cout << "newslint " << newslint::cli::toolVersion() << '\n';
+      std::cout << "newslint " << newslint::cli::toolVersion() << " (allocator "
+                << newslint::workspace::allocatorName() << ")\n";
       return 0;
     }
     if (command == "schema") {

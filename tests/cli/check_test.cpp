@@ -214,6 +214,14 @@ TEST(Cli, MissingPathAndBadOptionsExitTwo) {
   EXPECT_EQ(run("frobnicate").exitCode, 2);
 }
 
+TEST(Cli, VersionNamesTheAllocatorTheBuildLinked) {
+  const RunResult r = run("version");
+  EXPECT_EQ(r.exitCode, 0);
+  EXPECT_NE(r.out.find(std::string("(allocator ") + NEWSLINT_EXPECTED_ALLOCATOR + ")"),
+            std::string::npos)
+      << r.out;
+}
+
 TEST(Cli, SchemaIsJson) {
   const RunResult r = run("schema");
   ASSERT_EQ(r.exitCode, 0);
