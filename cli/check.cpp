@@ -328,6 +328,13 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << " (" << errors << " errors, " << warnings << " warnings) in "
         << snapshot.documents.size() << " documents\n";
   }
+#if !defined(__SANITIZE_ADDRESS__)
+  // The process ends with this command: the corpus and its analysis, millions of small
+  // blocks, are left to the system rather than freed one by one, which took about 70 ms of
+  // a 10,000-article check on one core. The sanitizer build frees them, for its leak check.
+  static_cast<void>(new LoadedCorpus(std::move(loaded)));
+  static_cast<void>(new analysis::Analysis(std::move(analysis)));
+#endif
   return worst >= threshold && worst > 0 ? 1 : 0;
 }
 
