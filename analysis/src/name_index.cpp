@@ -16,9 +16,9 @@
 
 #include "name_scope.h"
 #include "newslint/analysis/corpus.h"
+#include "newslint/analysis/parallel.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
-#include "newslint/analysis/parallel.h"
 #include "sorted.h"
 
 namespace newslint::analysis {
@@ -1127,32 +1127,103 @@ private:
 
   // The pairs of forms of a candidate pair of parts that can name one entity: not one form,
   // not two register entries, one of them used, their other parts agreeing, not distinct.
+  // In (i, j) order.
   void alignForms(const FormList& formsA, const FormList& formsB,
                   std::vector<std::pair<uint8_t, uint8_t>>& out) const {
     std::vector<uint32_t> shared;
+    const auto tryPair = [&](size_t i, size_t j) {
+      const auto [fa, pa] = formsA[i];
+      const auto [fb, pb] = formsB[j];
+      if (fa == fb) {
+        return;
+      }
+      const int ra = registerEntryOfForm_[fa];
+      const int rb = registerEntryOfForm_[fb];
+      if (ra >= 0 && rb >= 0 && ra != rb) {
+        return; // two register entries: kept apart
+      }
+      if (forms_[fa].mentions.empty() && forms_[fb].mentions.empty()) {
+        return;
+      }
+      shared.clear();
+      if (!compatible(forms_[fa], pa, forms_[fb], pb, shared)) {
+        return;
+      }
+      if (distinctPair(fa, fb)) {
+        return;
+      }
+      out.emplace_back(static_cast<uint8_t>(i), static_cast<uint8_t>(j));
+    };
+    if (formsA.size() * formsB.size() < alignmentIndexThreshold().load(std::memory_order_relaxed)) {
+      for (size_t i = 0; i < formsA.size(); ++i) {
+        for (size_t j = 0; j < formsB.size(); ++j) {
+          tryPair(i, j);
+        }
+      }
+      return;
+    }
+    // With many forms on both sides most pairs fail compatible(), and only these can pass
+    // it: one form is the aligned part alone, or some other part of one equals or is a
+    // candidate variant of some other part of the second (compatible() finds such a partner
+    // for every other part of the shorter form, never at the aligned place). So each form of
+    // A tries only the forms of B that meet that, found through an index of B's other parts
+    // (about 9 in 10 pairs of the generated corpora never reach compatible()).
+    std::vector<std::pair<uint32_t, uint32_t>> parts; // (token, j), sorted
+    std::vector<uint32_t> alone;                      // the j of forms that are their part alone
+    for (size_t j = 0; j < formsB.size(); ++j) {
+      const auto [fb, pb] = formsB[j];
+      const Form& form = forms_[fb];
+      if (form.tokens.size() == 1) {
+        alone.push_back(static_cast<uint32_t>(j));
+        continue;
+      }
+      for (uint32_t y = 0; y < form.tokens.size(); ++y) {
+        if (y != pb) {
+          parts.emplace_back(form.tokens[y], static_cast<uint32_t>(j));
+        }
+      }
+    }
+    std::sort(parts.begin(), parts.end());
+    // By token of A: the forms of B holding it or one of its candidate variants, ascending.
+    std::unordered_map<uint32_t, std::vector<uint32_t>> meets;
+    const auto formsMeeting = [&](uint32_t t) -> const std::vector<uint32_t>& {
+      auto [it, inserted] = meets.try_emplace(t);
+      if (inserted) {
+        std::vector<uint32_t>& js = it->second;
+        const auto add = [&](uint32_t u) {
+          for (auto p = std::lower_bound(parts.begin(), parts.end(), std::make_pair(u, 0U));
+               p != parts.end() && p->first == u; ++p) {
+            js.push_back(p->second);
+          }
+        };
+        add(t);
+        for (uint32_t k = partnersBegin_[t]; k < partnersBegin_[t + 1]; ++k) {
+          add(partners_[k]);
+        }
+        sortUnique(js);
+      }
+      return it->second;
+    };
+    std::vector<uint32_t> js;
     for (size_t i = 0; i < formsA.size(); ++i) {
       const auto [fa, pa] = formsA[i];
-      for (size_t j = 0; j < formsB.size(); ++j) {
-        const auto [fb, pb] = formsB[j];
-        if (fa == fb) {
-          continue;
+      const Form& form = forms_[fa];
+      if (form.tokens.size() == 1) {
+        for (size_t j = 0; j < formsB.size(); ++j) {
+          tryPair(i, j);
         }
-        const int ra = registerEntryOfForm_[fa];
-        const int rb = registerEntryOfForm_[fb];
-        if (ra >= 0 && rb >= 0 && ra != rb) {
-          continue; // two register entries: kept apart
+        continue;
+      }
+      js = alone;
+      for (uint32_t x = 0; x < form.tokens.size(); ++x) {
+        if (x != pa) {
+          const std::vector<uint32_t>& meeting = formsMeeting(form.tokens[x]);
+          js.insert(js.end(), meeting.begin(), meeting.end());
         }
-        if (forms_[fa].mentions.empty() && forms_[fb].mentions.empty()) {
-          continue;
-        }
-        shared.clear();
-        if (!compatible(forms_[fa], pa, forms_[fb], pb, shared)) {
-          continue;
-        }
-        if (distinctPair(fa, fb)) {
-          continue;
-        }
-        out.emplace_back(static_cast<uint8_t>(i), static_cast<uint8_t>(j));
+      }
+      sortUnique(js);
+      for (const uint32_t j : js) {
+        tryPair(i, j);
       }
     }
   }
@@ -1641,6 +1712,11 @@ std::string mentionContext(const Document& doc, Span name) {
     line += "\u2026";
   }
   return line;
+}
+
+std::atomic<size_t>& alignmentIndexThreshold() {
+  static std::atomic<size_t> threshold{64};
+  return threshold;
 }
 
 NameIndex buildNameIndex(const CorpusSnapshot& snapshot) {

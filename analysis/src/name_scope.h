@@ -3,6 +3,8 @@
 // Private to the engine (name_index.cpp and recheck.cpp).
 #pragma once
 
+#include <atomic>
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <string>
@@ -88,5 +90,10 @@ struct NameScope {
 /// `scope` and judging how common a name is by the scope's corpus-wide counts.
 NameIndex buildScopedNameIndex(std::vector<const DocumentFacts*> documents, const Config* config,
                                const Lexicon* lexicon, const NameScope& scope);
+
+/// The name index compares every pair of forms of a candidate pair of parts when there are
+/// fewer pairs than this (64), and otherwise only the pairs its index of their other parts
+/// lets through (alignForms). Both give the same entities; a test sets it to compare them.
+std::atomic<size_t>& alignmentIndexThreshold();
 
 } // namespace newslint::analysis

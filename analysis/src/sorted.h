@@ -1,10 +1,17 @@
 // Sorted, duplicate-free vectors used as small sets of ids.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <vector>
 
 namespace newslint::analysis {
+
+/// Sorts `values` and drops the repeats: a sorted, duplicate-free vector.
+template <class T> void sortUnique(std::vector<T>& values) {
+  std::sort(values.begin(), values.end());
+  values.erase(std::unique(values.begin(), values.end()), values.end());
+}
 
 /// The smallest value held by both sorted vectors (a pointer into `a`), or null when they
 /// share none.
