@@ -20,6 +20,11 @@
 
 namespace newslint::analysis {
 
+std::atomic<bool>& scannerTriesEveryToken() {
+  static std::atomic<bool> every{false};
+  return every;
+}
+
 bool TimeExpression::relative() const {
   if (kind == TimeKind::Duration || kind == TimeKind::Set) {
     return false;
@@ -2534,11 +2539,14 @@ std::optional<Candidate> Scanner::matchOngoingPeriod(size_t i) const {
 
 std::vector<TimeExpression> Scanner::run() {
   std::vector<Candidate> found;
+  const bool everyToken = scannerTriesEveryToken().load(std::memory_order_relaxed);
   size_t i = 0;
   while (i < t_.size()) {
-    // Every pattern starts at a number or at a word it names: most words and all punctuation
-    // start none.
-    if (t_[i].kind == Kind::Punct || (t_[i].kind == Kind::Word && t_[i].word == 0)) {
+    // Every pattern starts at a number or at a word it names (and not only reads around an
+    // expression): most words and all punctuation start none.
+    if (!everyToken &&
+        (t_[i].kind == Kind::Punct ||
+         (t_[i].kind == Kind::Word && (t_[i].word == 0 || kIsContextOnlyWord[t_[i].word])))) {
       ++i;
       continue;
     }

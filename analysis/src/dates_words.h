@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <array>
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 #include <string_view>
@@ -126,5 +127,29 @@ public:
 private:
   uint16_t id_;
 };
+
+/// Words the patterns read only around an expression, never where one starts: every
+/// comparison of dates_extract.cpp with one of them is at a token before or after the one a
+/// pattern starts at, or in the tense and anchor-phrase helpers. Together about half the
+/// tokens at which the scanner would otherwise try all its patterns in news text ("to",
+/// "in", "said", "of"); it skips them as it skips the words outside kScannerWords.
+inline constexpr std::array<ScannerWord, 35> kContextOnlyWords = {
+    "and",  "are", "as",   "be",   "been",  "but",  "expected", "for",   "from",
+    "had",  "has", "have", "he",   "held",  "in",   "into",     "is",    "it",
+    "its",  "of",  "on",   "or",   "plan",  "s",    "said",     "talks", "to",
+    "told", "was", "were", "when", "which", "will", "with",     "would"};
+
+/// By word number: whether it is one of kContextOnlyWords.
+inline constexpr std::array<bool, kScannerWords.size() + 1> kIsContextOnlyWord = [] {
+  std::array<bool, kScannerWords.size() + 1> out{};
+  for (const ScannerWord w : kContextOnlyWords) {
+    out[w.id()] = true;
+  }
+  return out;
+}();
+
+/// When true, the scanner tries its patterns at every token, words outside its list and
+/// context-only words included (false: it skips them). A test compares the two.
+std::atomic<bool>& scannerTriesEveryToken();
 
 } // namespace newslint::analysis

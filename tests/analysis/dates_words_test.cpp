@@ -2,6 +2,8 @@
 // sound while the list holds every word the scanner's patterns compare with.
 #include <gtest/gtest.h>
 
+#include <atomic>
+#include <filesystem>
 #include <fstream>
 #include <regex>
 #include <set>
@@ -9,6 +11,7 @@
 #include <string>
 #include <vector>
 
+#include "../support/corpus_fixture.h"
 #include "../support/dates_fixture.h"
 #include "dates_words.h"
 #include "newslint/analysis/dates.h"
@@ -65,6 +68,63 @@ TEST(ScannerWords, ExpressionsAfterUnlistedWordsAreStillFound) {
   }
   EXPECT_EQ(texts, (std::vector<std::string>{"10:30 pm on Saturday", "three days later",
                                              "Christmas 2011"}));
+}
+
+/// Every expression of `text` as the scanner finds it: text, span and resolution fields.
+std::vector<std::string> expressionsOf(const std::string& text) {
+  std::vector<std::string> out;
+  for (const TimeExpression& e : extract(text).expressions) {
+    out.push_back(
+        std::string(e.text) + "@" + std::to_string(e.span.begin) + " " + std::to_string(e.year) +
+        "-" + std::to_string(e.month) + "-" + std::to_string(e.day) + " " + std::to_string(e.hour) +
+        ":" + std::to_string(e.minute) + " r" + std::to_string(static_cast<int>(e.relation)) +
+        " u" + std::to_string(static_cast<int>(e.unit)) + " o" + std::to_string(e.offset));
+  }
+  return out;
+}
+
+// The scanner skips punctuation, unlisted words and the words it reads only around an
+// expression (kContextOnlyWords). Each context-only word, lowercase and capitalised, before
+// every listed word followed by a number, a year, a clock time or "of" and a month: the
+// expressions are the ones trying every token finds.
+TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
+  std::string text;
+  for (const ScannerWord context : kContextOnlyWords) {
+    std::string lower(kScannerWords[context.id() - 1]);
+    std::string upper = lower;
+    upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    for (const std::string_view word : kScannerWords) {
+      const std::string w(word);
+      text += "x " + lower + " " + w + " 2 days ago; " + upper + " " + w + " of May 1990. " +
+              lower + " " + w + " " + w + " 7:30 pm, " + lower + " " + w + " year-end.\n";
+    }
+  }
+  std::atomic<bool>& every = scannerTriesEveryToken();
+  const std::vector<std::string> skipping = expressionsOf(text);
+  every = true;
+  const std::vector<std::string> trying = expressionsOf(text);
+  every = false;
+  EXPECT_GT(skipping.size(), 10000U);
+  EXPECT_EQ(skipping, trying);
+}
+
+// The same on the sample articles.
+TEST(ScannerWords, SkippingFindsWhatTryingEveryTokenFindsInTheSample) {
+  size_t expressions = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(testing::examplesDir())) {
+    if (entry.path().extension() != ".txt") {
+      continue;
+    }
+    const std::string text = testing::readFile(entry.path());
+    std::atomic<bool>& every = scannerTriesEveryToken();
+    const std::vector<std::string> skipping = expressionsOf(text);
+    every = true;
+    const std::vector<std::string> trying = expressionsOf(text);
+    every = false;
+    EXPECT_EQ(skipping, trying) << entry.path();
+    expressions += skipping.size();
+  }
+  EXPECT_GT(expressions, 20U);
 }
 
 } // namespace
