@@ -783,11 +783,14 @@ void Builder::buildClaims(DateIndex& index) {
     timeCount += doc.resolutions.size();
   }
   index.times.reserve(timeCount);
-  for (DocWork& doc : docs_) {
+  // Every document's times first (each takes its resolution), in corpus order; then each
+  // document's claims on every core, numbered within the document; then the claims in
+  // corpus order, numbered through.
+  std::vector<uint32_t> firstTimeOf(docs_.size());
+  for (size_t docIndex = 0; docIndex < docs_.size(); ++docIndex) {
+    DocWork& doc = docs_[docIndex];
     const auto& exprs = doc.facts->dates.expressions;
-    const Document& d = doc.facts->doc;
-    // The document's times first (each takes its resolution), then its claims.
-    const auto firstTime = static_cast<uint32_t>(index.times.size());
+    firstTimeOf[docIndex] = static_cast<uint32_t>(index.times.size());
     for (size_t i = 0; i < exprs.size(); ++i) {
       const TimeExpression& e = exprs[i];
       ResolvedTime t;
@@ -809,6 +812,14 @@ void Builder::buildClaims(DateIndex& index) {
       index.times.push_back(std::move(t));
     }
     std::vector<Resolution>().swap(doc.resolutions);
+  }
+  std::vector<std::vector<Claim>> claimsOf(docs_.size());
+  parallelFor(docs_.size(), 16, [&](size_t docIndex) {
+    const DocWork& doc = docs_[docIndex];
+    const auto& exprs = doc.facts->dates.expressions;
+    const Document& d = doc.facts->doc;
+    const uint32_t firstTime = firstTimeOf[docIndex];
+    std::vector<Claim>& claims = claimsOf[docIndex];
     const auto resolutionOf = [&](size_t expression) -> const Resolution& {
       return index.times[firstTime + expression].resolution;
     };
@@ -821,14 +832,13 @@ void Builder::buildClaims(DateIndex& index) {
       }
       // One claim per sentence.
       const Span sentence = doc.sentenceSpans[i];
-      if (!index.claims.empty() && index.claims.back().document == doc.id &&
-          index.claims.back().sentenceSpan == sentence) {
-        index.claims.back().times.push_back(timeIndex);
-        index.times[timeIndex].claim = static_cast<int>(index.claims.back().id);
+      if (!claims.empty() && claims.back().sentenceSpan == sentence) {
+        claims.back().times.push_back(timeIndex);
+        index.times[timeIndex].claim = static_cast<int>(claims.back().id);
         continue;
       }
       Claim claim;
-      claim.id = static_cast<uint32_t>(index.claims.size());
+      claim.id = static_cast<uint32_t>(claims.size()); // within the document, for now
       claim.document = doc.id;
       claim.sentence = e.sentence;
       claim.sentenceSpan = sentence;
@@ -970,8 +980,23 @@ void Builder::buildClaims(DateIndex& index) {
       words.erase(std::unique(words.begin(), words.end()), words.end());
       claim.predicates = predicatesOf(predicateWords);
       claim.words = std::move(words);
+      claims.push_back(std::move(claim));
+    }
+  });
+  for (size_t docIndex = 0; docIndex < docs_.size(); ++docIndex) {
+    const auto offset = static_cast<uint32_t>(index.claims.size());
+    for (Claim& claim : claimsOf[docIndex]) {
+      claim.id += offset;
       index.claims.push_back(std::move(claim));
     }
+    const size_t timesEnd =
+        docIndex + 1 < docs_.size() ? firstTimeOf[docIndex + 1] : index.times.size();
+    for (size_t t = firstTimeOf[docIndex]; t < timesEnd; ++t) {
+      if (index.times[t].claim >= 0) {
+        index.times[t].claim += static_cast<int>(offset);
+      }
+    }
+    std::vector<Claim>().swap(claimsOf[docIndex]);
   }
 }
 
