@@ -85,8 +85,9 @@ std::vector<std::string> expressionsOf(const std::string& text) {
 
 // The scanner skips punctuation, unlisted words and the words it reads only around an
 // expression (kContextOnlyWords). Each context-only word, lowercase and capitalised, before
-// every listed word followed by a number, a year, a clock time or "of" and a month: the
-// expressions are the ones trying every token finds.
+// every listed word followed by a number, a year, a clock time, "of" and a month or a unit,
+// and before a count or "a" and every listed word: the expressions are the ones trying every
+// token finds.
 TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
   std::string text;
   for (const ScannerWord context : kContextOnlyWords) {
@@ -96,7 +97,8 @@ TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
     for (const std::string_view word : kScannerWords) {
       const std::string w(word);
       text += "x " + lower + " " + w + " 2 days ago; " + upper + " " + w + " of May 1990. " +
-              lower + " " + w + " " + w + " 7:30 pm, " + lower + " " + w + " year-end.\n";
+              lower + " " + w + " " + w + " 7:30 pm, " + lower + " " + w + " year-end, " + lower +
+              " 3 " + w + ", " + lower + " " + w + " weeks ago, " + lower + " a " + w + ".\n";
     }
   }
   std::atomic<bool>& every = scannerTriesEveryToken();
