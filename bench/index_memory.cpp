@@ -44,7 +44,7 @@ struct Row {
 } // namespace
 
 int main(int argc, char** argv) {
-  workspace::useOneAllocatorArena(); // as `newslint serve` runs
+  workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
   if (argc < 2) {
     std::cerr << "usage: index_memory CORPUS_DIR [--open RELATIVE_PATH]\n";
     return 2;

@@ -175,7 +175,7 @@ long statusKiB(const std::string& field = "VmRSS:") {
 } // namespace
 
 int main(int argc, char** argv) {
-  newslint::workspace::useOneAllocatorArena(); // as `newslint serve` runs
+  newslint::workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
                  "[--typing-ms N] [--edit letter|name]\n";

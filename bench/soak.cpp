@@ -459,7 +459,7 @@ CheckResult checkpoint(Client& client, const std::vector<Doc>& docs, const fs::p
 } // namespace
 
 int main(int argc, char** argv) {
-  newslint::workspace::useOneAllocatorArena(); // as `newslint serve` runs
+  newslint::workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
   size_t edits = 100000;
   uint64_t seed = 1;
   bool utf8 = false;

@@ -10,6 +10,16 @@
 #include "newslint/workspace/facts_io.h"
 #include "reporters/reporter.h"
 
+// Whether AddressSanitizer instruments this build (GCC defines the first, clang answers the
+// second).
+#if defined(__SANITIZE_ADDRESS__)
+#define NEWSLINT_ADDRESS_SANITIZER 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define NEWSLINT_ADDRESS_SANITIZER 1
+#endif
+#endif
+
 namespace newslint::cli {
 
 namespace fs = std::filesystem;
@@ -328,7 +338,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
         << " (" << errors << " errors, " << warnings << " warnings) in "
         << snapshot.documents.size() << " documents\n";
   }
-#if !defined(__SANITIZE_ADDRESS__)
+#if !defined(NEWSLINT_ADDRESS_SANITIZER)
   // The process ends with this command: the corpus and its analysis, millions of small
   // blocks, are left to the system rather than freed one by one, which took about 70 ms of
   // a 10,000-article check on one core. The sanitizer build frees them, for its leak check.

@@ -36,7 +36,7 @@ int main(int argc, char** argv) {
   args.erase(args.begin());
   // Before any thread starts. `check` keeps the allocator's default (see allocator.h).
   if (command == "serve")
-    newslint::workspace::useOneAllocatorArena();
+    newslint::workspace::useServerAllocatorPolicy();
   try {
     if (command == "check") {
       return newslint::cli::runCheck(args, std::cout, std::cerr);

@@ -1,4 +1,4 @@
-// One malloc arena: threads started after useOneAllocatorArena() add no arena of their own.
+// One malloc arena: threads started after useServerAllocatorPolicy() add no arena of their own.
 #include <gtest/gtest.h>
 
 #include <cstdio>
@@ -53,7 +53,7 @@ TEST(Allocator, ThreadsShareOneArena) {
 #if defined(__SANITIZE_ADDRESS__)
   GTEST_SKIP() << "the address sanitizer's allocator serves this build, not glibc's";
 #endif
-  useOneAllocatorArena();
+  useServerAllocatorPolicy();
   const size_t before = arenaCount();
   ASSERT_GE(before, 1U);
   allocateOnThreads(8);

@@ -21,7 +21,7 @@ std::string_view allocatorName() {
   return &MallocExtension_ReleaseFreeMemory != nullptr ? "tcmalloc" : "libc";
 }
 
-void useOneAllocatorArena() {
+void useServerAllocatorPolicy() {
   if (&MallocExtension_SetNumericProperty != nullptr) {
     MallocExtension_SetNumericProperty("tcmalloc.max_total_thread_cache_bytes",
                                        kServerThreadCacheBytes);

@@ -30,7 +30,7 @@ inline constexpr std::size_t kServerThreadCacheBytes = std::size_t{4} << 20;
 /// arena, indexing as fast. `newslint serve` calls it; `newslint check` does not: on
 /// 100,000 generated articles one arena saved 2% of its memory and cost 13% of its time
 /// (extraction on both cores waits on the one arena).
-void useOneAllocatorArena();
+void useServerAllocatorPolicy();
 
 /// Hands the pages the allocator holds free back to the system (tcmalloc's
 /// ReleaseFreeMemory, glibc's malloc_trim): freed memory otherwise stays resident, kept for
