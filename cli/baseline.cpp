@@ -13,28 +13,14 @@
 
 namespace newslint::cli {
 
-namespace {
-
-/// `text` as the baseline file keeps it: JSON holds only UTF-8, and the file is written with
-/// U+FFFD for each byte that is not (a file name may hold any bytes), so a finding is
-/// compared with an entry in that form too.
-std::string asWritten(std::string text) {
-  if (analysis::findInvalidUtf8(text) == std::string::npos) {
-    return text;
-  }
-  const std::string quoted =
-      nlohmann::json(text).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
-  return nlohmann::json::parse(quoted).get<std::string>();
-}
-
-} // namespace
-
+// The key holds only UTF-8 (U+FFFD for each byte that is not), as the JSON file must: a
+// file name may hold any bytes, and its findings then match the entries written for them.
 BaselineEntry baselineKey(const analysis::Finding& finding) {
-  BaselineEntry e{finding.code, asWritten(finding.primary.document), finding.flagged};
+  BaselineEntry e{finding.code, analysis::sanitizeUtf8(finding.primary.document), finding.flagged};
   if (auto it = finding.data.find("preferred"); it != finding.data.end()) {
     e.text += " -> " + it->second;
   }
-  e.text = asWritten(std::move(e.text));
+  e.text = analysis::sanitizeUtf8(e.text);
   return e;
 }
 

@@ -4,9 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
-#include <exception>
 #include <optional>
-#include <thread>
 
 #include "newslint/analysis/checks.h"
 #include "newslint/analysis/parallel.h"
@@ -126,37 +124,22 @@ StepTime Stopwatch::elapsed() const {
 Analysis analyze(const CorpusSnapshot& snapshot) {
   Analysis result;
   Stopwatch step = Stopwatch::now();
-  if (tlSerialOnly) {
-    result.names = buildNameIndex(snapshot);
-    result.timings.names = step.elapsed();
-    step = Stopwatch::now();
-    result.dates = analyzeDates(snapshot, result.names);
-  } else {
-    // The dates' resolution passes do not read the name index, so they run on a thread of
-    // their own while it is built: each step's serial stretches leave a core to the other.
-    std::optional<DateResolution> resolution;
-    std::exception_ptr failure;
-    std::thread resolving([&] {
-      try {
-        resolution.emplace(snapshot);
-      } catch (...) {
-        failure = std::current_exception();
-      }
-    });
-    try {
+  // The dates' resolution passes do not read the name index, so they run beside it (on one
+  // thread after it inside a SerialSection): each step's serial stretches leave a core to
+  // the other, and only the claims wait for the names.
+  std::optional<DateResolution> resolution;
+  Stopwatch namesDone = step;
+  parallelFor(2, 1, [&](size_t part) {
+    if (part == 0) {
       result.names = buildNameIndex(snapshot);
-    } catch (...) {
-      resolving.join();
-      throw;
+      result.timings.names = step.elapsed();
+      namesDone = Stopwatch::now();
+    } else {
+      resolution.emplace(snapshot);
     }
-    result.timings.names = step.elapsed();
-    step = Stopwatch::now();
-    resolving.join();
-    if (failure) {
-      std::rethrow_exception(failure);
-    }
-    result.dates = std::move(*resolution).finish(result.names);
-  }
+  });
+  step = namesDone;
+  result.dates = std::move(*resolution).finish(result.names);
   result.timings.dates = step.elapsed();
   step = Stopwatch::now();
   static const DateIndex kNoDates{};

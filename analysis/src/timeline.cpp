@@ -356,8 +356,6 @@ public:
 
 private:
   const CorpusSnapshot& snapshot_;
-  const NameIndex* names_ = nullptr; ///< set by finish
-  std::shared_ptr<DateIndex> index_ = std::make_shared<DateIndex>();
   std::vector<DocWork> docs_;
   std::optional<int> yearHint_;
   std::string yearHintSource_;
@@ -375,7 +373,7 @@ private:
   std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc,
                                                              size_t expression) const;
   void inferYears();
-  void buildClaims(DateIndex& index);
+  void buildClaims(DateIndex& index, const NameIndex& names);
   void linkClaims(DateIndex& index) const;
 };
 
@@ -773,9 +771,9 @@ std::vector<std::string> intersect(const std::vector<std::string>& a,
   return out;
 }
 
-void Builder::buildClaims(DateIndex& index) {
+void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
   std::unordered_map<uint32_t, const Entity*> entityById;
-  for (const Entity& entity : names_->entities) {
+  for (const Entity& entity : names.entities) {
     entityById[entity.id] = &entity;
   }
   size_t timeCount = 0;
@@ -784,8 +782,8 @@ void Builder::buildClaims(DateIndex& index) {
   }
   index.times.reserve(timeCount);
   // Every document's times first (each takes its resolution), in corpus order; then each
-  // document's claims on every core, numbered within the document; then the claims in
-  // corpus order, numbered through.
+  // document's claims on every core; then the claims in corpus order, numbered through,
+  // and their times pointed at them.
   std::vector<uint32_t> firstTimeOf(docs_.size());
   for (size_t docIndex = 0; docIndex < docs_.size(); ++docIndex) {
     DocWork& doc = docs_[docIndex];
@@ -834,28 +832,25 @@ void Builder::buildClaims(DateIndex& index) {
       const Span sentence = doc.sentenceSpans[i];
       if (!claims.empty() && claims.back().sentenceSpan == sentence) {
         claims.back().times.push_back(timeIndex);
-        index.times[timeIndex].claim = static_cast<int>(claims.back().id);
         continue;
       }
       Claim claim;
-      claim.id = static_cast<uint32_t>(claims.size()); // within the document, for now
       claim.document = doc.id;
       claim.sentence = e.sentence;
       claim.sentenceSpan = sentence;
       claim.sentenceText = shorten(d.slice(sentence));
       claim.times.push_back(timeIndex);
-      index.times[timeIndex].claim = static_cast<int>(claim.id);
       // Participants: the engine's entities in the sentence...
       std::vector<Span> covered;
       auto lower = std::lower_bound(
-          names_->hits.begin(), names_->hits.end(), std::make_pair(doc.id, sentence.begin),
+          names.hits.begin(), names.hits.end(), std::make_pair(doc.id, sentence.begin),
           [](const EntityHit& h, const std::pair<std::string, uint32_t>& key) {
             if (h.location.document != key.first) {
               return h.location.document < key.first;
             }
             return h.location.span.begin < key.second;
           });
-      for (auto it = lower; it != names_->hits.end() && it->location.document == doc.id &&
+      for (auto it = lower; it != names.hits.end() && it->location.document == doc.id &&
                             it->location.span.begin < sentence.end;
            ++it) {
         covered.push_back(it->location.span);
@@ -983,20 +978,15 @@ void Builder::buildClaims(DateIndex& index) {
       claims.push_back(std::move(claim));
     }
   });
-  for (size_t docIndex = 0; docIndex < docs_.size(); ++docIndex) {
-    const auto offset = static_cast<uint32_t>(index.claims.size());
-    for (Claim& claim : claimsOf[docIndex]) {
-      claim.id += offset;
+  for (std::vector<Claim>& claims : claimsOf) {
+    for (Claim& claim : claims) {
+      claim.id = static_cast<uint32_t>(index.claims.size());
+      for (const uint32_t t : claim.times) {
+        index.times[t].claim = static_cast<int>(claim.id);
+      }
       index.claims.push_back(std::move(claim));
     }
-    const size_t timesEnd =
-        docIndex + 1 < docs_.size() ? firstTimeOf[docIndex + 1] : index.times.size();
-    for (size_t t = firstTimeOf[docIndex]; t < timesEnd; ++t) {
-      if (index.times[t].claim >= 0) {
-        index.times[t].claim += static_cast<int>(offset);
-      }
-    }
-    std::vector<Claim>().swap(claimsOf[docIndex]);
+    std::vector<Claim>().swap(claims);
   }
 }
 
@@ -1262,9 +1252,6 @@ void Builder::resolve() {
     }
     inferYears();
   }
-  for (DocWork& doc : docs_) {
-    index_->anchors[doc.id] = doc.anchor;
-  }
   // The searches of the resolution passes are done: their tables go before the claims are
   // built, the step that holds the most.
   decltype(byStem_)().swap(byStem_);
@@ -1278,9 +1265,11 @@ void Builder::resolve() {
 }
 
 std::shared_ptr<const DateIndex> Builder::finish(const NameIndex& names) {
-  names_ = &names;
-  std::shared_ptr<DateIndex> index = std::move(index_);
-  buildClaims(*index);
+  auto index = std::make_shared<DateIndex>();
+  for (const DocWork& doc : docs_) {
+    index->anchors[doc.id] = doc.anchor;
+  }
+  buildClaims(*index, names);
   std::vector<DocWork>().swap(docs_); // the claims hold what the links read
   linkClaims(*index);
   // Events: connected claims.
@@ -1333,8 +1322,6 @@ DateResolution::DateResolution(const CorpusSnapshot& snapshot)
   state_->builder.resolve();
 }
 
-DateResolution::DateResolution(DateResolution&&) noexcept = default;
-DateResolution& DateResolution::operator=(DateResolution&&) noexcept = default;
 DateResolution::~DateResolution() = default;
 
 std::shared_ptr<const DateIndex> DateResolution::finish(const NameIndex& names) && {

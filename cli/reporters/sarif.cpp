@@ -1,10 +1,12 @@
 // SARIF 2.1.0, as code scanning services ingest it. Columns count Unicode code points
 // (run.columnKind = "unicodeCodePoints").
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 
 #include "newslint/analysis/checks.h"
+#include "newslint/lsp/protocol.h"
 #include "reporters/reporter.h"
 
 namespace newslint::cli {
@@ -12,28 +14,12 @@ namespace newslint::cli {
 namespace {
 using nlohmann::json;
 
-/// A path as a SARIF `artifactLocation.uri` (RFC 3986): every byte other than an unreserved
-/// character or `/` percent-encoded, so that a space, a `#` or a byte that is not UTF-8
-/// names the file exactly; an absolute path becomes a `file://` URI, a relative one stays
-/// relative to the folder the check ran in.
+/// A path as a SARIF `artifactLocation.uri` (RFC 3986), percent-encoded as the server's
+/// URIs are, so that a space, a `#` or a byte that is not UTF-8 names the file exactly: an
+/// absolute path as a `file://` URI, a relative one relative to the folder the check ran in.
 std::string sarifUri(std::string_view path) {
-  static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string uri = path.starts_with('/') ? "file://" : "";
-  uri.reserve(uri.size() + path.size());
-  for (const char c : path) {
-    const auto byte = static_cast<unsigned char>(c);
-    const bool unreserved = (byte >= 'A' && byte <= 'Z') || (byte >= 'a' && byte <= 'z') ||
-                            (byte >= '0' && byte <= '9') || byte == '-' || byte == '.' ||
-                            byte == '_' || byte == '~' || byte == '/';
-    if (unreserved) {
-      uri.push_back(c);
-    } else {
-      uri.push_back('%');
-      uri.push_back(kHex[byte >> 4]);
-      uri.push_back(kHex[byte & 0xF]);
-    }
-  }
-  return uri;
+  return path.starts_with('/') ? lsp::pathToUri(std::filesystem::path(path))
+                               : lsp::percentEncodePath(path);
 }
 
 json physical(const ReportInput& input, const analysis::Location& loc, bool snippet) {

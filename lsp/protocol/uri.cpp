@@ -24,13 +24,11 @@ int hexValue(char c) {
 
 } // namespace
 
-std::string pathToUri(const std::filesystem::path& path) {
+std::string percentEncodePath(std::string_view path) {
   static constexpr char kHex[] = "0123456789ABCDEF";
-  std::string out = "file://";
-  const std::string generic = path.generic_string();
-  if (generic.empty() || generic.front() != '/')
-    out.push_back('/');
-  for (const char ch : generic) {
+  std::string out;
+  out.reserve(path.size());
+  for (const char ch : path) {
     const auto c = static_cast<unsigned char>(ch);
     if (unreserved(c))
       out.push_back(ch);
@@ -40,6 +38,13 @@ std::string pathToUri(const std::filesystem::path& path) {
       out.push_back(kHex[c & 15]);
     }
   }
+  return out;
+}
+
+std::string pathToUri(const std::filesystem::path& path) {
+  const std::string generic = path.generic_string();
+  std::string out = generic.empty() || generic.front() != '/' ? "file:///" : "file://";
+  out += percentEncodePath(generic);
   return out;
 }
 

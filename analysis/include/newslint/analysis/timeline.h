@@ -125,11 +125,7 @@ std::shared_ptr<const DateIndex> analyzeDates(const CorpusSnapshot& snapshot,
 class DateResolution {
 public:
   explicit DateResolution(const CorpusSnapshot& snapshot);
-  DateResolution(DateResolution&&) noexcept;
-  DateResolution& operator=(DateResolution&&) noexcept;
   ~DateResolution();
-  DateResolution(const DateResolution&) = delete;
-  DateResolution& operator=(const DateResolution&) = delete;
 
   /// Once only.
   [[nodiscard]] std::shared_ptr<const DateIndex> finish(const NameIndex& names) &&;

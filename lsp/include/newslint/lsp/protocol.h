@@ -75,6 +75,9 @@ private:
 void applyContentChange(std::string& text, const std::optional<Range>& range,
                         std::string_view newText, PositionEncoding encoding);
 
+/// A path's bytes as a URI path: all but letters, digits, `-._~` and `/` percent-encoded,
+/// as VS Code does.
+std::string percentEncodePath(std::string_view path);
 /// file:// URI of an absolute path, percent-encoded as VS Code does.
 std::string pathToUri(const std::filesystem::path& path);
 /// The path of a file:// URI (percent-decoded); nullopt for other schemes.

@@ -16,9 +16,10 @@ namespace newslint::workspace {
 /// "tcmalloc" or "libc": the allocator serving this process (`newslint version`).
 std::string_view allocatorName();
 
-/// tcmalloc's cache of freed memory for all threads together, in the server. Its default
-/// (32 MiB) kept Reuters-21578's peak over edits at 11.6 times the corpus; 4 MiB keeps it
-/// at 9.9, as glibc's one arena does, at the same speed.
+/// tcmalloc's cache of freed memory for all threads together, in the server. With
+/// tcmalloc's defaults (32 MiB, freed pages kept) the server's peak over 60 edits of a
+/// Reuters-21578 story was 11.4 times the corpus; with this and freed pages decommitted at
+/// once, 10.3 (9.9 under glibc's one arena), indexing as fast.
 inline constexpr std::size_t kServerThreadCacheBytes = std::size_t{4} << 20;
 
 /// The server's allocator policy. Under tcmalloc: the thread cache above. Under glibc:
