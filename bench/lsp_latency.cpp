@@ -7,12 +7,14 @@
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
-//                    [--edit letter|name]
+//                    [--edit letter|word|name]
 //
 // `--edit letter` (the default) types a letter at the start of the article and deletes it
-// again, as most keystrokes leave the article's names as they were. `--edit name` instead
-// doubles the last letter of the article's first name part and undoes that: each edit
-// makes a new spelling, so the re-check must judge its pairs again.
+// again. `--edit word` types a letter at the end of the article's first "the" ("thex") and
+// deletes it: a keystroke inside a sentence, which leaves the article's names as they were,
+// as most keystrokes do. `--edit name` instead doubles the last letter of the article's
+// first name part and undoes that: each edit makes a new spelling, so the re-check must
+// judge its pairs again.
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -178,7 +180,7 @@ int main(int argc, char** argv) {
   newslint::workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
-                 "[--typing-ms N] [--edit letter|name]\n";
+                 "[--typing-ms N] [--edit letter|word|name]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -187,10 +189,17 @@ int main(int argc, char** argv) {
   int typingMs = 0; // > 0: one edit every this many ms, the corpus pulled after the last
   std::string file;
   bool editName = false;
+  bool editWord = false;
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edit") {
-      editName = std::string(argv[i + 1]) == "name";
+      const std::string kind = argv[i + 1];
+      if (kind != "letter" && kind != "word" && kind != "name") {
+        std::cerr << "lsp_latency: --edit takes letter, word or name\n";
+        return 2;
+      }
+      editName = kind == "name";
+      editWord = kind == "word";
     } else if (a == "--edits") {
       edits = std::stoi(argv[i + 1]);
     } else if (a == "--typing-ms") {
@@ -273,7 +282,17 @@ int main(int argc, char** argv) {
   // Where the edits go: the start, or after the first name part (its last letter doubled).
   newslint::lsp::Position editAt{0, 0};
   std::string letter = "X";
-  if (editName) {
+  if (editWord) {
+    const std::string article = text.str();
+    const size_t the = article.find(" the ");
+    if (the == std::string::npos) {
+      std::cerr << "lsp_latency: " << file << " has no \" the \"; --edit word needs one\n";
+      return 1;
+    }
+    editAt = newslint::lsp::LineIndex(article).position(article, the + 4,
+                                                        newslint::lsp::PositionEncoding::Utf16);
+    letter = "x";
+  } else if (editName) {
     const std::string article = text.str();
     const auto facts = newslint::analysis::extractFacts(file, article, *options.lexicon);
     if (facts->mentions.empty()) {
@@ -293,8 +312,8 @@ int main(int argc, char** argv) {
   std::vector<double> edited;
   std::vector<double> last;
   for (int v = 2; v < edits + 2; ++v) {
-    // Type one letter (at the start of the article, or after a name part), then delete it
-    // on the next edit.
+    // Type one letter (at the start of the article, after "the", or after a name part), then
+    // delete it on the next edit.
     const bool insert = v % 2 == 0;
     const json at = {{"line", editAt.line}, {"character", editAt.character}};
     const json after = {{"line", editAt.line}, {"character", editAt.character + 1}};

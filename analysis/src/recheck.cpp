@@ -12,10 +12,10 @@
 
 #include "name_scope.h"
 #include "newslint/analysis/checks.h"
+#include "newslint/analysis/parallel.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
-#include "newslint/analysis/parallel.h"
 
 namespace newslint::analysis {
 
@@ -24,17 +24,16 @@ namespace {
 /// Forms in a re-check's scope from which its name index is built on every core.
 constexpr size_t kParallelScopeForms = 400;
 
-/// Documents whose last re-check (or preparation) keeps its name index: those open in an
-/// editor, in practice.
+/// Documents whose last re-check keeps its name index: those open in an editor, in practice.
 constexpr size_t kKeptNameIndexes = 8;
-
-/// The largest scope (in forms) whose name index a preparation builds and keeps. Reuters'
-/// largest scopes have under 2,000 forms; 100,000 generated articles, whose name pools make
-/// most names partners of many others, reach tens of thousands.
-constexpr size_t kPreparedScopeForms = 2000;
 
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
+}
+
+/// The checks that read the name index's variant uses.
+bool isNameCheck(std::string_view code) {
+  return code == "name-variant" || code == "name-variant-in-document";
 }
 
 bool crossDocument(const Finding& f) {
@@ -121,6 +120,29 @@ std::optional<Finding> moveFinding(Finding f, std::string_view document, const E
   return f;
 }
 
+/// The two versions of a document silence the same checks on the same lines: the same
+/// suppressions, and no line break added or removed before one of them (none, simply, in
+/// the text the edit replaced or in the text it put in its place).
+bool sameSuppressions(const Document& before, const Document& after) {
+  if (before.suppressions.empty() && after.suppressions.empty()) {
+    return true;
+  }
+  const auto same = [](const Suppression& a, const Suppression& b) {
+    return a.line == b.line && a.codes == b.codes;
+  };
+  if (!std::equal(before.suppressions.begin(), before.suppressions.end(),
+                  after.suppressions.begin(), after.suppressions.end(), same)) {
+    return false;
+  }
+  const EditWindow edit(before.text, after.text);
+  const auto newSuffix = static_cast<size_t>(static_cast<int64_t>(edit.oldSuffix) + edit.delta);
+  const std::string_view removed =
+      std::string_view(before.text).substr(edit.prefix, edit.oldSuffix - edit.prefix);
+  const std::string_view added =
+      std::string_view(after.text).substr(edit.prefix, newSuffix - edit.prefix);
+  return removed.find('\n') == std::string_view::npos && added.find('\n') == std::string_view::npos;
+}
+
 /// The two versions of a document name the same names in the same sentences, with the
 /// same context (what the name index reads of a document).
 bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
@@ -200,6 +222,31 @@ std::shared_ptr<const NameIndex> movedNames(const NameIndex& names, std::string_
     move(hit.location);
   }
   return ok ? out : nullptr;
+}
+
+/// The documents of `newer` that differ from `base` (null facts: removed from `newer`), in
+/// id order; stops counting past `limit`.
+std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>
+differing(const CorpusSnapshot& base, const CorpusSnapshot& newer, size_t limit) {
+  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> out;
+  auto b = base.documents.begin();
+  auto n = newer.documents.begin();
+  while ((b != base.documents.end() || n != newer.documents.end()) && out.size() <= limit) {
+    if (n == newer.documents.end() || (b != base.documents.end() && b->first < n->first)) {
+      out.emplace(b->first, nullptr);
+      ++b;
+    } else if (b == base.documents.end() || n->first < b->first) {
+      out.emplace(n->first, n->second);
+      ++n;
+    } else {
+      if (b->second != n->second) {
+        out.emplace(n->first, n->second);
+      }
+      ++b;
+      ++n;
+    }
+  }
+  return out;
 }
 
 } // namespace
@@ -383,42 +430,23 @@ void RecheckIndex::digest(const Analysis& analysis) {
   for (const Finding& f : analysis.findings) {
     if (isDateCheck(f.code) && crossDocument(f)) {
       crossSourceDates_[f.primary.document].push_back(f);
+    } else if (isNameCheck(f.code)) {
+      nameFindings_[f.primary.document].push_back(f);
     }
   }
+  hits_ = analysis.names.hits;
+  for (const Entity& entity : analysis.names.entities) {
+    if (entity.id >= entityNames_.size()) {
+      entityNames_.resize(entity.id + 1);
+    }
+    entityNames_[entity.id] = entity.name;
+  }
+  analysisChanged_ = differing(base(), *snapshot_, SIZE_MAX);
 }
 
 const CorpusSnapshot& RecheckIndex::base() const {
   return *tables_->base;
 }
-
-namespace {
-
-/// The documents of `newer` that differ from `base` (null facts: removed from `newer`), in
-/// id order; stops counting past `limit`.
-std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>
-differing(const CorpusSnapshot& base, const CorpusSnapshot& newer, size_t limit) {
-  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> out;
-  auto b = base.documents.begin();
-  auto n = newer.documents.begin();
-  while ((b != base.documents.end() || n != newer.documents.end()) && out.size() <= limit) {
-    if (n == newer.documents.end() || (b != base.documents.end() && b->first < n->first)) {
-      out.emplace(b->first, nullptr);
-      ++b;
-    } else if (b == base.documents.end() || n->first < b->first) {
-      out.emplace(n->first, n->second);
-      ++n;
-    } else {
-      if (b->second != n->second) {
-        out.emplace(n->first, n->second);
-      }
-      ++b;
-      ++n;
-    }
-  }
-  return out;
-}
-
-} // namespace
 
 bool RecheckIndex::servesSnapshot(const CorpusSnapshot& newer) const {
   const CorpusSnapshot& b = base();
@@ -429,21 +457,80 @@ bool RecheckIndex::servesSnapshot(const CorpusSnapshot& newer) const {
 }
 
 void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) const {
-  // scopedNames looks up the parts spelled like the document's, and remembers them per part.
-  // The index is kept only for a scope of moderate size: one reaching most of a large
-  // corpus would hold memory on the scale of the full analysis, and take seconds.
-  // The documents changed since the base are those a re-check of the next edit will pass.
-  auto changed = differing(base(), *snapshot_, SIZE_MAX);
-  changed.erase(facts->doc.id);
-  std::optional<NameIndex> names = scopedNames(facts, changed, kPreparedScopeForms);
-  if (names) {
-    std::vector<std::pair<std::string, const DocumentFacts*>> others;
-    for (const auto& [other, otherFacts] : changed) {
-      others.emplace_back(other, otherFacts.get());
+  for (const Mention& m : facts->mentions) {
+    for (const NamePart& p : m.parts) {
+      (void)similarParts(p.key, p.text(facts->doc));
     }
-    keep(std::make_shared<const Last>(
-        Last{facts, std::move(others), std::make_shared<const NameIndex>(std::move(*names))}));
+    if (!m.inheritedKey.empty()) {
+      (void)similarParts(m.inheritedKey, m.inheritedKey);
+    }
   }
+}
+
+bool RecheckIndex::keepsAnalysisNames(
+    const DocumentFacts& edited,
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+  const std::string& id = edited.doc.id;
+  const auto before = snapshot_->documents.find(id);
+  if (before == snapshot_->documents.end()) {
+    return false;
+  }
+  // The other documents: those changed since the base are the analysis's, and no others.
+  const auto otherThanEdited = [&](const auto& map) {
+    return map.size() - (map.contains(id) ? 1 : 0);
+  };
+  if (otherThanEdited(changed) != otherThanEdited(analysisChanged_)) {
+    return false;
+  }
+  for (const auto& [other, facts] : changed) {
+    if (other == id) {
+      continue;
+    }
+    const auto it = analysisChanged_.find(other);
+    if (it == analysisChanged_.end() || it->second != facts) {
+      return false;
+    }
+  }
+  return sameNames(*before->second, edited) && sameSuppressions(before->second->doc, edited.doc);
+}
+
+std::optional<RecheckIndex::KeptNames> RecheckIndex::keptNames(const DocumentFacts& before,
+                                                               const DocumentFacts& edited) const {
+  const std::string& id = edited.doc.id;
+  const EditWindow edit(before.doc.text, edited.doc.text);
+  KeptNames out;
+  if (const auto it = nameFindings_.find(id); it != nameFindings_.end()) {
+    for (const Finding& f : it->second) {
+      auto moved = moveFinding(f, id, edit);
+      if (!moved) {
+        return std::nullopt;
+      }
+      out.findings.push_back(std::move(*moved));
+    }
+  }
+  auto names = std::make_shared<NameIndex>();
+  auto hit = std::lower_bound(
+      hits_.begin(), hits_.end(), std::string_view(id),
+      [](const EntityHit& h, std::string_view doc) { return h.location.document < doc; });
+  std::vector<uint32_t> entities;
+  for (; hit != hits_.end() && hit->location.document == id; ++hit) {
+    const auto span = edit.map(hit->location.span);
+    if (!span) {
+      return std::nullopt;
+    }
+    names->hits.push_back({hit->entity, hit->spelling, {hit->location.document, *span}});
+    entities.push_back(hit->entity);
+  }
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  for (const uint32_t e : entities) {
+    Entity entity;
+    entity.id = e;
+    entity.name = e < entityNames_.size() ? entityNames_[e] : std::string();
+    names->entities.push_back(std::move(entity));
+  }
+  out.names = std::move(names);
+  return out;
 }
 
 void RecheckIndex::keep(std::shared_ptr<const Last> last) const {
@@ -500,10 +587,9 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   return out;
 }
 
-std::optional<NameIndex> RecheckIndex::scopedNames(
+NameIndex RecheckIndex::scopedNames(
     const std::shared_ptr<const DocumentFacts>& edited,
-    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
-    size_t maxForms) const {
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
   const Tables& t = *tables_;
   const std::string& id = edited->doc.id;
 
@@ -606,9 +692,6 @@ std::optional<NameIndex> RecheckIndex::scopedNames(
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
-  if (maxForms != 0 && forms.size() > maxForms) {
-    return std::nullopt;
-  }
   scope.relevant = ownParts;
   for (const uint32_t e : entities) {
     for (const InternedString& form : entityForms_[e]) {
@@ -748,23 +831,33 @@ std::vector<Finding> RecheckIndex::recheck(
   for (const auto& [other, facts] : changed) {
     others.emplace_back(other, facts.get());
   }
-  std::shared_ptr<const Last> last;
-  {
-    const std::lock_guard lock(lastMutex_);
-    for (const auto& kept : last_) {
-      if (kept->facts->doc.id == id) {
-        last = kept;
-      }
+  // An edit that leaves the names as the analysis read them keeps the analysis's.
+  std::shared_ptr<const NameIndex> names;
+  std::vector<Finding> keptNameFindings;
+  if (keepsAnalysisNames(*edited, changed)) {
+    if (auto kept = keptNames(*snapshot_->documents.at(id), *edited)) {
+      names = std::move(kept->names);
+      keptNameFindings = std::move(kept->findings);
     }
   }
-  std::shared_ptr<const NameIndex> names;
-  if (last && last->others == others && sameNames(*last->facts, *edited)) {
-    names = movedNames(*last->names, id, last->facts->doc.text, edited->doc.text);
-  }
   if (!names) {
-    names = std::make_shared<const NameIndex>(*scopedNames(edited, changed));
+    std::shared_ptr<const Last> last;
+    {
+      const std::lock_guard lock(lastMutex_);
+      for (const auto& kept : last_) {
+        if (kept->facts->doc.id == id) {
+          last = kept;
+        }
+      }
+    }
+    if (last && last->others == others && sameNames(*last->facts, *edited)) {
+      names = movedNames(*last->names, id, last->facts->doc.text, edited->doc.text);
+    }
+    if (!names) {
+      names = std::make_shared<const NameIndex>(scopedNames(edited, changed));
+    }
+    keep(std::make_shared<const Last>(Last{edited, std::move(others), names}));
   }
-  keep(std::make_shared<const Last>(Last{edited, std::move(others), names}));
 
   // Dates: the document on its own (anchors from the register or its header line).
   CorpusSnapshot alone;
@@ -776,7 +869,7 @@ std::vector<Finding> RecheckIndex::recheck(
   const CheckContext context{alone, *names, dates ? *dates : kNoDates};
   std::vector<Finding> found;
   runChecks(context, config, found);
-  std::vector<Finding> out;
+  std::vector<Finding> out = std::move(keptNameFindings);
   for (Finding& f : found) {
     if (f.primary.document == id && !(isDateCheck(f.code) && crossDocument(f))) {
       out.push_back(std::move(f));

@@ -2,6 +2,7 @@
 // that can change them, equal those of a full analysis of the edited corpus.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
 #include <span>
 #include <sstream>
@@ -71,6 +72,20 @@ const std::vector<Edit>& edits() {
   static const std::vector<Edit> kEdits = {
       {"unchanged", [](const std::string& t) { return t; }},
       {"typed at the start", [](const std::string& t) { return "X" + t; }},
+      {"typed inside a sentence",
+       [](const std::string& t) {
+         std::string out = t;
+         const size_t at = out.find(" the ");
+         return at == std::string::npos ? out : out.insert(at + 1, "very ");
+       }},
+      {"line broken before the end",
+       [](const std::string& t) {
+         std::string out = t;
+         const size_t at = out.rfind(". ");
+         return at == std::string::npos ? out : out.insert(at + 1, "\n");
+       }},
+      {"name checks silenced",
+       [](const std::string& t) { return t + "\nnewslint-disable-file name-variant\n"; }},
       {"sentence appended",
        [](const std::string& t) {
          return t + "\nThe minister, Bouthaina Shabaan, spoke to reporters on Monday.\n";
@@ -121,6 +136,50 @@ TEST(Recheck, PreparedDocumentsGetTheSameFindings) {
           << id << ": " << edit.name;
     }
   }
+}
+
+TEST(Recheck, EditsThatLeaveTheNamesAloneKeepTheAnalysisNames) {
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed indexed(corpus);
+  size_t kept = 0;
+  for (const auto& [id, facts] : indexed.base->documents) {
+    const std::string& text = facts->doc.text;
+    const auto check = [&, &docId = id](const std::string& editedText, bool keeps,
+                                        const char* what) {
+      const auto edited = analysis::extractFacts(docId, editedText, corpus.lexicon());
+      EXPECT_EQ(indexed.index.keepsAnalysisNames(*edited, {}), keeps) << docId << ": " << what;
+      EXPECT_EQ(describe(indexed.index.recheck(edited, {})),
+                fullFindings(*indexed.base, {{docId, edited}}, docId))
+          << docId << ": " << what;
+    };
+    const size_t word = text.find(" the ");
+    ASSERT_NE(word, std::string::npos) << id;
+    std::string typed = text;
+    typed.insert(word + 1, "very ");
+    check(typed, true, "a word typed");
+    check(text, true, "unchanged");
+    // A suppression that was not there changes what is reported: not kept.
+    check(text + "\nnewslint-disable-file name-variant\n", false, "checks silenced");
+    // Another document changed since the analysis: not kept.
+    const auto other =
+        std::find_if(indexed.base->documents.begin(), indexed.base->documents.end(),
+                     [&, &docId = id](const auto& entry) { return entry.first != docId; });
+    const auto otherEdited = analysis::extractFacts(
+        other->first, replaceAll(other->second->doc.text, "Shaaban", "Shabaan"), corpus.lexicon());
+    const auto edited = analysis::extractFacts(id, typed, corpus.lexicon());
+    EXPECT_FALSE(indexed.index.keepsAnalysisNames(*edited, {{other->first, otherEdited}})) << id;
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {{other->first, otherEdited}})),
+              fullFindings(*indexed.base, {{id, edited}, {other->first, otherEdited}}, id))
+        << id << ": another document changed";
+    ++kept;
+  }
+  EXPECT_EQ(kept, indexed.base->documents.size());
+  // A respelled name is judged again.
+  const std::string id = "004_7ae6212592d33cc9.txt";
+  const auto respelled = analysis::extractFacts(
+      id, replaceAll(indexed.base->documents.at(id)->doc.text, "Shaaban", "Shabaan"),
+      corpus.lexicon());
+  EXPECT_FALSE(indexed.index.keepsAnalysisNames(*respelled, {}));
 }
 
 TEST(Recheck, ANewDocumentIsCheckedAgainstTheCorpus) {
@@ -219,6 +278,17 @@ TEST(Recheck, SharedTablesServeALaterAnalysis) {
       EXPECT_EQ(describe(shared.recheck(edited, changed)), expected) << id << ": " << edit.name;
       EXPECT_EQ(describe(prepared.recheck(edited, changed)), expected)
           << id << ": " << edit.name << " (prepared)";
+    }
+  }
+  // The respelled document changed back: the later analysis read another version of it.
+  for (const auto& [id, facts] : first.base->documents) {
+    if (id != respelled) {
+      EXPECT_FALSE(shared.keepsAnalysisNames(
+          *facts, {{respelled,
+                    analysis::extractFacts(respelled, first.base->documents.at(respelled)->doc.text,
+                                           corpus.lexicon())}}))
+          << id;
+      EXPECT_TRUE(shared.keepsAnalysisNames(*facts, {{respelled, respelledFacts}})) << id;
     }
   }
 }

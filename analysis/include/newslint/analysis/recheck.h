@@ -3,13 +3,16 @@
 // A full analysis of a large corpus takes seconds; an editor wants the findings of the
 // article being typed in at once. After each full analysis, a RecheckIndex records which
 // documents name which name parts, which parts are spelled alike (the blocking keys of the
-// name index), and which entities the analysis found. `recheck` then rebuilds the name
-// index over just the mentions that can change the edited document's entities (its own
-// parts, parts spelled like them, and every form of the entities they belong to), with the
-// corpus-wide counts of the full analysis; re-resolves the document's dates on their own;
-// and carries over the full analysis's cross-source date findings of the document, moved
-// with the edit (dropped when the edit touches them). The next full analysis replaces the
-// result; it is the one that also updates the other documents the edit affects.
+// name index), and which entities the analysis found. An edit that leaves the document's
+// names as the analysis read them (most keystrokes) keeps the analysis's name findings and
+// entity hits of the document, moved with the edit. Any other edit rebuilds the name index
+// over just the mentions that can change the edited document's entities (its own parts,
+// parts spelled like them, and every form of the entities they belong to), with the
+// corpus-wide counts of the full analysis. Either way the document's dates are re-resolved
+// on their own, and the full analysis's cross-source date findings of the document are
+// carried over, moved with the edit (dropped when the edit touches them). The next full
+// analysis replaces the result; it is the one that also updates the other documents the
+// edit affects.
 #pragma once
 
 #include <map>
@@ -61,10 +64,19 @@ public:
           const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed)
       const;
 
-  /// Does ahead, for a document of the snapshot, what a re-check of it needs: the parts of
-  /// the corpus spelled like each of its name parts, and the name index of its scope. The
-  /// first edit of a document open in the editor then does not wait for them, and when it
-  /// leaves the document's names as they were (most keystrokes), it reuses that index.
+  /// True when a re-check of `edited` keeps the analysis's names of the document: every
+  /// other document is as the analysis read it, and `edited` has the same names (what the
+  /// name index reads of a document) and the same suppressions on the same lines as the
+  /// analysis's version of it. Its name findings are then those of the analysis, moved
+  /// with the edit (unless the edit moved a place of them out of step: see recheck).
+  [[nodiscard]] bool
+  keepsAnalysisNames(const DocumentFacts& edited,
+                     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+                         changed) const;
+
+  /// Does ahead, for a document of the snapshot, what a re-check of an edit to its names
+  /// needs: the parts of the corpus spelled like each of its name parts. The first such
+  /// edit of a document open in the editor then does not wait for them.
   void prepare(const std::shared_ptr<const DocumentFacts>& facts) const;
 
 private:
@@ -73,12 +85,21 @@ private:
   [[nodiscard]] std::vector<std::string> similarParts(const std::string& key,
                                                       std::string_view text) const;
 
-  /// The name index over the part of the corpus that can change `edited`'s entities;
-  /// nothing when that part holds more than `maxForms` forms (0: no limit).
-  [[nodiscard]] std::optional<NameIndex> scopedNames(
-      const std::shared_ptr<const DocumentFacts>& edited,
-      const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
-      size_t maxForms = 0) const;
+  /// The name index over the part of the corpus that can change `edited`'s entities.
+  [[nodiscard]] NameIndex
+  scopedNames(const std::shared_ptr<const DocumentFacts>& edited,
+              const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+                  changed) const;
+
+  /// The analysis's names of `id`, moved from `before` to the text of `edited`: its entity
+  /// hits (with their entities' names, what the dates read) and its name findings. Nothing
+  /// when the edit touched one of their places.
+  struct KeptNames {
+    std::shared_ptr<const NameIndex> names;
+    std::vector<Finding> findings;
+  };
+  [[nodiscard]] std::optional<KeptNames> keptNames(const DocumentFacts& before,
+                                                   const DocumentFacts& edited) const;
 
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
@@ -91,6 +112,14 @@ private:
   std::unordered_map<std::string_view, uint32_t> entityOfForm_;
   /// The analysis's cross-source date findings, by document.
   std::map<std::string, std::vector<Finding>, std::less<>> crossSourceDates_;
+  /// The analysis's name findings, by document.
+  std::map<std::string, std::vector<Finding>, std::less<>> nameFindings_;
+  /// The analysis's entity hits (sorted by document, then offset), and its entities' names
+  /// by id.
+  std::vector<EntityHit> hits_;
+  std::vector<std::string> entityNames_;
+  /// The documents of the analysis's snapshot that differ from the base (null: removed).
+  std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>> analysisChanged_;
   void digest(const Analysis& analysis);
   /// The name index of a document's last re-check (or of its preparation), kept for the
   /// next edit of the same document.
