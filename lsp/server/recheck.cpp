@@ -13,24 +13,40 @@ void ServerImpl::startRecheck(const std::string& id) {
     return;
   const uint64_t revision = doc->second.revision;
   std::string text = *doc->second.pending;
-  // The documents that differ from the snapshot of the index's tables (both maps are sorted
-  // by id).
+  // The documents that differ from the snapshot of the index's tables.
   std::map<std::string, std::shared_ptr<const analysis::DocumentFacts>, std::less<>> changedDocs;
   const auto& base = recheck_->base().documents;
-  auto b = base.begin();
-  for (auto d = docs_.begin(); d != docs_.end(); ++d) {
-    while (b != base.end() && b->first < d->first) {
-      changedDocs.emplace(b->first, nullptr); // removed since
-      ++b;
+  if (touchedSinceRecheck_.all) {
+    // Every document, against the base (both maps are sorted by id).
+    auto b = base.begin();
+    for (auto d = docs_.begin(); d != docs_.end(); ++d) {
+      while (b != base.end() && b->first < d->first) {
+        changedDocs.emplace(b->first, nullptr); // removed since
+        ++b;
+      }
+      const bool inBase = b != base.end() && b->first == d->first;
+      if (d->second.facts && (!inBase || b->second != d->second.facts))
+        changedDocs.emplace(d->first, d->second.facts);
+      if (inBase)
+        ++b;
     }
-    const bool inBase = b != base.end() && b->first == d->first;
-    if (d->first != id && d->second.facts && (!inBase || b->second != d->second.facts))
-      changedDocs.emplace(d->first, d->second.facts);
-    if (inBase)
-      ++b;
+    for (; b != base.end(); ++b)
+      changedDocs.emplace(b->first, nullptr);
+  } else {
+    // Those the index's snapshot differs in, and those touched since, looked at again.
+    changedDocs = recheck_->analysisChanged();
+    for (const std::string& touched : touchedSinceRecheck_.ids) {
+      changedDocs.erase(touched);
+      const auto d = docs_.find(touched);
+      const auto b = base.find(touched);
+      if (d == docs_.end()) {
+        if (b != base.end())
+          changedDocs.emplace(touched, nullptr); // removed since
+      } else if (d->second.facts && (b == base.end() || b->second != d->second.facts)) {
+        changedDocs.emplace(touched, d->second.facts);
+      }
+    }
   }
-  for (; b != base.end(); ++b)
-    changedDocs.emplace(b->first, nullptr);
   changedDocs.erase(id);
 
   auto weak = weak_from_this();

@@ -438,6 +438,11 @@ bool ServerImpl::ready() const {
 
 void ServerImpl::changed(const std::optional<std::string>& document) {
   ++generation_;
+  if (!document) {
+    // Many documents, or the register: the next re-check compares every document.
+    touchedSinceRecheck_.touchAll();
+    touchedSinceAnalysis_.touchAll();
+  }
   // Requests now wait for the next analysis (ready()), and re-checks read their index's copy
   // of what they need: the analysis of the former text serves nothing more, and is freed
   // before the next one is built.
@@ -478,6 +483,7 @@ Scheduler::Task ServerImpl::prepareAnalysis() {
   }
   const uint64_t generation = generation_;
   const uint64_t configRevision = configRevision_;
+  touchedSinceAnalysis_ = Touched{{}, false}; // the snapshot is this moment's
   const size_t recheckMin = options_.recheckMinDocuments;
   std::vector<std::string> openIds;
   for (const auto& [id, uri] : openUriById_)
@@ -548,6 +554,7 @@ void ServerImpl::installAnalysis(
   if (recheck && configRevision == configRevision_) {
     letGo(std::exchange(recheck_, recheck));
     recheckConfigRevision_ = configRevision;
+    touchedSinceRecheck_ = touchedSinceAnalysis_;
   }
   if (generation != generation_)
     return; // a newer edit arrived while this ran: its analysis replaces this one

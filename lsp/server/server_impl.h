@@ -276,6 +276,27 @@ private:
   std::shared_ptr<const analysis::Analysis> analysis_;
   /// Built from the last full analysis for quick re-checks; null below the size threshold.
   std::shared_ptr<const analysis::RecheckIndex> recheck_;
+  /// Documents that may differ from a snapshot: a quick re-check compares just these with
+  /// the re-check index's base, instead of every document (on 100,000 documents that walk
+  /// took tens of milliseconds). `all`: compare every document (after a change of many).
+  struct Touched {
+    std::set<std::string, std::less<>> ids;
+    bool all = true;
+    void touch(const std::string& id) {
+      if (!all)
+        ids.insert(id);
+    }
+    void touchAll() {
+      all = true;
+      ids.clear();
+    }
+  };
+  Touched touchedSinceRecheck_; ///< since the snapshot of recheck_
+  Touched touchedSinceAnalysis_; ///< since the snapshot of the analysis running now
+  void touch(const std::string& id) {
+    touchedSinceRecheck_.touch(id);
+    touchedSinceAnalysis_.touch(id);
+  }
   /// What the server has let go of (the analysis an analysis replaced, a reply about every
   /// document): freed on a worker when the next analysis starts, or once the corpus has
   /// stayed unchanged for ServerOptions::releaseMemoryAfterIdle. Freeing it at once, on the

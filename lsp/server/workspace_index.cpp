@@ -77,12 +77,14 @@ std::string ServerImpl::uriOf(std::string_view id) const {
 }
 
 void ServerImpl::setDocumentText(const std::string& id, std::string text) {
+  touch(id);
   DocState& doc = docs_[id];
   doc.pending = std::move(text);
   doc.revision = nextRevision_++;
 }
 
 void ServerImpl::removeDocument(const std::string& id) {
+  touch(id);
   docs_.erase(id);
 }
 

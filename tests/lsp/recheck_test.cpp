@@ -2,6 +2,8 @@
 // from the re-check before the full analysis runs, and the full analysis agrees with them.
 #include <gtest/gtest.h>
 
+#include <map>
+
 #include "../support/corpus_fixture.h"
 #include "lsp_client.h"
 
@@ -104,6 +106,72 @@ TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
   // No diagnostics are pushed to a pull client.
   for (const json& m : client.messages())
     EXPECT_NE(m.value("method", ""), "textDocument/publishDiagnostics");
+}
+
+// Sends `text` as version `version` of `uri` and waits for its diagnostics.
+json change(LspClient& client, const std::string& uri, const std::string& text, int version) {
+  const size_t from = client.mark();
+  client.notify("textDocument/didChange",
+                {{"textDocument", {{"uri", uri}, {"version", version}}},
+                 {"contentChanges", json::array({{{"text", text}}})}});
+  return diagnosticsFor(client, uri, version, from);
+}
+
+// Runs the full analysis and expects it to push nothing new for `uri`, or `quick` again.
+void expectTheFullAnalysisAgrees(LspClient& client, const std::string& uri, const json& quick) {
+  const size_t from = client.mark();
+  client.server().runPendingAnalysis();
+  client.sync();
+  client.workspaceDiagnostics();
+  const std::vector<json> messages = client.messages();
+  for (size_t i = from; i < messages.size(); ++i) {
+    const json& m = messages[i];
+    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+        m["params"].value("uri", "") == uri) {
+      EXPECT_EQ(m["params"]["diagnostics"], quick["diagnostics"]);
+    }
+  }
+}
+
+TEST(QuickRecheck, DocumentsEditedSinceTheAnalysisTakePart) {
+  // Two other sources respell the adviser after the analysis; typing in the article that
+  // keeps the old spelling then re-checks it against their new texts, not the analysed ones.
+  TempCorpus corpus(true);
+  ServerOptions options = LspClient::defaultOptions();
+  options.debounce = DebouncePolicy::manualOnly();
+  options.recheckMinDocuments = 0;
+  LspClient client(options);
+  client.initialize(corpus.root());
+  client.workspaceDiagnostics();
+  std::map<std::string, std::string> texts;
+  for (const std::string name :
+       {kAdviserArticle, "003_fce50c72ea1de802.txt", "004_7ae6212592d33cc9.txt"}) {
+    texts[name] = newslint::testing::readFile(corpus.root() / name);
+    const size_t from = client.mark();
+    client.open(corpus.uri(name), texts[name], 1);
+    diagnosticsFor(client, corpus.uri(name), 1, from);
+  }
+  const auto respelled = [](std::string text, const std::string& from, const std::string& to) {
+    for (size_t at = text.find(from); at != std::string::npos; at = text.find(from, at))
+      text.replace(at, from.size(), to);
+    return text;
+  };
+  for (const std::string name : {"003_fce50c72ea1de802.txt", "004_7ae6212592d33cc9.txt"})
+    change(client, corpus.uri(name), respelled(texts[name], "Shaaban", "Shabaan"), 2);
+  const std::string uri = corpus.uri(kAdviserArticle);
+  std::string typed = texts[kAdviserArticle];
+  const size_t word = typed.find(" the ");
+  ASSERT_NE(word, std::string::npos);
+  typed.insert(word + 1, "very ");
+  const json quick = change(client, uri, typed, 2);
+  EXPECT_TRUE(flags(quick, "name-variant", "Shaaban")) << quick.dump();
+  expectTheFullAnalysisAgrees(client, uri, quick);
+
+  // After that analysis one of them changes back: the next keystroke sees it.
+  change(client, corpus.uri("004_7ae6212592d33cc9.txt"), texts["004_7ae6212592d33cc9.txt"], 3);
+  const json again = change(client, uri, texts[kAdviserArticle], 3);
+  EXPECT_NE(again["diagnostics"], quick["diagnostics"]);
+  expectTheFullAnalysisAgrees(client, uri, again);
 }
 
 TEST(QuickRecheck, BelowTheThresholdOnlyTheFullAnalysisPublishes) {

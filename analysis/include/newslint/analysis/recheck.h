@@ -54,6 +54,12 @@ public:
   /// most kSharedTablesMaxChanged documents differing from the base (each differing document
   /// is compared whole by a re-check that cannot reuse its last name index).
   [[nodiscard]] bool servesSnapshot(const CorpusSnapshot& newer) const;
+  /// The documents of the snapshot that differ from the base (null facts: not in the
+  /// snapshot); what a re-check passes as `changed` when nothing changed since the snapshot.
+  [[nodiscard]] const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+  analysisChanged() const {
+    return analysisChanged_;
+  }
   static constexpr size_t kSharedTablesMaxChanged = 8;
 
   /// The findings of `edited` (a new version of one document, or a new document), sorted
