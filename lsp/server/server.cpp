@@ -645,6 +645,10 @@ void ServerImpl::servePending() {
     PendingRequest request = std::move(pending_.front());
     pending_.pop_front();
     runFeature(request);
+    // A workspace pull's parameters hold a result id for every document: freed later, on a
+    // worker, as its reply is (see garbage_).
+    if (request.method == "workspace/diagnostic")
+      letGo(std::make_shared<const json>(std::move(request.params)));
   }
 }
 
@@ -666,8 +670,15 @@ FeatureContext ServerImpl::featureContext() const {
 }
 
 void ServerImpl::runFeature(const PendingRequest& request) {
+  // A request about the whole corpus fills the context's caches (a line table per
+  // document): that context is freed later, on a worker (see garbage_).
+  const bool wholeCorpus =
+      request.method == "workspace/diagnostic" || request.method == "workspace/symbol";
   try {
-    const FeatureContext context = featureContext();
+    const auto contextHeld = std::make_shared<const FeatureContext>(featureContext());
+    const FeatureContext& context = *contextHeld;
+    if (wholeCorpus)
+      letGo(contextHeld);
     const json& params = request.params;
     const std::string& method = request.method;
     const std::string id = request.document.value_or("");

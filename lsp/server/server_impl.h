@@ -291,7 +291,7 @@ private:
       ids.clear();
     }
   };
-  Touched touchedSinceRecheck_; ///< since the snapshot of recheck_
+  Touched touchedSinceRecheck_;  ///< since the snapshot of recheck_
   Touched touchedSinceAnalysis_; ///< since the snapshot of the analysis running now
   void touch(const std::string& id) {
     touchedSinceRecheck_.touch(id);

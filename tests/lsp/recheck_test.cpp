@@ -111,9 +111,8 @@ TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
 // Sends `text` as version `version` of `uri` and waits for its diagnostics.
 json change(LspClient& client, const std::string& uri, const std::string& text, int version) {
   const size_t from = client.mark();
-  client.notify("textDocument/didChange",
-                {{"textDocument", {{"uri", uri}, {"version", version}}},
-                 {"contentChanges", json::array({{{"text", text}}})}});
+  client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
+                                           {"contentChanges", json::array({{{"text", text}}})}});
   return diagnosticsFor(client, uri, version, from);
 }
 
