@@ -8,6 +8,8 @@
 //
 // usage: index_memory CORPUS_DIR [--open RELATIVE_PATH]
 //
+// Linked with glibc's malloc (not tcmalloc, whose allocations mallinfo2 does not count).
+//
 // `--open` names a document to prepare the re-check for, as the server does for the
 // documents open in the editor (default: the first file).
 #include <cstdio>
