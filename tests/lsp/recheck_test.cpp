@@ -36,6 +36,22 @@ void misspellTheAdviser(LspClient& client, const std::string& uri, const std::st
                                            {"contentChanges", json::array({{{"text", edited}}})}});
 }
 
+// Runs the full analysis and expects it to push nothing new for `uri`, or `quick` again.
+void expectTheFullAnalysisAgrees(LspClient& client, const std::string& uri, const json& quick) {
+  const size_t from = client.mark();
+  client.server().runPendingAnalysis();
+  client.sync();
+  client.workspaceDiagnostics();
+  const std::vector<json> messages = client.messages();
+  for (size_t i = from; i < messages.size(); ++i) {
+    const json& m = messages[i];
+    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
+        m["params"].value("uri", "") == uri) {
+      EXPECT_EQ(m["params"]["diagnostics"], quick["diagnostics"]);
+    }
+  }
+}
+
 TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
   TempCorpus corpus(true);
   ServerOptions options = LspClient::defaultOptions();
@@ -59,18 +75,7 @@ TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
   EXPECT_TRUE(flags(quick, "name-variant", "Shabaan")) << quick.dump();
 
   // The full analysis finds the same for this document: nothing new is pushed for it.
-  from = client.mark();
-  client.server().runPendingAnalysis();
-  client.sync();
-  client.workspaceDiagnostics();
-  const std::vector<json> messages = client.messages();
-  for (size_t i = from; i < messages.size(); ++i) {
-    const json& m = messages[i];
-    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
-        m["params"].value("uri", "") == uri) {
-      EXPECT_EQ(m["params"]["diagnostics"], quick["diagnostics"]);
-    }
-  }
+  expectTheFullAnalysisAgrees(client, uri, quick);
 }
 
 TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
@@ -114,22 +119,6 @@ json change(LspClient& client, const std::string& uri, const std::string& text, 
   client.notify("textDocument/didChange", {{"textDocument", {{"uri", uri}, {"version", version}}},
                                            {"contentChanges", json::array({{{"text", text}}})}});
   return diagnosticsFor(client, uri, version, from);
-}
-
-// Runs the full analysis and expects it to push nothing new for `uri`, or `quick` again.
-void expectTheFullAnalysisAgrees(LspClient& client, const std::string& uri, const json& quick) {
-  const size_t from = client.mark();
-  client.server().runPendingAnalysis();
-  client.sync();
-  client.workspaceDiagnostics();
-  const std::vector<json> messages = client.messages();
-  for (size_t i = from; i < messages.size(); ++i) {
-    const json& m = messages[i];
-    if (m.value("method", "") == "textDocument/publishDiagnostics" &&
-        m["params"].value("uri", "") == uri) {
-      EXPECT_EQ(m["params"]["diagnostics"], quick["diagnostics"]);
-    }
-  }
 }
 
 TEST(QuickRecheck, DocumentsEditedSinceTheAnalysisTakePart) {
