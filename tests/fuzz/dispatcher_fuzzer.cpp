@@ -4,7 +4,8 @@
 // parameters (sometimes of the wrong type), raw bodies and raw framed bytes. An input that
 // starts with "Content-Length" is instead a recorded session: its frames are delivered as
 // they are, except that an initialize is pointed at the fuzzing corpus. The corpus is a
-// private folder holding two sample articles and a register.
+// private folder holding two sample articles and a register; half the programs have the
+// server re-check edits quickly as well (the quick re-check runs from 1,000 documents on).
 //
 // Checked: nothing crashes or leaks; after the program the harness sends shutdown and
 // exit, and the server must exit, having answered every request the harness sent.
@@ -338,6 +339,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   lsp::ServerOptions options;
   options.debounce = lsp::DebouncePolicy::fixed(std::chrono::milliseconds(0));
   options.workerThreads = in.ConsumeBool() ? 2 : 1;
+  // Half the programs have each edit of an open document re-checked quickly too (as from
+  // 1,000 documents on), beside the full analysis.
+  options.recheckMinDocuments = in.ConsumeBool() ? 0 : 1000;
   options.lexicon = w.lexicon;
   options.checksDocsDir = fs::path(NEWSLINT_EXAMPLES_DIR) / ".." / "docs" / "checks";
   std::optional<int> exitCode;
