@@ -825,12 +825,6 @@ std::vector<Finding> RecheckIndex::recheck(
   const SerialSection serial; // short loops: no threads
   const std::string& id = edited->doc.id;
   const Config& config = *snapshot_->config;
-  // Typing that leaves every name of the document as it was (the usual edit) keeps the
-  // last re-check's name index of this document, moved with the edit.
-  std::vector<std::pair<std::string, const DocumentFacts*>> others;
-  for (const auto& [other, facts] : changed) {
-    others.emplace_back(other, facts.get());
-  }
   // An edit that leaves the names as the analysis read them keeps the analysis's.
   std::shared_ptr<const NameIndex> names;
   std::vector<Finding> keptNameFindings;
@@ -841,6 +835,12 @@ std::vector<Finding> RecheckIndex::recheck(
     }
   }
   if (!names) {
+    // Typing that leaves every name of the document as its last re-check saw it keeps that
+    // re-check's name index, moved with the edit.
+    std::vector<std::pair<std::string, const DocumentFacts*>> others;
+    for (const auto& [other, facts] : changed) {
+      others.emplace_back(other, facts.get());
+    }
     std::shared_ptr<const Last> last;
     {
       const std::lock_guard lock(lastMutex_);

@@ -141,7 +141,6 @@ TEST(Recheck, PreparedDocumentsGetTheSameFindings) {
 TEST(Recheck, EditsThatLeaveTheNamesAloneKeepTheAnalysisNames) {
   Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
   const Indexed indexed(corpus);
-  size_t kept = 0;
   for (const auto& [id, facts] : indexed.base->documents) {
     const std::string& text = facts->doc.text;
     const auto check = [&, &docId = id](const std::string& editedText, bool keeps,
@@ -171,9 +170,7 @@ TEST(Recheck, EditsThatLeaveTheNamesAloneKeepTheAnalysisNames) {
     EXPECT_EQ(describe(indexed.index.recheck(edited, {{other->first, otherEdited}})),
               fullFindings(*indexed.base, {{id, edited}, {other->first, otherEdited}}, id))
         << id << ": another document changed";
-    ++kept;
   }
-  EXPECT_EQ(kept, indexed.base->documents.size());
   // A respelled name is judged again.
   const std::string id = "004_7ae6212592d33cc9.txt";
   const auto respelled = analysis::extractFacts(
