@@ -3,15 +3,19 @@
 // what each costs.
 //
 // usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]
-//                     [--changed K]
+//                     [--changed K] [--kind E] [--flagged 1]
 //
 // Edits (chosen at random, seeded): a letter typed at the start; one letter of a name part
 // changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence.
 // Every edit is re-checked and timed; the first M are also compared with a full analysis.
+// `--kind E` makes every edit of that kind (0 to 3, in the order above); `--flagged 1` edits
+// only documents with a name finding in the full analysis (where a re-check has the most to
+// get right).
 // With `--changed K`, K other documents are edited first and the corpus analysed again, and
 // the re-checks use the index of that analysis sharing the first one's tables, as the
 // server does: the K documents are passed as changed since the tables were built.
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -86,13 +90,15 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
-                 "[--changed K]\n";
+                 "[--changed K] [--kind E] [--flagged 1]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
   int edits = 200;
   int compare = 20;
   unsigned seed = 8;
+  int kind = -1;
+  bool flagged = false;
   std::string only; // edit just this document
   int changedCount = 0;
   for (int i = 2; i + 1 < argc; i += 2) {
@@ -107,6 +113,10 @@ int main(int argc, char** argv) {
       only = argv[i + 1];
     } else if (a == "--seed") {
       seed = static_cast<unsigned>(std::stoul(argv[i + 1]));
+    } else if (a == "--kind") {
+      kind = std::stoi(argv[i + 1]);
+    } else if (a == "--flagged") {
+      flagged = std::stoi(argv[i + 1]) != 0;
     }
   }
   analysis::Corpus corpus(workspace::loadLexicon());
@@ -132,7 +142,13 @@ int main(int argc, char** argv) {
   std::mt19937 random(seed);
   std::vector<std::string> ids;
   for (const auto& [id, facts] : snapshot->documents) {
-    if (only.empty() || id == only) {
+    const auto named = [&] {
+      const auto findings = full->findingsFor(id);
+      return std::any_of(findings.begin(), findings.end(), [](const analysis::Finding& f) {
+        return f.code == "name-variant" || f.code == "name-variant-in-document";
+      });
+    };
+    if ((only.empty() || id == only) && (!flagged || named())) {
       ids.push_back(id);
     }
   }
@@ -176,15 +192,19 @@ int main(int argc, char** argv) {
   int compared = 0;
   int findingsQuick = 0;
   int findingsFull = 0;
+  std::array<int, 4> namesFrom{}; // by RecheckIndex::NamesFrom
   for (int e = 0; e < edits && !ids.empty(); ++e) {
     const std::string& id = ids[random() % ids.size()];
     const auto& facts = *later->documents.at(id);
-    const std::string text = edit(facts, e % 4, random);
+    const int k = kind >= 0 ? kind : e % 4;
+    const std::string text = edit(facts, k, random);
     start = Clock::now();
     const auto edited = analysis::extractFacts(id, text, corpus.lexicon());
     auto others = changed;
     others.erase(id);
-    const std::vector<analysis::Finding> quick = index.recheck(edited, others);
+    analysis::RecheckIndex::NamesFrom from{};
+    const std::vector<analysis::Finding> quick = index.recheck(edited, others, &from);
+    ++namesFrom[static_cast<size_t>(from)];
     recheckMs.push_back(ms(Clock::now() - start));
     if (e < compare) {
       analysis::CorpusSnapshot after = *later;
@@ -199,7 +219,7 @@ int main(int argc, char** argv) {
       if (describe(quick) == describe(expected)) {
         ++agreed;
       } else {
-        std::cerr << "differs: " << id << " (edit kind " << e % 4 << ")\n--- quick\n"
+        std::cerr << "differs: " << id << " (edit kind " << k << ")\n--- quick\n"
                   << describe(quick) << "--- full\n"
                   << describe(expected);
       }
@@ -212,5 +232,8 @@ int main(int argc, char** argv) {
               later->documents.size(), fullMs, indexMs, recheckMs.size(),
               percentile(recheckMs, 0.5), percentile(recheckMs, 0.95), percentile(recheckMs, 0.99),
               compared, agreed, findingsQuick, findingsFull);
+  std::printf("\nNames from: the analysis %d, the analysis and a scope %d, the last re-check %d, "
+              "a scope %d\n",
+              namesFrom[0], namesFrom[1], namesFrom[2], namesFrom[3]);
   return 0;
 }

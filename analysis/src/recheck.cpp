@@ -143,6 +143,27 @@ bool sameSuppressions(const Document& before, const Document& after) {
   return removed.find('\n') == std::string_view::npos && added.find('\n') == std::string_view::npos;
 }
 
+/// Two mentions (of `a` and of `b`) name the same name with the same context, in sentences
+/// whose numbers differ by `shift`: what the name index reads of a mention. With
+/// `sameListIds` false, only whether each stands in an enumeration is compared (the index
+/// compares the ids of one document with each other, not with another's).
+bool sameMention(const Mention& x, const Document& a, const Mention& y, const Document& b,
+                 int64_t shift = 0, bool sameListIds = true) {
+  if (x.parts.size() != y.parts.size() || x.inheritedKey != y.inheritedKey ||
+      static_cast<int64_t>(x.sentence) + shift != static_cast<int64_t>(y.sentence) ||
+      x.weak != y.weak || x.possessive != y.possessive || x.title != y.title || x.role != y.role ||
+      x.roleOf != y.roleOf || x.age != y.age ||
+      (sameListIds ? x.list != y.list : (x.list < 0) != (y.list < 0))) {
+    return false;
+  }
+  for (size_t k = 0; k < x.parts.size(); ++k) {
+    if (!(x.parts[k].key == y.parts[k].key) || x.parts[k].text(a) != y.parts[k].text(b)) {
+      return false;
+    }
+  }
+  return true;
+}
+
 /// The two versions of a document name the same names in the same sentences, with the
 /// same context (what the name index reads of a document).
 bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
@@ -150,18 +171,8 @@ bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
     return false;
   }
   for (size_t i = 0; i < a.mentions.size(); ++i) {
-    const Mention& x = a.mentions[i];
-    const Mention& y = b.mentions[i];
-    if (x.parts.size() != y.parts.size() || x.inheritedKey != y.inheritedKey ||
-        x.sentence != y.sentence || x.weak != y.weak || x.possessive != y.possessive ||
-        x.title != y.title || x.role != y.role || x.roleOf != y.roleOf || x.age != y.age ||
-        x.list != y.list) {
+    if (!sameMention(a.mentions[i], a.doc, b.mentions[i], b.doc)) {
       return false;
-    }
-    for (size_t k = 0; k < x.parts.size(); ++k) {
-      if (!(x.parts[k].key == y.parts[k].key) || x.parts[k].text(a.doc) != y.parts[k].text(b.doc)) {
-        return false;
-      }
     }
   }
   return true;
@@ -247,6 +258,131 @@ differing(const CorpusSnapshot& base, const CorpusSnapshot& newer, size_t limit)
     }
   }
   return out;
+}
+
+} // namespace
+
+struct NameEdit {
+  const DocumentFacts* before = nullptr;
+  const DocumentFacts* after = nullptr;
+  std::vector<const Mention*> changedBefore; ///< mentions of `before`'s changed sentences
+  std::vector<const Mention*> changedAfter;  ///< and of `after`'s
+  std::vector<bool> keptBefore;              ///< by mention of `before`: outside them
+};
+
+namespace {
+
+/// The sentences of `doc` an edit of [begin, end) (offsets of `doc`) reaches, as the
+/// numbers of the first and one past the last: those not wholly before `begin` or after
+/// `end`. Empty (first == last) when the edit falls between two sentences.
+std::pair<int64_t, int64_t> sentencesReached(const Document& doc, uint32_t begin, uint32_t end) {
+  const auto& sentences = doc.sentences;
+  const auto first = std::partition_point(sentences.begin(), sentences.end(),
+                                          [&](const Sentence& s) { return s.span.end < begin; });
+  const auto last = std::partition_point(first, sentences.end(),
+                                         [&](const Sentence& s) { return s.span.begin <= end; });
+  return {first - sentences.begin(), last - sentences.begin()};
+}
+
+/// The name index reads mentions "within three sentences of each other" as a clue.
+constexpr int64_t kNearSentences = 3;
+
+/// What an edit did to the names of a document: the mentions of the sentences it reached,
+/// before and after. Nothing unless every other mention is the same in both versions (the
+/// same name and context, moved with the edit, in the same sentence: counted from the start
+/// before the edit and from the end after it) and no enumeration joins a kept mention to a
+/// changed one. When the edit adds or removes sentences, the mentions near it count as
+/// changed too: their distance to the mentions on the edit's other side changes.
+std::optional<NameEdit> nameEdit(const DocumentFacts& before, const DocumentFacts& after) {
+  const EditWindow edit(before.doc.text, after.doc.text);
+  const auto newSuffix = static_cast<uint32_t>(static_cast<int64_t>(edit.oldSuffix) + edit.delta);
+  const int64_t shift = static_cast<int64_t>(after.doc.sentences.size()) -
+                        static_cast<int64_t>(before.doc.sentences.size());
+  auto [beforeFirst, beforeEnd] = sentencesReached(before.doc, edit.prefix, edit.oldSuffix);
+  auto [afterFirst, afterEnd] = sentencesReached(after.doc, edit.prefix, newSuffix);
+  if (shift != 0) {
+    // Only mentions on both sides of the edit change their distance.
+    const auto anyBelow = [](const DocumentFacts& facts, int64_t first) {
+      return !facts.mentions.empty() &&
+             static_cast<int64_t>(facts.mentions.front().sentence) < first;
+    };
+    const auto anyFrom = [](const DocumentFacts& facts, int64_t end) {
+      return !facts.mentions.empty() && static_cast<int64_t>(facts.mentions.back().sentence) >= end;
+    };
+    const bool below = anyBelow(before, beforeFirst) || anyBelow(after, afterFirst);
+    if (anyFrom(before, beforeEnd) || anyFrom(after, afterEnd)) {
+      beforeFirst -= kNearSentences;
+      afterFirst -= kNearSentences;
+    }
+    if (below) {
+      beforeEnd += kNearSentences;
+      afterEnd += kNearSentences;
+    }
+  }
+  const auto reached = [](int64_t first, int64_t end, const Mention& m) {
+    return first <= static_cast<int64_t>(m.sentence) && static_cast<int64_t>(m.sentence) < end;
+  };
+  NameEdit out;
+  out.before = &before;
+  out.after = &after;
+  out.keptBefore.assign(before.mentions.size(), false);
+  std::vector<const Mention*> keptBefore;
+  std::vector<const Mention*> keptAfter;
+  for (size_t i = 0; i < before.mentions.size(); ++i) {
+    const Mention& m = before.mentions[i];
+    if (reached(beforeFirst, beforeEnd, m)) {
+      out.changedBefore.push_back(&m);
+    } else {
+      out.keptBefore[i] = true;
+      keptBefore.push_back(&m);
+    }
+  }
+  for (const Mention& m : after.mentions) {
+    (reached(afterFirst, afterEnd, m) ? out.changedAfter : keptAfter).push_back(&m);
+  }
+  if (keptBefore.size() != keptAfter.size()) {
+    return std::nullopt;
+  }
+  // Enumerations are numbered through the document: one put in or taken out renumbers
+  // those after it. The kept mentions' must correspond one to one.
+  std::unordered_map<int, int> listAfter;
+  std::unordered_map<int, int> listBefore;
+  for (size_t i = 0; i < keptBefore.size(); ++i) {
+    const Mention& x = *keptBefore[i];
+    const Mention& y = *keptAfter[i];
+    if (edit.map(x.span) != std::optional<Span>(y.span) ||
+        !sameMention(x, before.doc, y, after.doc, x.span.end <= edit.prefix ? 0 : shift, false)) {
+      return std::nullopt;
+    }
+    if (x.list >= 0 && (listAfter.try_emplace(x.list, y.list).first->second != y.list ||
+                        listBefore.try_emplace(y.list, x.list).first->second != x.list)) {
+      return std::nullopt;
+    }
+  }
+  // An enumeration is read whole ("Ihab and Iyad Makhlouf"): none may straddle the edit.
+  const auto sharesList = [](const std::vector<const Mention*>& kept,
+                             const std::vector<const Mention*>& changed) {
+    return std::any_of(kept.begin(), kept.end(), [&](const Mention* k) {
+      return k->list >= 0 && std::any_of(changed.begin(), changed.end(),
+                                         [&](const Mention* c) { return c->list == k->list; });
+    });
+  };
+  if (sharesList(keptBefore, out.changedBefore) || sharesList(keptAfter, out.changedAfter)) {
+    return std::nullopt;
+  }
+  return out;
+}
+
+/// The mention of `facts` whose span holds `span`.
+const Mention* mentionHolding(const DocumentFacts& facts, Span span) {
+  const auto it =
+      std::upper_bound(facts.mentions.begin(), facts.mentions.end(), span.begin,
+                       [](uint32_t offset, const Mention& m) { return offset < m.span.begin; });
+  if (it == facts.mentions.begin()) {
+    return nullptr;
+  }
+  const Mention& m = *std::prev(it);
+  return m.span.begin <= span.begin && span.end <= m.span.end ? &m : nullptr;
 }
 
 } // namespace
@@ -470,12 +606,15 @@ void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) co
 bool RecheckIndex::keepsAnalysisNames(
     const DocumentFacts& edited,
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
-  const std::string& id = edited.doc.id;
-  const auto before = snapshot_->documents.find(id);
-  if (before == snapshot_->documents.end()) {
-    return false;
-  }
-  // The other documents: those changed since the base are the analysis's, and no others.
+  const auto before = snapshot_->documents.find(edited.doc.id);
+  return before != snapshot_->documents.end() && othersAsAnalysed(edited.doc.id, changed) &&
+         sameNames(*before->second, edited) && sameSuppressions(before->second->doc, edited.doc);
+}
+
+bool RecheckIndex::othersAsAnalysed(
+    std::string_view id,
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+  // Those changed since the base are the analysis's, and no others.
   const auto otherThanEdited = [&](const auto& map) {
     return map.size() - (map.contains(id) ? 1 : 0);
   };
@@ -491,7 +630,7 @@ bool RecheckIndex::keepsAnalysisNames(
       return false;
     }
   }
-  return sameNames(*before->second, edited) && sameSuppressions(before->second->doc, edited.doc);
+  return true;
 }
 
 std::optional<RecheckIndex::KeptNames> RecheckIndex::keptNames(const DocumentFacts& before,
@@ -589,15 +728,30 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
 
 NameIndex RecheckIndex::scopedNames(
     const std::shared_ptr<const DocumentFacts>& edited,
-    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+    const NameEdit* seeds, NameScope* scopeOut) const {
   const Tables& t = *tables_;
   const std::string& id = edited->doc.id;
 
-  // The scope: the forms of the edited document, the forms that hold a part spelled like
-  // one of its parts (the partners of a spelling pair), and every form of the entities the
-  // full analysis made of any of them. Pairs are judged only when one side is a part of
-  // the edited document or of those entities; the other parts of a partner's form ("Doe"
-  // in "Jon Doe") only take part in aligning it.
+  // The scope: the forms of the seeds (the edited document's mentions, or those of the
+  // sentences an edit changed, in both versions), the forms that hold a part spelled like
+  // one of their parts (the partners of a spelling pair), and every form of the entities
+  // the full analysis made of any of them. Pairs are judged only when one side is a part of
+  // a seed or of those entities; the other parts of a partner's form ("Doe" in "Jon Doe")
+  // only take part in aligning it.
+  std::vector<std::pair<const Mention*, const Document*>> seedMentions;
+  if (seeds == nullptr) {
+    for (const Mention& m : edited->mentions) {
+      seedMentions.emplace_back(&m, &edited->doc);
+    }
+  } else {
+    for (const Mention* m : seeds->changedBefore) {
+      seedMentions.emplace_back(m, &seeds->before->doc);
+    }
+    for (const Mention* m : seeds->changedAfter) {
+      seedMentions.emplace_back(m, &edited->doc);
+    }
+  }
   NameScope scope;
   std::unordered_set<std::string> ownParts;
   std::unordered_set<std::string> ownForms;
@@ -611,20 +765,20 @@ NameIndex RecheckIndex::scopedNames(
       paired.insert(key);
     }
   };
-  for (const Mention& m : edited->mentions) {
-    ownForms.insert(formKeyOf(m));
-    for (const NamePart& p : m.parts) {
-      partnersOf(p.key, p.text(edited->doc));
+  for (const auto& [m, doc] : seedMentions) {
+    ownForms.insert(formKeyOf(*m));
+    for (const NamePart& p : m->parts) {
+      partnersOf(p.key, p.text(*doc));
     }
-    if (!m.inheritedKey.empty()) {
-      partnersOf(m.inheritedKey, m.inheritedKey);
+    if (!m->inheritedKey.empty()) {
+      partnersOf(m->inheritedKey, m->inheritedKey);
     }
   }
   // Parts of the documents changed since the snapshot are not in its tables: compared here.
   std::unordered_map<std::string, SpellingKey> ownSpellings;
-  for (const Mention& m : edited->mentions) {
-    for (const NamePart& p : m.parts) {
-      ownSpellings.try_emplace(p.key, spellingKey(p.text(edited->doc)));
+  for (const auto& [m, doc] : seedMentions) {
+    for (const NamePart& p : m->parts) {
+      ownSpellings.try_emplace(p.key, spellingKey(p.text(*doc)));
     }
   }
   // Each part key once (views of interned keys); a key the tables know keeps the spelling
@@ -770,7 +924,8 @@ NameIndex RecheckIndex::scopedNames(
     std::unordered_map<std::string, size_t> groupOf;
     for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
       const Mention& m = facts->mentions[i];
-      if (facts != edited.get() && !scope.includes(m)) {
+      // With seeds, the edited document's other mentions keep the analysis's names.
+      if ((seeds != nullptr || facts != edited.get()) && !scope.includes(m)) {
         continue;
       }
       auto [it, inserted] = groupOf.try_emplace(formKeyOf(m), scope.groups.size());
@@ -815,23 +970,134 @@ NameIndex RecheckIndex::scopedNames(
 
   // A scope of many forms is worth the second core: its pairs take tens of milliseconds.
   const SerialSection threads(forms.size() < kParallelScopeForms);
-  return buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
-                              snapshot_->lexicon.get(), scope);
+  NameIndex out = buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
+                                       snapshot_->lexicon.get(), scope);
+  if (scopeOut != nullptr) {
+    scopeOut->parts = std::move(scope.parts);
+    scopeOut->forms = std::move(scope.forms);
+  }
+  return out;
+}
+
+std::optional<RecheckIndex::KeptNames> RecheckIndex::partialNames(
+    const DocumentFacts& before, const std::shared_ptr<const DocumentFacts>& edited,
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+  const std::string& id = edited->doc.id;
+  const std::optional<NameEdit> seeds = nameEdit(before, *edited);
+  if (!seeds) {
+    return std::nullopt;
+  }
+  NameScope scope;
+  NameIndex scoped = scopedNames(edited, changed, &*seeds, &scope);
+  // A place of the analysis keeps its names when its mention is one the edit left, out of
+  // the scope (its entity is none the scope rebuilt); nothing when it is in no mention.
+  auto kept = [&](Span span) -> std::optional<bool> {
+    const Mention* m = mentionHolding(before, span);
+    if (m == nullptr) {
+      return std::nullopt;
+    }
+    return seeds->keptBefore[static_cast<size_t>(m - before.mentions.data())] &&
+           !scope.includes(*m);
+  };
+  const EditWindow edit(before.doc.text, edited->doc.text);
+  KeptNames out;
+  if (const auto it = nameFindings_.find(id); it != nameFindings_.end()) {
+    for (const Finding& f : it->second) {
+      const auto keep = kept(f.primary.span);
+      if (!keep) {
+        return std::nullopt;
+      }
+      if (!*keep) {
+        continue;
+      }
+      auto moved = moveFinding(f, id, edit);
+      if (!moved) {
+        return std::nullopt;
+      }
+      out.findings.push_back(std::move(*moved));
+    }
+  }
+  auto names = std::make_shared<NameIndex>();
+  auto hit = std::lower_bound(
+      hits_.begin(), hits_.end(), std::string_view(id),
+      [](const EntityHit& h, std::string_view doc) { return h.location.document < doc; });
+  std::vector<uint32_t> entities;
+  for (; hit != hits_.end() && hit->location.document == id; ++hit) {
+    const auto keep = kept(hit->location.span);
+    if (!keep) {
+      return std::nullopt;
+    }
+    const auto span = edit.map(hit->location.span);
+    if (!*keep || !span) {
+      continue;
+    }
+    names->hits.push_back({hit->entity, hit->spelling, {hit->location.document, *span}});
+    entities.push_back(hit->entity);
+  }
+  std::sort(entities.begin(), entities.end());
+  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
+  for (const uint32_t e : entities) {
+    Entity entity;
+    entity.id = e;
+    entity.name = e < entityNames_.size() ? entityNames_[e] : std::string();
+    names->entities.push_back(std::move(entity));
+  }
+  // The scope's names of the document, its entities numbered after the analysis's.
+  const auto offset = static_cast<uint32_t>(entityNames_.size());
+  std::unordered_set<uint32_t> rebuilt;
+  for (EntityHit& h : scoped.hits) {
+    if (h.location.document == id) {
+      rebuilt.insert(h.entity);
+      h.entity += offset;
+      names->hits.push_back(std::move(h));
+    }
+  }
+  for (Entity& entity : scoped.entities) {
+    if (rebuilt.contains(entity.id)) {
+      entity.id += offset;
+      names->entities.push_back(std::move(entity));
+    }
+  }
+  for (VariantUse& use : scoped.variants) {
+    if (use.location.document == id) {
+      use.entity += offset;
+      names->variants.push_back(std::move(use));
+    }
+  }
+  std::stable_sort(names->hits.begin(), names->hits.end(),
+                   [](const EntityHit& a, const EntityHit& b) {
+                     return a.location.span.begin < b.location.span.begin;
+                   });
+  out.names = std::move(names);
+  return out;
 }
 
 std::vector<Finding> RecheckIndex::recheck(
     const std::shared_ptr<const DocumentFacts>& edited,
-    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed) const {
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+    NamesFrom* from) const {
   const SerialSection serial; // short loops: no threads
   const std::string& id = edited->doc.id;
   const Config& config = *snapshot_->config;
   // An edit that leaves the names as the analysis read them keeps the analysis's.
   std::shared_ptr<const NameIndex> names;
   std::vector<Finding> keptNameFindings;
+  NamesFrom namesFrom = NamesFrom::Scope;
   if (keepsAnalysisNames(*edited, changed)) {
     if (auto kept = keptNames(*snapshot_->documents.at(id), *edited)) {
       names = std::move(kept->names);
       keptNameFindings = std::move(kept->findings);
+      namesFrom = NamesFrom::Analysis;
+    }
+  } else if (const auto before = snapshot_->documents.find(id);
+             before != snapshot_->documents.end() && othersAsAnalysed(id, changed) &&
+             sameSuppressions(before->second->doc, edited->doc)) {
+    // An edit that changed the names of some sentences keeps the analysis's names of the
+    // others, unless their entities can change with those it changed.
+    if (auto kept = partialNames(*before->second, edited, changed)) {
+      names = std::move(kept->names);
+      keptNameFindings = std::move(kept->findings);
+      namesFrom = NamesFrom::AnalysisAndScope;
     }
   }
   if (!names) {
@@ -852,9 +1118,11 @@ std::vector<Finding> RecheckIndex::recheck(
     }
     if (last && last->others == others && sameNames(*last->facts, *edited)) {
       names = movedNames(*last->names, id, last->facts->doc.text, edited->doc.text);
+      namesFrom = NamesFrom::LastRecheck;
     }
     if (!names) {
       names = std::make_shared<const NameIndex>(scopedNames(edited, changed));
+      namesFrom = NamesFrom::Scope;
     }
     keep(std::make_shared<const Last>(Last{edited, std::move(others), names}));
   }
@@ -911,6 +1179,9 @@ std::vector<Finding> RecheckIndex::recheck(
     }
   }
   sortFindings(out);
+  if (from != nullptr) {
+    *from = namesFrom;
+  }
   return out;
 }
 

@@ -63,6 +63,21 @@ std::string replaceAll(std::string text, const std::string& from, const std::str
   return text;
 }
 
+std::string replaceFirst(std::string text, const std::string& from, const std::string& to) {
+  const size_t at = text.find(from);
+  return at == std::string::npos ? text : text.replace(at, from.size(), to);
+}
+
+/// The offset just past the `n`th line break of `text` (its end when there are fewer).
+size_t afterLine(const std::string& text, int n) {
+  size_t at = 0;
+  for (int i = 0; i < n && at < text.size(); ++i) {
+    const size_t next = text.find('\n', at);
+    at = next == std::string::npos ? text.size() : next + 1;
+  }
+  return at;
+}
+
 struct Edit {
   std::string name;
   std::string (*apply)(const std::string&);
@@ -93,6 +108,19 @@ const std::vector<Edit>& edits() {
       {"one spelling changed", [](const std::string& t) { return replaceAll(t, "Zein", "Zane"); }},
       {"other spelling changed",
        [](const std::string& t) { return replaceAll(t, "Shaaban", "Shabaan"); }},
+      {"one use respelled", [](const std::string& t) { return replaceFirst(t, "Assad", "Asad"); }},
+      {"a line deleted in the middle",
+       [](const std::string& t) {
+         std::string out = t;
+         const size_t from = afterLine(out, 2);
+         return out.erase(from, afterLine(out, 3) - from);
+       }},
+      {"a line with names put in the middle",
+       [](const std::string& t) {
+         std::string out = t;
+         return out.insert(afterLine(out, 3),
+                           "Officials said Bouthaina Shabaan met Sergei Lavrov on Monday.\n");
+       }},
       {"first half deleted", [](const std::string& t) { return t.substr(t.size() / 2); }},
       {"emptied", [](const std::string&) { return std::string(); }},
   };
@@ -177,6 +205,54 @@ TEST(Recheck, EditsThatLeaveTheNamesAloneKeepTheAnalysisNames) {
       id, replaceAll(indexed.base->documents.at(id)->doc.text, "Shaaban", "Shabaan"),
       corpus.lexicon());
   EXPECT_FALSE(indexed.index.keepsAnalysisNames(*respelled, {}));
+}
+
+TEST(Recheck, EditsOfSomeSentencesKeepTheAnalysisNamesOfTheOthers) {
+  // A name respelled in one sentence, a line deleted, a line of names put in: the names of
+  // the other sentences are the analysis's, those of the changed ones are judged again, and
+  // together they give the full analysis's findings.
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed indexed(corpus);
+  size_t kept = 0;
+  size_t checked = 0;
+  for (const auto& [id, facts] : indexed.base->documents) {
+    const std::string& text = facts->doc.text;
+    const auto check = [&, &docId = id](const std::string& editedText, const char* what) {
+      const auto edited = analysis::extractFacts(docId, editedText, corpus.lexicon());
+      RecheckIndex::NamesFrom from{};
+      EXPECT_EQ(describe(indexed.index.recheck(edited, {}, &from)),
+                fullFindings(*indexed.base, {{docId, edited}}, docId))
+          << docId << ": " << what;
+      // The analysis's names of the sentences the edit left (all of them when the edit
+      // reached no name).
+      EXPECT_TRUE(from == RecheckIndex::NamesFrom::AnalysisAndScope ||
+                  from == RecheckIndex::NamesFrom::Analysis)
+          << docId << ": " << what << ": " << static_cast<int>(from);
+      ++checked;
+      kept += from == RecheckIndex::NamesFrom::AnalysisAndScope ? 1 : 0;
+    };
+    check(replaceFirst(text, "Assad", "Asad"), "one use respelled");
+    std::string deleted = text;
+    deleted.erase(afterLine(text, 2), afterLine(text, 3) - afterLine(text, 2));
+    check(deleted, "a line deleted");
+    check(replaceFirst(text, ". ", ". Sergei Lavrov and Bouthaina Shabaan agreed. "),
+          "a sentence of names put in");
+  }
+  // Nearly all of them change names (a deleted line may hold none).
+  EXPECT_GE(kept + 1, checked) << kept << " of " << checked;
+  // Another document changed since the analysis: every name is judged again.
+  const std::string id = "004_7ae6212592d33cc9.txt";
+  const auto& text = indexed.base->documents.at(id)->doc.text;
+  const auto edited =
+      analysis::extractFacts(id, replaceFirst(text, "Assad", "Asad"), corpus.lexicon());
+  const std::string other = "002_bf82ed2b7bc21197.txt";
+  const auto otherEdited = analysis::extractFacts(
+      other, replaceAll(indexed.base->documents.at(other)->doc.text, "Shaaban", "Shabaan"),
+      corpus.lexicon());
+  RecheckIndex::NamesFrom from{};
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {{other, otherEdited}}, &from)),
+            fullFindings(*indexed.base, {{id, edited}, {other, otherEdited}}, id));
+  EXPECT_EQ(from, RecheckIndex::NamesFrom::Scope);
 }
 
 TEST(Recheck, ANewDocumentIsCheckedAgainstTheCorpus) {

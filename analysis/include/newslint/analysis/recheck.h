@@ -5,9 +5,12 @@
 // documents name which name parts, which parts are spelled alike (the blocking keys of the
 // name index), and which entities the analysis found. An edit that leaves the document's
 // names as the analysis read them (most keystrokes) keeps the analysis's name findings and
-// entity hits of the document, moved with the edit. Any other edit rebuilds the name index
-// over just the mentions that can change the edited document's entities (its own parts,
-// parts spelled like them, and every form of the entities they belong to), with the
+// entity hits of the document, moved with the edit. An edit that changes names in some
+// sentences (a respelling, a pasted paragraph) and leaves the others as they were keeps the
+// analysis's entities of the names it did not reach, and rebuilds the name index over just
+// the mentions that can change the entities of the names in those sentences (their parts,
+// parts spelled like them, and every form of the entities they belong to). Any other edit
+// does the same with every name of the document. Either way the index is built with the
 // corpus-wide counts of the full analysis. Either way the document's dates are re-resolved
 // on their own, and the full analysis's cross-source date findings of the document are
 // carried over, moved with the edit (dropped when the edit touches them). The next full
@@ -28,6 +31,11 @@
 #include "newslint/analysis/interned.h"
 
 namespace newslint::analysis {
+
+struct NameScope;
+/// The mentions of the sentences an edit changed, in the version the analysis read and in the
+/// edited one (recheck.cpp).
+struct NameEdit;
 
 class RecheckIndex {
 public:
@@ -62,13 +70,22 @@ public:
   }
   static constexpr size_t kSharedTablesMaxChanged = 8;
 
+  /// How a re-check found the names of the edited document.
+  enum class NamesFrom {
+    Analysis,         ///< the analysis's, moved with the edit (the names are as it read them)
+    AnalysisAndScope, ///< the analysis's for the sentences the edit left, a scope for the rest
+    LastRecheck,      ///< the name index of the document's last re-check, moved with the edit
+    Scope,            ///< a name index over the scope of every name of the document
+  };
+
   /// The findings of `edited` (a new version of one document, or a new document), sorted
   /// like Analysis::findings. `changed` holds the other documents that differ from the
-  /// snapshot (null facts: removed). The snapshot's configuration applies.
+  /// snapshot (null facts: removed). The snapshot's configuration applies. `from`, when
+  /// given, receives how the names were found.
   [[nodiscard]] std::vector<Finding>
   recheck(const std::shared_ptr<const DocumentFacts>& edited,
-          const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed)
-      const;
+          const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+          NamesFrom* from = nullptr) const;
 
   /// True when a re-check of `edited` keeps the analysis's names of the document: every
   /// other document is as the analysis read it, and `edited` has the same names (what the
@@ -91,11 +108,13 @@ private:
   [[nodiscard]] std::vector<std::string> similarParts(const std::string& key,
                                                       std::string_view text) const;
 
-  /// The name index over the part of the corpus that can change `edited`'s entities.
-  [[nodiscard]] NameIndex
-  scopedNames(const std::shared_ptr<const DocumentFacts>& edited,
-              const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
-                  changed) const;
+  /// The name index over the part of the corpus that can change the entities of `seeds`
+  /// (mentions of `edited`, or of the analysis's version of it, with that document): every
+  /// mention of `edited` when null. `scope` receives the scope's parts and forms.
+  [[nodiscard]] NameIndex scopedNames(
+      const std::shared_ptr<const DocumentFacts>& edited,
+      const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+      const NameEdit* seeds = nullptr, NameScope* scope = nullptr) const;
 
   /// The analysis's names of `id`, moved from `before` to the text of `edited`: its entity
   /// hits (with their entities' names, what the dates read) and its name findings. Nothing
@@ -106,6 +125,19 @@ private:
   };
   [[nodiscard]] std::optional<KeptNames> keptNames(const DocumentFacts& before,
                                                    const DocumentFacts& edited) const;
+  /// For an edit that changed the names of some sentences of `id` and left the others as the
+  /// analysis read them: the analysis's names of the mentions out of the scope of the changed
+  /// ones, moved with the edit, beside a name index over that scope. Nothing when the edit is
+  /// not of that kind, or touched a place of a kept finding.
+  [[nodiscard]] std::optional<KeptNames>
+  partialNames(const DocumentFacts& before, const std::shared_ptr<const DocumentFacts>& edited,
+               const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+                   changed) const;
+  /// Every document but `id` is as the analysis read it.
+  [[nodiscard]] bool
+  othersAsAnalysed(std::string_view id,
+                   const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>&
+                       changed) const;
 
   struct Tables;
   std::shared_ptr<const CorpusSnapshot> snapshot_;
