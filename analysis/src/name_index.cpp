@@ -1391,7 +1391,26 @@ void Builder::buildEntities() {
     }
   }
 
+  // A scope for one document's names: only the entities it names are written, with its
+  // hits and variant uses (their counts and lists still reach every document).
+  uint32_t target = UINT32_MAX;
+  const bool targeted = scope_ != nullptr && !scope_->target.empty();
+  if (targeted) {
+    for (uint32_t d = 0; d < docs_.size(); ++d) {
+      if (docs_[d]->doc.id == scope_->target) {
+        target = d;
+      }
+    }
+  }
+  const auto wanted = [&](uint32_t doc) { return !targeted || doc == target; };
+
   for (uint32_t e = 0; e < members.size(); ++e) {
+    if (targeted && std::none_of(members[e].begin(), members[e].end(), [&](uint32_t f) {
+          return std::any_of(forms_[f].mentions.begin(), forms_[f].mentions.end(),
+                             [&](const MentionRef& r) { return r.doc == target; });
+        })) {
+      continue;
+    }
     Entity entity;
     entity.id = e;
     // The register entry of this entity, if any.
@@ -1459,6 +1478,9 @@ void Builder::buildEntities() {
       record.key = forms_[f].key;
       std::set<std::string> docs;
       for (const MentionRef& r : forms_[f].mentions) {
+        if (!wanted(r.doc)) {
+          continue;
+        }
         const Mention& m = mentionOf(r);
         record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
         docs.insert(docs_[r.doc]->doc.id);
@@ -1480,7 +1502,9 @@ void Builder::buildEntities() {
     }
     for (const auto& [f, s] : spellingOfForm) {
       for (const MentionRef& r : forms_[f].mentions) {
-        index_.hits.push_back({e, s, {docs_[r.doc]->doc.id, mentionOf(r).span}});
+        if (wanted(r.doc)) {
+          index_.hits.push_back({e, s, {docs_[r.doc]->doc.id, mentionOf(r).span}});
+        }
       }
     }
 
@@ -1500,7 +1524,9 @@ void Builder::buildEntities() {
     for (const auto& [root, slot] : slotMembers) {
       // Uses of each spelling of the slot in this entity's forms.
       struct Use {
-        std::set<std::string> documents;
+        // Document numbers: docs_ are in the order of their ids (the snapshot's), so these
+        // sort as the ids do.
+        std::set<uint32_t> documents;
         std::vector<std::pair<MentionRef, uint32_t>> places; // mention, part index
         uint32_t exampleForm = 0;
       };
@@ -1520,7 +1546,7 @@ void Builder::buildEntities() {
               if (i >= mentionOf(r).parts.size()) {
                 continue; // a part this mention inherits rather than writes
               }
-              use.documents.insert(docs_[r.doc]->doc.id);
+              use.documents.insert(r.doc);
               use.places.emplace_back(r, i);
             }
           }
@@ -1582,11 +1608,11 @@ void Builder::buildEntities() {
             }
           }
           std::vector<std::string> preferredDocuments;
-          for (const std::string& document : pu.documents) {
+          for (const uint32_t document : pu.documents) {
             if (preferredDocuments.size() >= VariantUse::kListedDocuments) {
               break;
             }
-            preferredDocuments.push_back(document);
+            preferredDocuments.push_back(docs_[document]->doc.id);
           }
           std::vector<Location> preferredLocations;
           for (const auto& [ref, part] : pu.places) {
@@ -1596,6 +1622,9 @@ void Builder::buildEntities() {
             preferredLocations.push_back(partLocation(ref, part));
           }
           for (const auto& [ref, part] : mu.places) {
+            if (!wanted(ref.doc)) {
+              continue;
+            }
             VariantUse v;
             v.entity = e;
             v.location = partLocation(ref, part);
@@ -1612,7 +1641,7 @@ void Builder::buildEntities() {
                 break;
               }
             }
-            v.sameDocument = pu.documents.contains(docs_[ref.doc]->doc.id);
+            v.sameDocument = pu.documents.contains(ref.doc);
             v.fromRegister = fromRegister;
             v.spellingDocumentCount = mu.documents.size();
             v.preferredDocumentCount = pu.documents.size();

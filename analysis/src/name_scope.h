@@ -67,6 +67,10 @@ struct NameScope {
   std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key
   std::function<bool(const std::string&)> strong;        ///< a part key some confident mention uses
   size_t documents = 0;                                  ///< documents in the whole corpus
+  /// The document whose names are wanted: the index then holds only the entities it names,
+  /// its hits and its variant uses (their counts still cover the scope), and spelling
+  /// records list only its mentions. Empty: every document's.
+  std::string target;
 
   [[nodiscard]] bool includes(const Mention& m) const {
     for (const NamePart& p : m.parts) {

@@ -968,6 +968,8 @@ NameIndex RecheckIndex::scopedNames(
     return (k && t.strong[*k] != 0) || changedStrong.contains(key);
   };
 
+  // Only the edited document's names are read.
+  scope.target = id;
   // A scope of many forms is worth the second core: its pairs take tens of milliseconds.
   const SerialSection threads(forms.size() < kParallelScopeForms);
   NameIndex out = buildScopedNameIndex(std::move(documents), snapshot_->config.get(),
