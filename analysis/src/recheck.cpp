@@ -633,13 +633,25 @@ bool RecheckIndex::othersAsAnalysed(
   return true;
 }
 
-std::optional<RecheckIndex::KeptNames> RecheckIndex::keptNames(const DocumentFacts& before,
-                                                               const DocumentFacts& edited) const {
+std::optional<RecheckIndex::KeptNames>
+RecheckIndex::keptNames(const DocumentFacts& before, const DocumentFacts& edited,
+                        const std::function<std::optional<bool>(Span)>& keeps) const {
   const std::string& id = edited.doc.id;
   const EditWindow edit(before.doc.text, edited.doc.text);
+  // Whether a place is kept; nothing when `keeps` cannot tell.
+  const auto kept = [&](Span span) -> std::optional<bool> {
+    return keeps ? keeps(span) : std::optional<bool>(true);
+  };
   KeptNames out;
   if (const auto it = nameFindings_.find(id); it != nameFindings_.end()) {
     for (const Finding& f : it->second) {
+      const auto keep = kept(f.primary.span);
+      if (!keep) {
+        return std::nullopt;
+      }
+      if (!*keep) {
+        continue;
+      }
       auto moved = moveFinding(f, id, edit);
       if (!moved) {
         return std::nullopt;
@@ -653,6 +665,13 @@ std::optional<RecheckIndex::KeptNames> RecheckIndex::keptNames(const DocumentFac
       [](const EntityHit& h, std::string_view doc) { return h.location.document < doc; });
   std::vector<uint32_t> entities;
   for (; hit != hits_.end() && hit->location.document == id; ++hit) {
+    const auto keep = kept(hit->location.span);
+    if (!keep) {
+      return std::nullopt;
+    }
+    if (!*keep) {
+      continue;
+    }
     const auto span = edit.map(hit->location.span);
     if (!span) {
       return std::nullopt;
@@ -1001,49 +1020,11 @@ std::optional<RecheckIndex::KeptNames> RecheckIndex::partialNames(
     return seeds->keptBefore[static_cast<size_t>(m - before.mentions.data())] &&
            !scope.includes(*m);
   };
-  const EditWindow edit(before.doc.text, edited->doc.text);
-  KeptNames out;
-  if (const auto it = nameFindings_.find(id); it != nameFindings_.end()) {
-    for (const Finding& f : it->second) {
-      const auto keep = kept(f.primary.span);
-      if (!keep) {
-        return std::nullopt;
-      }
-      if (!*keep) {
-        continue;
-      }
-      auto moved = moveFinding(f, id, edit);
-      if (!moved) {
-        return std::nullopt;
-      }
-      out.findings.push_back(std::move(*moved));
-    }
+  auto out = keptNames(before, *edited, kept);
+  if (!out) {
+    return std::nullopt;
   }
-  auto names = std::make_shared<NameIndex>();
-  auto hit = std::lower_bound(
-      hits_.begin(), hits_.end(), std::string_view(id),
-      [](const EntityHit& h, std::string_view doc) { return h.location.document < doc; });
-  std::vector<uint32_t> entities;
-  for (; hit != hits_.end() && hit->location.document == id; ++hit) {
-    const auto keep = kept(hit->location.span);
-    if (!keep) {
-      return std::nullopt;
-    }
-    const auto span = edit.map(hit->location.span);
-    if (!*keep || !span) {
-      continue;
-    }
-    names->hits.push_back({hit->entity, hit->spelling, {hit->location.document, *span}});
-    entities.push_back(hit->entity);
-  }
-  std::sort(entities.begin(), entities.end());
-  entities.erase(std::unique(entities.begin(), entities.end()), entities.end());
-  for (const uint32_t e : entities) {
-    Entity entity;
-    entity.id = e;
-    entity.name = e < entityNames_.size() ? entityNames_[e] : std::string();
-    names->entities.push_back(std::move(entity));
-  }
+  NameIndex& names = *out->names;
   // The scope's names of the document, its entities numbered after the analysis's.
   const auto offset = static_cast<uint32_t>(entityNames_.size());
   std::unordered_set<uint32_t> rebuilt;
@@ -1051,26 +1032,25 @@ std::optional<RecheckIndex::KeptNames> RecheckIndex::partialNames(
     if (h.location.document == id) {
       rebuilt.insert(h.entity);
       h.entity += offset;
-      names->hits.push_back(std::move(h));
+      names.hits.push_back(std::move(h));
     }
   }
   for (Entity& entity : scoped.entities) {
     if (rebuilt.contains(entity.id)) {
       entity.id += offset;
-      names->entities.push_back(std::move(entity));
+      names.entities.push_back(std::move(entity));
     }
   }
   for (VariantUse& use : scoped.variants) {
     if (use.location.document == id) {
       use.entity += offset;
-      names->variants.push_back(std::move(use));
+      names.variants.push_back(std::move(use));
     }
   }
-  std::stable_sort(names->hits.begin(), names->hits.end(),
+  std::stable_sort(names.hits.begin(), names.hits.end(),
                    [](const EntityHit& a, const EntityHit& b) {
                      return a.location.span.begin < b.location.span.begin;
                    });
-  out.names = std::move(names);
   return out;
 }
 

@@ -18,6 +18,7 @@
 // edit affects.
 #pragma once
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -116,15 +117,17 @@ private:
       const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
       const NameEdit* seeds = nullptr, NameScope* scope = nullptr) const;
 
-  /// The analysis's names of `id`, moved from `before` to the text of `edited`: its entity
-  /// hits (with their entities' names, what the dates read) and its name findings. Nothing
-  /// when the edit touched one of their places.
+  /// The analysis's names of the document, moved from `before` to the text of `edited`: its
+  /// entity hits (with their entities' names, what the dates read) and its name findings;
+  /// with `keeps`, only those at the places it keeps (it returns nothing for a place in no
+  /// mention). Nothing when the edit touched a kept place, or `keeps` knew one not.
   struct KeptNames {
-    std::shared_ptr<const NameIndex> names;
+    std::shared_ptr<NameIndex> names;
     std::vector<Finding> findings;
   };
-  [[nodiscard]] std::optional<KeptNames> keptNames(const DocumentFacts& before,
-                                                   const DocumentFacts& edited) const;
+  [[nodiscard]] std::optional<KeptNames>
+  keptNames(const DocumentFacts& before, const DocumentFacts& edited,
+            const std::function<std::optional<bool>(Span)>& keeps = {}) const;
   /// For an edit that changed the names of some sentences of `id` and left the others as the
   /// analysis read them: the analysis's names of the mentions out of the scope of the changed
   /// ones, moved with the edit, beside a name index over that scope. Nothing when the edit is
