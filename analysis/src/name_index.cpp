@@ -1476,16 +1476,22 @@ void Builder::buildEntities() {
       SpellingRecord record;
       record.text = formText(f);
       record.key = forms_[f].key;
-      std::set<std::string> docs;
+      // Document numbers sort as the ids do (docs_ are in id order).
+      std::vector<uint32_t> docs;
       for (const MentionRef& r : forms_[f].mentions) {
         if (!wanted(r.doc)) {
           continue;
         }
         const Mention& m = mentionOf(r);
         record.mentions.push_back({docs_[r.doc]->doc.id, m.span});
-        docs.insert(docs_[r.doc]->doc.id);
+        docs.push_back(r.doc);
       }
-      record.documents.assign(docs.begin(), docs.end());
+      std::sort(docs.begin(), docs.end());
+      docs.erase(std::unique(docs.begin(), docs.end()), docs.end());
+      record.documents.reserve(docs.size());
+      for (const uint32_t d : docs) {
+        record.documents.push_back(docs_[d]->doc.id);
+      }
       spellingOfForm[f] = spellingBase + static_cast<uint32_t>(entity.spellings.size());
       entity.spellings.push_back(std::move(record));
     }
