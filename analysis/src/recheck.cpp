@@ -264,7 +264,6 @@ differing(const CorpusSnapshot& base, const CorpusSnapshot& newer, size_t limit)
 
 struct NameEdit {
   const DocumentFacts* before = nullptr;
-  const DocumentFacts* after = nullptr;
   std::vector<const Mention*> changedBefore; ///< mentions of `before`'s changed sentences
   std::vector<const Mention*> changedAfter;  ///< and of `after`'s
   std::vector<bool> keptBefore;              ///< by mention of `before`: outside them
@@ -324,7 +323,6 @@ std::optional<NameEdit> nameEdit(const DocumentFacts& before, const DocumentFact
   };
   NameEdit out;
   out.before = &before;
-  out.after = &after;
   out.keptBefore.assign(before.mentions.size(), false);
   std::vector<const Mention*> keptBefore;
   std::vector<const Mention*> keptAfter;
@@ -1065,18 +1063,19 @@ std::vector<Finding> RecheckIndex::recheck(
   std::shared_ptr<const NameIndex> names;
   std::vector<Finding> keptNameFindings;
   NamesFrom namesFrom = NamesFrom::Scope;
-  if (keepsAnalysisNames(*edited, changed)) {
-    if (auto kept = keptNames(*snapshot_->documents.at(id), *edited)) {
-      names = std::move(kept->names);
-      keptNameFindings = std::move(kept->findings);
-      namesFrom = NamesFrom::Analysis;
-    }
-  } else if (const auto before = snapshot_->documents.find(id);
-             before != snapshot_->documents.end() && othersAsAnalysed(id, changed) &&
-             sameSuppressions(before->second->doc, edited->doc)) {
-    // An edit that changed the names of some sentences keeps the analysis's names of the
-    // others, unless their entities can change with those it changed.
-    if (auto kept = partialNames(*before->second, edited, changed)) {
+  // keepsAnalysisNames's conditions, read once for both ways of keeping the analysis's names.
+  if (const auto before = snapshot_->documents.find(id);
+      before != snapshot_->documents.end() && othersAsAnalysed(id, changed) &&
+      sameSuppressions(before->second->doc, edited->doc)) {
+    if (sameNames(*before->second, *edited)) {
+      if (auto kept = keptNames(*before->second, *edited)) {
+        names = std::move(kept->names);
+        keptNameFindings = std::move(kept->findings);
+        namesFrom = NamesFrom::Analysis;
+      }
+    } else if (auto kept = partialNames(*before->second, edited, changed)) {
+      // An edit that changed the names of some sentences keeps the analysis's names of the
+      // others, unless their entities can change with those it changed.
       names = std::move(kept->names);
       keptNameFindings = std::move(kept->findings);
       namesFrom = NamesFrom::AnalysisAndScope;
