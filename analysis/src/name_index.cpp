@@ -62,6 +62,10 @@ struct MentionSummary {
   // summary's neighbourIds (one array per form instead of one per mention).
   uint32_t neighboursBegin = 0;
   uint32_t neighboursEnd = 0;
+  // The sorted ids of the names listed with it (its enumeration's other mentions): [begin,
+  // end) of the form summary's listIds.
+  uint32_t listBegin = 0;
+  uint32_t listEnd = 0;
 };
 
 // The first kMaxEvidenceMentions mentions of a form, summarised, and the union of their
@@ -70,6 +74,7 @@ struct FormSummary {
   std::vector<MentionSummary> mentions;
   std::vector<uint32_t> neighbourIds; // every mention's neighbours, one after the other
   std::vector<uint32_t> neighbourUnion;
+  std::vector<uint32_t> listIds; // every listed mention's list neighbours, one after the other
   // Indices of the mentions that can give each clue, in mention order.
   std::vector<uint8_t> withRole;
   std::vector<uint8_t> withAge;
@@ -83,6 +88,10 @@ struct FormSummary {
   [[nodiscard]] std::span<const uint32_t> neighboursOf(size_t mention) const {
     const MentionSummary& m = mentions[mention];
     return {neighbourIds.data() + m.neighboursBegin, neighbourIds.data() + m.neighboursEnd};
+  }
+  [[nodiscard]] std::span<const uint32_t> listedWith(size_t mention) const {
+    const MentionSummary& m = mentions[mention];
+    return {listIds.data() + m.listBegin, listIds.data() + m.listEnd};
   }
 };
 
@@ -197,6 +206,19 @@ private:
   std::vector<uint32_t> tokenKeyId_;      // key id of each token's key
   std::vector<uint8_t> distinctiveToken_; // distinctive(t) of each token
   std::unordered_map<std::string, uint32_t> roleId_;
+  // The summaries meet the same few interned texts (part keys, roles) over and over: their
+  // ids by the text's address, so that a text already seen is not hashed again.
+  struct RoleHead {
+    uint32_t id = 0;       // id of the role's last word
+    bool relation = false; // that word is a family relation
+    bool spaced = false;   // the role has more than one word
+  };
+  std::unordered_map<const std::string*, uint32_t> keyIdByText_;
+  std::unordered_map<const std::string*, uint32_t> roleIdByText_;
+  std::unordered_map<const std::string*, RoleHead> roleHeadByText_;
+  // Whole-name keys of listed mentions as ids (for the "listed with the same names" clue).
+  std::unordered_map<std::string, uint32_t> listKeyId_;
+  std::vector<std::string> listKeyText_;
   // Filled before the pairs are judged, only for the forms of aligned pairs (a small part
   // of all forms): summaryOf_ gives each form's index into summaries_, kNoSummary if none.
   static constexpr uint32_t kNoSummary = UINT32_MAX;
@@ -652,7 +674,11 @@ private:
       const bool own = std::any_of(m.parts.begin(), m.parts.end(),
                                    [&](const NamePart& p) { return &p.key.str() == key; });
       if (!own) {
-        ids.push_back(keyId(*key));
+        auto [it, inserted] = keyIdByText_.try_emplace(key, 0);
+        if (inserted) {
+          it->second = keyId(*key);
+        }
+        ids.push_back(it->second);
       }
     }
     std::sort(ids.begin(), ids.end());
@@ -664,6 +690,28 @@ private:
       return 0;
     }
     auto [it, inserted] = roleId_.try_emplace(text, static_cast<uint32_t>(roleId_.size() + 1));
+    return it->second;
+  }
+
+  uint32_t roleId(InternedString text) {
+    if (text.empty()) {
+      return 0;
+    }
+    auto [it, inserted] = roleIdByText_.try_emplace(&text.str(), 0);
+    if (inserted) {
+      it->second = roleId(text.str());
+    }
+    return it->second;
+  }
+
+  const RoleHead& roleHead(InternedString role) {
+    auto [it, inserted] = roleHeadByText_.try_emplace(&role.str());
+    if (inserted) {
+      const std::string& text = role.str();
+      const size_t space = text.rfind(' ');
+      const std::string head = space == std::string::npos ? text : text.substr(space + 1);
+      it->second = {roleId(head), isRelationRole(head), space != std::string::npos};
+    }
     return it->second;
   }
 
@@ -685,13 +733,11 @@ private:
       out.age = m.age;
       out.list = m.list;
       if (!m.role.empty()) {
-        const std::string& role = m.role;
-        const size_t space = role.rfind(' ');
-        const std::string head = space == std::string::npos ? role : role.substr(space + 1);
         out.role = roleId(m.role);
-        out.roleHead = roleId(head);
-        out.relation = isRelationRole(head);
-        out.roleSpaced = space != std::string::npos;
+        const RoleHead& head = roleHead(m.role);
+        out.roleHead = head.id;
+        out.relation = head.relation;
+        out.roleSpaced = head.spaced;
       }
       out.roleOf = roleId(m.roleOf);
       const std::vector<uint32_t> neighbours = computeNeighbours(form.mentions[i]);
@@ -710,6 +756,9 @@ private:
       }
       if (out.list >= 0) {
         summary.withList.push_back(index);
+        out.listBegin = static_cast<uint32_t>(summary.listIds.size());
+        listNeighbours(out.ref, summary.listIds);
+        out.listEnd = static_cast<uint32_t>(summary.listIds.size());
       }
       if (!neighbours.empty()) {
         summary.withNeighbours.push_back(index);
@@ -744,19 +793,24 @@ private:
 
   bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
 
-  std::set<std::string> listNeighbours(const MentionRef& ref) const {
-    std::set<std::string> out;
+  // The keys of the names listed with a mention (the other mentions of its enumeration),
+  // appended to `out` as sorted, distinct ids.
+  void listNeighbours(const MentionRef& ref, std::vector<uint32_t>& out) {
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
-    if (m.list < 0) {
-      return out;
-    }
+    const size_t begin = out.size();
     for (const Mention& other : mentions) {
       if (other.list == m.list && &other != &m) {
-        out.insert(other.key());
+        auto [it, inserted] =
+            listKeyId_.try_emplace(other.key(), static_cast<uint32_t>(listKeyText_.size()));
+        if (inserted) {
+          listKeyText_.push_back(it->first);
+        }
+        out.push_back(it->second);
       }
     }
-    return out;
+    std::sort(out.begin() + static_cast<ptrdiff_t>(begin), out.end());
+    out.erase(std::unique(out.begin() + static_cast<ptrdiff_t>(begin), out.end()), out.end());
   }
 
   std::string displayKey(const std::string& key) const {
@@ -875,17 +929,25 @@ private:
            describe ? "same age: " + std::to_string(sa.mentions[i].age) : std::string()});
     }
     if (!sa.withList.empty() && !sb.withList.empty()) {
-      std::vector<std::string> common;
+      const auto listedWith = [](const FormSummary& s, const MentionSummary& m) {
+        return std::span<const uint32_t>(s.listIds.data() + m.listBegin,
+                                         s.listIds.data() + m.listEnd);
+      };
       const auto [i, j] = firstPair(sa.withList, sb.withList,
                                     [&](const MentionSummary& x, const MentionSummary& y) {
-                                      const std::set<std::string> nx = listNeighbours(x.ref);
-                                      const std::set<std::string> ny = listNeighbours(y.ref);
-                                      common.clear();
-                                      std::set_intersection(nx.begin(), nx.end(), ny.begin(),
-                                                            ny.end(), std::back_inserter(common));
-                                      return !common.empty();
+                                      return intersects(listedWith(sa, x), listedWith(sb, y));
                                     });
       if (i != kNotFound) {
+        // The names both are listed with, in alphabetical order.
+        std::vector<std::string> common;
+        const std::span<const uint32_t> lx = sa.listedWith(i);
+        const std::span<const uint32_t> ly = sb.listedWith(j);
+        std::vector<uint32_t> ids;
+        std::set_intersection(lx.begin(), lx.end(), ly.begin(), ly.end(), std::back_inserter(ids));
+        for (const uint32_t id : ids) {
+          common.push_back(listKeyText_[id]);
+        }
+        std::sort(common.begin(), common.end());
         std::string names;
         for (const auto& c : common) {
           names += (names.empty() ? "" : ", ") + displayKey(c);
