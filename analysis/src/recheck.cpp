@@ -9,6 +9,7 @@
 #include <span>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "name_scope.h"
 #include "newslint/analysis/checks.h"
@@ -16,6 +17,7 @@
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
+#include "sorted.h"
 
 namespace newslint::analysis {
 
@@ -40,6 +42,46 @@ bool crossDocument(const Finding& f) {
   return std::any_of(f.related.begin(), f.related.end(), [&](const RelatedLocation& r) {
     return r.location.document != f.primary.document;
   });
+}
+
+/// What a claim is linked to another source's on, in one string: the words of its
+/// participants' names, its content words, its predicates and its times (as written and as
+/// resolved). Participants count by the words of their names, as the link may see them as
+/// one entity ("Mohammed Jalali") or as words ("Mohammed", "Jalali"): a spelling variant made
+/// in the sentence turns the words into an entity in every source at once.
+std::string claimSignature(const DateIndex& dates, const Claim& claim) {
+  std::vector<std::string> who;
+  for (const std::string& name : claim.participants) {
+    size_t begin = 0;
+    for (size_t end = 0; end <= name.size(); ++end) {
+      if (end == name.size() || name[end] == ' ' || name[end] == '-') {
+        if (end > begin) {
+          who.push_back(foldCase(std::string_view(name).substr(begin, end - begin)));
+        }
+        begin = end + 1;
+      }
+    }
+  }
+  sortUnique(who);
+  std::string out;
+  const auto add = [&](std::string_view field) {
+    out += field;
+    out += '\x1f';
+  };
+  for (const std::vector<std::string>* list :
+       {&std::as_const(who), &claim.words, &claim.predicates}) {
+    for (const std::string& item : *list) {
+      add(item);
+    }
+    out += '\x1e';
+  }
+  for (const uint32_t t : claim.times) {
+    const ResolvedTime& time = dates.times[t];
+    add(time.text);
+    add(time.resolution.value);
+    add(time.resolution.resolved ? "resolved" : "unresolved");
+  }
+  return out;
 }
 
 /// Where the text of one document changed: the common prefix and suffix of two versions.
@@ -561,9 +603,26 @@ void RecheckIndex::digest(const Analysis& analysis) {
       entityOfForm_.emplace(form.view(), e);
     }
   }
+  // The claims of each document, to find the claim of a finding's sentence.
+  std::unordered_map<std::string_view, std::vector<const Claim*>> claimsOf;
+  if (analysis.dates) {
+    for (const Claim& claim : analysis.dates->claims) {
+      claimsOf[claim.document].push_back(&claim);
+    }
+  }
   for (const Finding& f : analysis.findings) {
     if (isDateCheck(f.code) && crossDocument(f)) {
-      crossSourceDates_[f.primary.document].push_back(f);
+      std::string signature;
+      if (const auto it = claimsOf.find(f.primary.document); it != claimsOf.end()) {
+        for (const Claim* claim : it->second) {
+          if (claim->sentenceSpan.begin <= f.primary.span.begin &&
+              f.primary.span.begin < claim->sentenceSpan.end) {
+            signature = claimSignature(*analysis.dates, *claim);
+            break;
+          }
+        }
+      }
+      crossSourceDates_[f.primary.document].push_back({f, std::move(signature)});
     } else if (isNameCheck(f.code)) {
       nameFindings_[f.primary.document].push_back(f);
     }
@@ -1124,22 +1183,35 @@ std::vector<Finding> RecheckIndex::recheck(
       out.push_back(std::move(f));
     }
   }
-  // Cross-source date findings of the full analysis, moved with the edit, when the edit
-  // keeps out of their sentence and the document, read on its own, still resolves the
-  // time the same way (a new or deleted date elsewhere in the article can change that).
+  // Cross-source date findings of the full analysis, moved with the edit, when the
+  // document, read on its own, still resolves the time the same way (a new or deleted date
+  // elsewhere in the article can change that), and the edit kept out of their sentence, or
+  // (for a conflict) left the sentence's claim as the other source's was compared with: the
+  // same participants, words, predicates and times ("Jalali" respelled "Jalaly" in the
+  // sentence of the call keeps the conflict over the call's time).
   if (const auto before = snapshot_->documents.find(id); before != snapshot_->documents.end()) {
     const Document& old = before->second->doc;
     const EditWindow edit(old.text, edited->doc.text);
     std::shared_ptr<const DateIndex> oldDates;
     const auto dated = crossSourceDates_.find(id);
-    for (const Finding& f :
-         dated == crossSourceDates_.end() ? std::span<const Finding>() : dated->second) {
-      if (edit.touchesSentence(old, f.primary.span)) {
-        continue;
-      }
+    for (const DatedFinding& d :
+         dated == crossSourceDates_.end() ? std::span<const DatedFinding>() : dated->second) {
+      const Finding& f = d.finding;
       auto moved = moveFinding(f, id, edit);
       if (!moved || edited->doc.suppressed(moved->code, moved->primary.span.begin)) {
         continue;
+      }
+      if (edit.touchesSentence(old, f.primary.span)) {
+        const Claim* claim = dates ? dates->claimAt(id, moved->primary.span.begin) : nullptr;
+        if (f.code != "date-conflict" || d.claim.empty() || claim == nullptr ||
+            claimSignature(*dates, *claim) != d.claim) {
+          continue;
+        }
+        for (std::string& e : moved->evidence) {
+          if (e.starts_with("here: ")) {
+            e = "here: " + claim->sentenceText;
+          }
+        }
       }
       if (!oldDates) {
         CorpusSnapshot oldAlone;

@@ -320,6 +320,75 @@ TEST(Recheck, TypingOutsideNamesKeepsFindingsInStepWithTheText) {
   }
 }
 
+TEST(Recheck, ANameRespelledInADatedSentenceKeepsItsConflictWithAnotherSource) {
+  // "Mohammed Jalali" respelled in the sentence of the call dated 10:30 pm leaves the call
+  // as the other source's 9:30 p.m. was compared with: the conflict stays, quoting the new
+  // sentence. Every letter change of every name part in the sentence of each such conflict
+  // is re-checked and compared with a full analysis. A re-check reads no other source's
+  // claims: when the edit changed the sentence's claim ("Assad" respelled "Aesad", a new
+  // word among its participants) it drops the conflict, which the full analysis may keep;
+  // it never keeps one the full analysis drops.
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), true);
+  const Indexed indexed(corpus);
+  size_t edited = 0;
+  size_t conflictsKept = 0;
+  for (const Finding& conflict : indexed.analysis->findings) {
+    if (conflict.code != "date-conflict" ||
+        conflict.related.front().location.document == conflict.primary.document) {
+      continue;
+    }
+    const std::string& id = conflict.primary.document;
+    const DocumentFacts& facts = *indexed.base->documents.at(id);
+    const uint32_t sentence = facts.doc.sentenceAt(conflict.primary.span.begin);
+    for (const analysis::Mention& m : facts.mentions) {
+      for (const analysis::NamePart& part : m.parts) {
+        if (m.sentence != sentence || part.span.size() < 4) {
+          continue;
+        }
+        for (const uint32_t at : {part.span.begin + 1, part.span.begin + 2}) {
+          std::string text = facts.doc.text;
+          if (text[at] < 'a' || text[at] > 'z') {
+            continue;
+          }
+          text[at] = text[at] == 'e' ? 'a' : 'e';
+          const auto after = analysis::extractFacts(id, text, corpus.lexicon());
+          const std::vector<Finding> quick = indexed.index.recheck(after, {});
+          CorpusSnapshot whole = *indexed.base;
+          whole.documents[id] = after;
+          const Analysis again = analysis::analyze(whole);
+          const std::span<const Finding> all = again.findingsFor(id);
+          std::vector<Finding> full(all.begin(), all.end());
+          const bool keptByQuick = std::any_of(quick.begin(), quick.end(), [&](const Finding& f) {
+            return f.code == "date-conflict" && f.primary.span == conflict.primary.span;
+          });
+          if (!keptByQuick) {
+            std::erase_if(full, [&](const Finding& f) {
+              return f.code == "date-conflict" && f.primary.span == conflict.primary.span;
+            });
+          }
+          EXPECT_EQ(describe(quick), describe(full))
+              << id << ": " << facts.doc.slice(part.span) << " respelled at " << at;
+          ++edited;
+          for (const Finding& f : quick) {
+            if (f.code == "date-conflict" && f.primary.span == conflict.primary.span) {
+              ++conflictsKept;
+              const std::string here =
+                  "here: " + std::string(after->doc.slice(after->doc.sentences[sentence].span));
+              const bool quoted =
+                  std::any_of(f.evidence.begin(), f.evidence.end(), [&](const std::string& e) {
+                    return e.starts_with("here: ") && here.starts_with(e.substr(0, 40));
+                  });
+              EXPECT_TRUE(quoted) << "the evidence quotes the sentence as it was";
+            }
+          }
+        }
+      }
+    }
+  }
+  EXPECT_GT(edited, 4U);
+  EXPECT_GT(conflictsKept, 2U);
+}
+
 TEST(Recheck, SharedTablesServeALaterAnalysis) {
   // After a re-analysis the new index keeps the tables of the first (built before one
   // document was respelled) and takes the entities and findings of the new analysis; a

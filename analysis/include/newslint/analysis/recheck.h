@@ -151,8 +151,15 @@ private:
   std::vector<std::vector<InternedString>> entityForms_;
   /// The entity (index into entityForms_) of each of those forms.
   std::unordered_map<std::string_view, uint32_t> entityOfForm_;
+  /// A cross-source date finding of the analysis, with what it rests on in its own
+  /// document: the claim of its sentence (participants, words, predicates and times, as
+  /// `claimSignature` writes them; empty when the sentence made none).
+  struct DatedFinding {
+    Finding finding;
+    std::string claim;
+  };
   /// The analysis's cross-source date findings, by document.
-  std::map<std::string, std::vector<Finding>, std::less<>> crossSourceDates_;
+  std::map<std::string, std::vector<DatedFinding>, std::less<>> crossSourceDates_;
   /// The analysis's name findings, by document.
   std::map<std::string, std::vector<Finding>, std::less<>> nameFindings_;
   /// The analysis's entity hits (sorted by document, then offset), and its entities' names
