@@ -60,7 +60,7 @@ std::vector<Row> factsByPart(const analysis::CorpusSnapshot& snapshot) {
     sentences += block(facts->doc.sentences.data());
     mentions += block(facts->mentions.data());
     for (const analysis::Mention& m : facts->mentions)
-      parts += block(m.parts.data());
+      parts += m.parts.onHeap() ? block(m.parts.data()) : 0; // one or two are in the mention
     dates += block(facts->dates.expressions.data());
     // The record (one block with its shared count) and the id, held by the record and by
     // the keys of the corpus's map and the snapshot's.

@@ -2,7 +2,11 @@
 // kept as context, plus the context evidence used to merge spellings (role, age, lists).
 #pragma once
 
+#include <cstdint>
+#include <memory>
+#include <new>
 #include <string>
+#include <type_traits>
 #include <vector>
 
 #include "newslint/analysis/document.h"
@@ -20,9 +24,111 @@ struct NamePart {
   [[nodiscard]] std::string_view text(const Document& doc) const { return doc.slice(span); }
 };
 
+/// The parts of a mention, in text order. Nearly every name has one or two parts: those
+/// are kept in place, in the mention, and only a longer name's parts on the heap. That
+/// spares a corpus an allocation per mention, and a reading of a mention's parts a second
+/// place in memory.
+class NameParts {
+public:
+  NameParts() = default;
+  NameParts(const NameParts& other) { assign(other.data(), other.size_); }
+  NameParts(NameParts&& other) noexcept { take(other); }
+  NameParts& operator=(const NameParts& other) {
+    if (this != &other) {
+      clear();
+      assign(other.data(), other.size_);
+    }
+    return *this;
+  }
+  NameParts& operator=(NameParts&& other) noexcept {
+    if (this != &other) {
+      release();
+      take(other);
+    }
+    return *this;
+  }
+  ~NameParts() { release(); }
+
+  [[nodiscard]] size_t size() const { return size_; }
+  [[nodiscard]] bool empty() const { return size_ == 0; }
+  [[nodiscard]] NamePart* data() { return onHeap() ? heap_ : inPlace(); }
+  [[nodiscard]] const NamePart* data() const { return onHeap() ? heap_ : inPlace(); }
+  [[nodiscard]] NamePart* begin() { return data(); }
+  [[nodiscard]] NamePart* end() { return data() + size_; }
+  [[nodiscard]] const NamePart* begin() const { return data(); }
+  [[nodiscard]] const NamePart* end() const { return data() + size_; }
+  NamePart& operator[](size_t i) { return data()[i]; }
+  const NamePart& operator[](size_t i) const { return data()[i]; }
+  NamePart& front() { return data()[0]; }
+  const NamePart& front() const { return data()[0]; }
+  NamePart& back() { return data()[size_ - 1]; }
+  const NamePart& back() const { return data()[size_ - 1]; }
+
+  void push_back(NamePart part) {
+    if (size_ == capacity_) {
+      grow(2 * capacity_);
+    }
+    std::construct_at(data() + size_, part);
+    ++size_;
+  }
+  void clear() { size_ = 0; }
+  /// Whether the parts are on the heap (more than fit in place).
+  [[nodiscard]] bool onHeap() const { return capacity_ > kInPlace; }
+
+private:
+  static constexpr uint32_t kInPlace = 2;
+  static_assert(std::is_trivially_copyable_v<NamePart>);
+  static_assert(std::is_trivially_destructible_v<NamePart>);
+
+  NamePart* inPlace() { return reinterpret_cast<NamePart*>(inPlace_); }
+  const NamePart* inPlace() const { return reinterpret_cast<const NamePart*>(inPlace_); }
+  void grow(uint32_t capacity) {
+    auto* bigger = static_cast<NamePart*>(::operator new(capacity * sizeof(NamePart)));
+    const uint32_t size = size_;
+    std::uninitialized_copy_n(data(), size, bigger);
+    release();
+    heap_ = bigger;
+    capacity_ = capacity;
+    size_ = size;
+  }
+  void assign(const NamePart* parts, uint32_t count) {
+    if (count > capacity_) {
+      grow(count);
+    }
+    std::uninitialized_copy_n(parts, count, data());
+    size_ = count;
+  }
+  void take(NameParts& other) {
+    if (other.onHeap()) {
+      heap_ = other.heap_;
+      capacity_ = other.capacity_;
+      other.capacity_ = kInPlace;
+    } else {
+      std::uninitialized_copy_n(other.inPlace(), other.size_, inPlace());
+      capacity_ = kInPlace;
+    }
+    size_ = other.size_;
+    other.size_ = 0;
+  }
+  void release() {
+    if (onHeap()) {
+      ::operator delete(heap_);
+      capacity_ = kInPlace;
+    }
+    size_ = 0;
+  }
+
+  union {
+    alignas(NamePart) unsigned char inPlace_[kInPlace * sizeof(NamePart)];
+    NamePart* heap_;
+  };
+  uint32_t size_ = 0;
+  uint32_t capacity_ = kInPlace;
+};
+
 struct Mention {
   Span span; ///< the name, without title or possessive
-  std::vector<NamePart> parts;
+  NameParts parts;
   /// A surname shared by coordination ("Ihab and Iyad Makhlouf"); usually empty.
   InternedString inheritedKey;
   uint32_t sentence = 0;
