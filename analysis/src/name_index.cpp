@@ -177,6 +177,16 @@ public:
     findCandidates();
     scoreEdges();
     buildEntities();
+    if (scope_ == nullptr) {
+      // The merged pairs, for the re-checks of this analysis.
+      auto merged = std::make_shared<MergedPairs>();
+      merged->reserve(edges_.size());
+      for (Edge& e : edges_) {
+        (*merged)[mergedPairKey(forms_[e.formA].key, tokens_[e.tokenA].key, forms_[e.formB].key,
+                                tokens_[e.tokenB].key)] = std::move(e.evidence);
+      }
+      index_.merged = std::move(merged);
+    }
     return std::move(index_);
   }
 
@@ -195,6 +205,12 @@ private:
   std::vector<uint32_t> partnersBegin_;
   std::vector<uint32_t> partners_;
   std::vector<Edge> edges_;
+  // In a scope with the analysis's merged pairs: whether each form is one no edited document
+  // uses, so that a pair of two such forms keeps the analysis's decision.
+  std::vector<uint8_t> decided_;
+  bool analysisDecides(uint32_t fa, uint32_t fb) const {
+    return !decided_.empty() && decided_[fa] != 0 && decided_[fb] != 0;
+  }
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
   // Part key -> documents naming it; the keys view the interned part keys.
@@ -1138,6 +1154,12 @@ private:
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
+    if (scope_ != nullptr && scope_->merged != nullptr && reuseMergedPairs().load()) {
+      decided_.resize(forms_.size());
+      for (uint32_t f = 0; f < forms_.size(); ++f) {
+        decided_[f] = scope_->changedForms.contains(forms_[f].key) ? 0 : 1;
+      }
+    }
     tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
       tokenKeyId_[ta] = keyId(tokens_[ta].key);
@@ -1169,8 +1191,10 @@ private:
                   [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
       for (const Job& job : jobs) {
         for (const auto& [i, j] : job.aligned) {
-          summarise(job.formsA[i].first);
-          summarise(job.formsB[j].first);
+          if (!analysisDecides(job.formsA[i].first, job.formsB[j].first)) {
+            summarise(job.formsA[i].first);
+            summarise(job.formsB[j].first);
+          }
         }
       }
       for (size_t id = ubiquitousById_.size(); id < keyText_.size(); ++id) {
@@ -1183,6 +1207,17 @@ private:
       });
       for (std::vector<Edge>& edges : found) {
         std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
+      }
+      if (scope_ != nullptr) {
+        uint64_t taken = 0;
+        uint64_t judged = 0;
+        for (const Job& job : jobs) {
+          for (const auto& [i, j] : job.aligned) {
+            ++(analysisDecides(job.formsA[i].first, job.formsB[j].first) ? taken : judged);
+          }
+        }
+        scopePairCounts().taken += taken;
+        scopePairCounts().judged += judged;
       }
     }
   }
@@ -1303,6 +1338,14 @@ private:
       {
         const auto [fa, pa] = formsA[i];
         const auto [fb, pb] = formsB[j];
+        if (analysisDecides(fa, fb)) {
+          const auto it =
+              scope_->merged->find(mergedPairKey(forms_[fa].key, a.key, forms_[fb].key, b.key));
+          if (it != scope_->merged->end()) {
+            out.push_back(Edge{fa, fb, ta, tb, it->second});
+          }
+          continue;
+        }
         const int ra = registerEntryOfForm_[fa];
         const int rb = registerEntryOfForm_[fb];
         shared.clear();
@@ -1809,6 +1852,16 @@ std::string mentionContext(const Document& doc, Span name) {
     line += "\u2026";
   }
   return line;
+}
+
+std::atomic<bool>& reuseMergedPairs() {
+  static std::atomic<bool> reuse{true};
+  return reuse;
+}
+
+ScopePairCounts& scopePairCounts() {
+  static ScopePairCounts counts;
+  return counts;
 }
 
 std::atomic<size_t>& alignmentIndexThreshold() {

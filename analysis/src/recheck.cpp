@@ -628,6 +628,7 @@ void RecheckIndex::digest(const Analysis& analysis) {
     }
   }
   hits_ = analysis.names.hits;
+  merged_ = analysis.names.merged;
   for (const Entity& entity : analysis.names.entities) {
     if (entity.id >= entityNames_.size()) {
       entityNames_.resize(entity.id + 1);
@@ -1043,6 +1044,28 @@ NameIndex RecheckIndex::scopedNames(
     const auto k = t.findKey(key);
     return (k && t.strong[*k] != 0) || changedStrong.contains(key);
   };
+
+  // Pairs of forms that no edited or changed document uses keep the analysis's decisions.
+  scope.merged = merged_.get();
+  for (const DocumentFacts* facts : wholeDocuments) {
+    for (const Mention& m : facts->mentions) {
+      scope.changedForms.insert(formKeyOf(m));
+    }
+  }
+  for (uint32_t d = 0; d < replaced.size(); ++d) {
+    if (replaced[d]) {
+      for (const Mention& m : t.documents[d]->mentions) {
+        scope.changedForms.insert(formKeyOf(m));
+      }
+    }
+  }
+  for (const auto& [other, facts] : analysisChanged_) { // the versions the analysis read
+    if (facts) {
+      for (const Mention& m : facts->mentions) {
+        scope.changedForms.insert(formKeyOf(m));
+      }
+    }
+  }
 
   // Only the edited document's names are read.
   scope.target = id;

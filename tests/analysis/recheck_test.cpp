@@ -4,11 +4,14 @@
 
 #include <algorithm>
 #include <map>
+#include <random>
 #include <span>
 #include <sstream>
 
 #include "../support/corpus_fixture.h"
+#include "name_scope.h"
 #include "newslint/analysis/recheck.h"
+#include "newslint/workspace/workspace.h"
 
 namespace newslint {
 namespace {
@@ -387,6 +390,76 @@ TEST(Recheck, ANameRespelledInADatedSentenceKeepsItsConflictWithAnotherSource) {
   }
   EXPECT_GT(edited, 4U);
   EXPECT_GT(conflictsKept, 2U);
+}
+
+TEST(Recheck, PairsOfFormsNoEditUsesKeepTheAnalysisDecisions) {
+  // Names from small pools with variants of first names and surnames, so that a part is
+  // used in many forms and a respelled surname brings pairs of forms the edit left alone
+  // into the scope: those keep the analysis's decisions, and the re-check must still equal
+  // the full analysis (and the re-check that judges every pair).
+  const std::vector<std::string> firsts = {"Zbigniewa", "Zbygniewa", "Mirosława", "Miroslava",
+                                           "Kasimir",   "Kazimir",   "Wiesław",   "Wieslaw"};
+  const std::vector<std::string> lasts = {"Brzostek", "Brzostec", "Chmielak", "Chmieliak",
+                                          "Dziubek",  "Grzelak",  "Grzeliak", "Jankowiak"};
+  std::mt19937 random(20261206);
+  const auto pick = [&](const std::vector<std::string>& from) {
+    return from[random() % from.size()];
+  };
+  Corpus corpus = testing::loadFolder(testing::examplesDir(), false);
+  std::vector<std::string> ids;
+  for (int d = 0; d < 80; ++d) {
+    std::string text = "Date: 2024-11-" + std::to_string(10 + d % 20) + "\n\n";
+    for (int sentence = 0; sentence < 4; ++sentence) {
+      const std::string name = pick(firsts) + " " + pick(lasts);
+      text += (random() % 3 == 0 ? "Mayor " : "") + name + " visited Lodz on Monday, and " + name +
+              " met officials.\n";
+    }
+    ids.push_back("pool/" + std::to_string(1000 + d) + ".txt");
+    corpus.upsert(ids.back(), text);
+  }
+  const Indexed indexed(corpus);
+  analysis::ScopePairCounts& counts = analysis::scopePairCounts();
+  const uint64_t takenBefore = counts.taken.load();
+  for (size_t d = 0; d < ids.size(); d += 8) {
+    const DocumentFacts& facts = *indexed.base->documents.at(ids[d]);
+    std::string text = facts.doc.text;
+    const analysis::NamePart& part = facts.mentions.front().parts.back();
+    text[part.span.begin + 2] = text[part.span.begin + 2] == 'e' ? 'a' : 'e';
+    const auto edited = analysis::extractFacts(ids[d], text, corpus.lexicon());
+    const std::string expected = fullFindings(*indexed.base, {{ids[d], edited}}, ids[d]);
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << ids[d];
+    analysis::reuseMergedPairs() = false;
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << ids[d] << ", every pair";
+    analysis::reuseMergedPairs() = true;
+  }
+  EXPECT_GT(counts.taken.load(), takenBefore); // the decisions were taken
+}
+
+TEST(Recheck, APairDecidedOnTheEditedTextIsJudgedAgain) {
+  // The analysis merged Karimov and Karimow on the edited article's old text (both 61, in
+  // one sentence); the edit deletes that sentence. Neither spelling is used in the new
+  // text, but their pair must be judged again: nothing else ties them, so the article's
+  // Kerimov (54, as one Karimov) is a variant of Karimov alone, not of Karimow (the spelling
+  // most sources use, which would be named as the preferred one).
+  Corpus corpus(workspace::loadLexicon());
+  const std::string date = "Date: 2024-11-10\n\n";
+  const std::string kept = date + "Foreign Minister Kerimov, 54, spoke on Monday.\n";
+  corpus.upsert("a.txt", kept + "Karimov, 61, and Karimow, 61, met officials on Tuesday.\n");
+  for (const char* id : {"b.txt", "f.txt", "g.txt", "h.txt"}) {
+    corpus.upsert(id, date + "Karimow visited Lodz on Monday.\n");
+  }
+  corpus.upsert("c.txt", date + "Foreign Minister Karimov, 54, visited Lodz on Monday.\n");
+  for (const char* id : {"d.txt", "e.txt"}) {
+    corpus.upsert(id, date + "Karimov visited Lodz on Monday.\n");
+  }
+  const Indexed indexed(corpus);
+  ASSERT_NE(describe(indexed.analysis->findingsFor("a.txt")).find("spelt `Karimow`"),
+            std::string::npos);
+  const auto edited =
+      analysis::extractFacts("a.txt", kept + "They met officials.\n", corpus.lexicon());
+  const std::string expected = fullFindings(*indexed.base, {{"a.txt", edited}}, "a.txt");
+  EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
 }
 
 TEST(Recheck, SharedTablesServeALaterAnalysis) {

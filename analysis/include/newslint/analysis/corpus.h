@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "newslint/analysis/config.h"
@@ -84,11 +85,18 @@ struct EntityHit {
   Location location;
 };
 
+/// The pairs of spellings a full name index merged, each with the evidence it gave: by a key
+/// naming the two forms and their differing parts in either order (`mergedPairKey`).
+using MergedPairs = std::unordered_map<std::string, std::vector<std::string>>;
+
 struct NameIndex {
   std::vector<Entity> entities;
   std::vector<VariantUse> variants;
   /// Every mention of every entity's spelling, sorted by (document, offset).
   std::vector<EntityHit> hits;
+  /// The full index's merged pairs (null in a re-check's index): a re-check takes these
+  /// decisions for pairs of spellings no edited document uses, instead of judging them again.
+  std::shared_ptr<const MergedPairs> merged;
   [[nodiscard]] std::optional<EntityHit> entityAt(std::string_view document, uint32_t offset) const;
 };
 

@@ -11,13 +11,17 @@
 // the mentions that can change the entities of the names in those sentences (their parts,
 // parts spelled like them, and every form of the entities they belong to). Any other edit
 // does the same with every name of the document. Either way the index is built with the
-// corpus-wide counts of the full analysis. Either way the document's dates are re-resolved
-// on their own, and the full analysis's cross-source date findings of the document are
-// carried over, moved with the edit (dropped when the edit touches them). The next full
+// corpus-wide counts of the full analysis, and a pair of forms that no edited document uses
+// keeps the full analysis's decision (merged, with its evidence, or not) instead of being
+// judged again. Either way the document's dates are re-resolved on their own, and the full
+// analysis's cross-source date findings of the document are carried over, moved with the
+// edit (dropped when the edit touches them, unless it left a conflict's claim as it was).
+// The next full
 // analysis replaces the result; it is the one that also updates the other documents the
 // edit affects.
 #pragma once
 
+#include <atomic>
 #include <functional>
 #include <map>
 #include <memory>
@@ -37,6 +41,14 @@ struct NameScope;
 /// The mentions of the sentences an edit changed, in the version the analysis read and in the
 /// edited one (recheck.cpp).
 struct NameEdit;
+
+/// The pairs of forms re-checks have taken the analysis's decision for, and those they
+/// judged, since the process started (for tests and benchmarks).
+struct ScopePairCounts {
+  std::atomic<uint64_t> taken{0};
+  std::atomic<uint64_t> judged{0};
+};
+ScopePairCounts& scopePairCounts();
 
 class RecheckIndex {
 public:
@@ -160,6 +172,8 @@ private:
   };
   /// The analysis's cross-source date findings, by document.
   std::map<std::string, std::vector<DatedFinding>, std::less<>> crossSourceDates_;
+  /// The pairs of spellings the analysis's name index merged.
+  std::shared_ptr<const MergedPairs> merged_;
   /// The analysis's name findings, by document.
   std::map<std::string, std::vector<Finding>, std::less<>> nameFindings_;
   /// The analysis's entity hits (sorted by document, then offset), and its entities' names
