@@ -15,8 +15,8 @@
 // the re-checks use the index of that analysis sharing the first one's tables, as the
 // server does: the K documents are passed as changed since the tables were built.
 //
-// The last lines say where each re-check found its names (RecheckIndex::NamesFrom) and how
-// many pairs of forms the scopes took the analysis's decision for instead of judging them.
+// The last lines say where each re-check found its names (RecheckIndex::NamesFrom), how
+// many merged pairs of forms the scopes took from the analysis, and how many they judged.
 #include <algorithm>
 #include <array>
 #include <chrono>
@@ -239,8 +239,9 @@ int main(int argc, char** argv) {
               "a scope %d\n",
               namesFrom[0], namesFrom[1], namesFrom[2], namesFrom[3]);
   const analysis::ScopePairCounts& pairs = analysis::scopePairCounts();
-  std::printf("Pairs of forms in the scopes: %llu kept the analysis's decision, %llu judged\n",
-              static_cast<unsigned long long>(pairs.taken.load()),
-              static_cast<unsigned long long>(pairs.judged.load()));
+  std::printf(
+      "Pairs of forms in the scopes: %llu merged ones taken from the analysis, %llu judged\n",
+      static_cast<unsigned long long>(pairs.taken.load()),
+      static_cast<unsigned long long>(pairs.judged.load()));
   return 0;
 }

@@ -174,16 +174,25 @@ public:
   NameIndex build() {
     collectForms();
     addRegisterForms();
+    markDecidedForms();
     findCandidates();
     scoreEdges();
+    takeMergedPairs();
     buildEntities();
     if (scope_ == nullptr) {
       // The merged pairs, for the re-checks of this analysis.
       auto merged = std::make_shared<MergedPairs>();
-      merged->reserve(edges_.size());
+      merged->pairs.reserve(edges_.size());
       for (Edge& e : edges_) {
-        (*merged)[mergedPairKey(forms_[e.formA].key, tokens_[e.tokenA].key, forms_[e.formB].key,
-                                tokens_[e.tokenB].key)] = std::move(e.evidence);
+        merged->pairs.push_back({forms_[e.formA].key, tokens_[e.tokenA].key, forms_[e.formB].key,
+                                 tokens_[e.tokenB].key, std::move(e.evidence)});
+      }
+      for (uint32_t p = 0; p < merged->pairs.size(); ++p) {
+        const MergedPair& pair = merged->pairs[p];
+        merged->byForm[pair.formA].push_back(p);
+        if (pair.formB != pair.formA) {
+          merged->byForm[pair.formB].push_back(p);
+        }
       }
       index_.merged = std::move(merged);
     }
@@ -208,8 +217,60 @@ private:
   // In a scope with the analysis's merged pairs: whether each form is one no edited document
   // uses, so that a pair of two such forms keeps the analysis's decision.
   std::vector<uint8_t> decided_;
+  std::vector<uint8_t> decidedToken_; // every form of the part is
   bool analysisDecides(uint32_t fa, uint32_t fb) const {
     return !decided_.empty() && decided_[fa] != 0 && decided_[fb] != 0;
+  }
+
+  // In a scope with the analysis's merged pairs: which forms keep the analysis's decisions.
+  void markDecidedForms() {
+    if (scope_ == nullptr || scope_->merged == nullptr || !reuseMergedPairs().load()) {
+      return;
+    }
+    decided_.resize(forms_.size());
+    for (uint32_t f = 0; f < forms_.size(); ++f) {
+      decided_[f] = scope_->changedForms.contains(forms_[f].key) ? 0 : 1;
+    }
+    decidedToken_.assign(tokens_.size(), 1);
+    for (uint32_t t = 0; t < tokens_.size(); ++t) {
+      for (const auto& [f, position] : tokens_[t].forms) {
+        if (decided_[f] == 0) {
+          decidedToken_[t] = 0;
+          break;
+        }
+      }
+    }
+  }
+
+  // The analysis's merged pairs of two forms that keep its decisions, both in the scope.
+  void takeMergedPairs() {
+    if (decided_.empty()) {
+      return;
+    }
+    for (uint32_t f = 0; f < forms_.size(); ++f) {
+      if (decided_[f] == 0) {
+        continue;
+      }
+      const auto of = scope_->merged->byForm.find(forms_[f].key);
+      if (of == scope_->merged->byForm.end()) {
+        continue;
+      }
+      for (const uint32_t p : of->second) {
+        const MergedPair& pair = scope_->merged->pairs[p];
+        if (pair.formA != forms_[f].key) {
+          continue; // taken from its first form
+        }
+        const auto g = formByKey_.find(pair.formB);
+        const auto ta = tokenByKey_.find(pair.partA);
+        const auto tb = tokenByKey_.find(pair.partB);
+        if (g == formByKey_.end() || decided_[g->second] == 0 || ta == tokenByKey_.end() ||
+            tb == tokenByKey_.end()) {
+          continue;
+        }
+        edges_.push_back(Edge{f, g->second, ta->second, tb->second, pair.evidence});
+        ++scopePairCounts().taken;
+      }
+    }
   }
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
@@ -547,6 +608,9 @@ private:
           const uint32_t b = std::max(members[i], members[j]);
           if (!relevant[a] && !relevant[b]) {
             continue;
+          }
+          if (!decidedToken_.empty() && decidedToken_[a] != 0 && decidedToken_[b] != 0) {
+            continue; // every pair of their forms keeps the analysis's decision
           }
           if (!judgedHere(a, b, k)) {
             continue; // judged through an earlier blocking key
@@ -1154,12 +1218,6 @@ private:
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
-    if (scope_ != nullptr && scope_->merged != nullptr && reuseMergedPairs().load()) {
-      decided_.resize(forms_.size());
-      for (uint32_t f = 0; f < forms_.size(); ++f) {
-        decided_[f] = scope_->changedForms.contains(forms_[f].key) ? 0 : 1;
-      }
-    }
     tokenKeyId_.assign(tokens_.size(), 0);
     for (const auto& [ta, tb] : candidates_) {
       tokenKeyId_[ta] = keyId(tokens_[ta].key);
@@ -1209,14 +1267,12 @@ private:
         std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
       }
       if (scope_ != nullptr) {
-        uint64_t taken = 0;
         uint64_t judged = 0;
         for (const Job& job : jobs) {
           for (const auto& [i, j] : job.aligned) {
-            ++(analysisDecides(job.formsA[i].first, job.formsB[j].first) ? taken : judged);
+            judged += analysisDecides(job.formsA[i].first, job.formsB[j].first) ? 0 : 1;
           }
         }
-        scopePairCounts().taken += taken;
         scopePairCounts().judged += judged;
       }
     }
@@ -1339,12 +1395,7 @@ private:
         const auto [fa, pa] = formsA[i];
         const auto [fb, pb] = formsB[j];
         if (analysisDecides(fa, fb)) {
-          const auto it =
-              scope_->merged->find(mergedPairKey(forms_[fa].key, a.key, forms_[fb].key, b.key));
-          if (it != scope_->merged->end()) {
-            out.push_back(Edge{fa, fb, ta, tb, it->second});
-          }
-          continue;
+          continue; // takeMergedPairs brings the analysis's decision
         }
         const int ra = registerEntryOfForm_[fa];
         const int rb = registerEntryOfForm_[fb];

@@ -56,21 +56,6 @@ inline std::string formKeyOf(const Mention& m) {
   return key;
 }
 
-/// The key of a pair of forms judged over a pair of their parts (form A's part `partA`
-/// against form B's `partB`), the same in either order.
-inline std::string mergedPairKey(std::string_view formA, std::string_view partA,
-                                 std::string_view formB, std::string_view partB) {
-  if (std::tie(formB, partB) < std::tie(formA, partA)) {
-    std::swap(formA, formB);
-    std::swap(partA, partB);
-  }
-  std::string key;
-  key.reserve(formA.size() + partA.size() + formB.size() + partB.size() + 3);
-  key.append(formA).append(1, '\x1f').append(partA).append(1, '\x1f');
-  key.append(formB).append(1, '\x1f').append(partB);
-  return key;
-}
-
 /// Whether a scope takes the full analysis's decisions for pairs of forms no edited document
 /// uses (on unless a test compares the two ways).
 std::atomic<bool>& reuseMergedPairs();
@@ -87,10 +72,11 @@ struct NameScope {
   /// in text order.
   std::vector<std::vector<std::pair<uint32_t, uint32_t>>> groups;
   /// The full analysis's merged pairs, and the forms whose pairs it decided on text that has
-  /// changed since: those some edited or changed document uses, in its new version or its
-  /// old one. A pair of two other forms keeps the analysis's decision (merged, with its
-  /// evidence, or not), as a full analysis of the edited corpus reads the same mentions
-  /// for both; null: every pair is judged.
+  /// changed since: those some edited or changed document uses, in its new version, its
+  /// old one or the one the analysis read. A pair of two other forms keeps the analysis's
+  /// decision (merged, with its evidence, or not), as a full analysis of the edited corpus
+  /// reads the same mentions for both: such pairs are not judged, and the merged ones among
+  /// the scope's forms are taken as they are. Null: every pair is judged.
   const MergedPairs* merged = nullptr;
   std::unordered_set<std::string> changedForms;
   std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key

@@ -7,6 +7,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -85,9 +86,21 @@ struct EntityHit {
   Location location;
 };
 
-/// The pairs of spellings a full name index merged, each with the evidence it gave: by a key
-/// naming the two forms and their differing parts in either order (`mergedPairKey`).
-using MergedPairs = std::unordered_map<std::string, std::vector<std::string>>;
+/// A pair of spellings a full name index merged: the two forms (spelling keys), the part of
+/// each that differs, and the evidence the index gave.
+struct MergedPair {
+  std::string formA;
+  std::string partA;
+  std::string formB;
+  std::string partB;
+  std::vector<std::string> evidence;
+};
+
+/// The pairs of spellings a full name index merged, with the pairs of each form.
+struct MergedPairs {
+  std::vector<MergedPair> pairs;
+  std::unordered_map<std::string_view, std::vector<uint32_t>> byForm; ///< into `pairs`
+};
 
 struct NameIndex {
   std::vector<Entity> entities;

@@ -42,8 +42,8 @@ struct NameScope;
 /// edited one (recheck.cpp).
 struct NameEdit;
 
-/// The pairs of forms re-checks have taken the analysis's decision for, and those they
-/// judged, since the process started (for tests and benchmarks).
+/// The merged pairs of forms re-checks have taken from the analysis, and the pairs of forms
+/// they judged, since the process started (for tests and benchmarks).
 struct ScopePairCounts {
   std::atomic<uint64_t> taken{0};
   std::atomic<uint64_t> judged{0};
