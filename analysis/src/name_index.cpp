@@ -222,56 +222,6 @@ private:
     return !decided_.empty() && decided_[fa] != 0 && decided_[fb] != 0;
   }
 
-  // In a scope with the analysis's merged pairs: which forms keep the analysis's decisions.
-  void markDecidedForms() {
-    if (scope_ == nullptr || scope_->merged == nullptr || !reuseMergedPairs().load()) {
-      return;
-    }
-    decided_.resize(forms_.size());
-    for (uint32_t f = 0; f < forms_.size(); ++f) {
-      decided_[f] = scope_->changedForms.contains(forms_[f].key) ? 0 : 1;
-    }
-    decidedToken_.assign(tokens_.size(), 1);
-    for (uint32_t t = 0; t < tokens_.size(); ++t) {
-      for (const auto& [f, position] : tokens_[t].forms) {
-        if (decided_[f] == 0) {
-          decidedToken_[t] = 0;
-          break;
-        }
-      }
-    }
-  }
-
-  // The analysis's merged pairs of two forms that keep its decisions, both in the scope.
-  void takeMergedPairs() {
-    if (decided_.empty()) {
-      return;
-    }
-    for (uint32_t f = 0; f < forms_.size(); ++f) {
-      if (decided_[f] == 0) {
-        continue;
-      }
-      const auto of = scope_->merged->byForm.find(forms_[f].key);
-      if (of == scope_->merged->byForm.end()) {
-        continue;
-      }
-      for (const uint32_t p : of->second) {
-        const MergedPair& pair = scope_->merged->pairs[p];
-        if (pair.formA != forms_[f].key) {
-          continue; // taken from its first form
-        }
-        const auto g = formByKey_.find(pair.formB);
-        const auto ta = tokenByKey_.find(pair.partA);
-        const auto tb = tokenByKey_.find(pair.partB);
-        if (g == formByKey_.end() || decided_[g->second] == 0 || ta == tokenByKey_.end() ||
-            tb == tokenByKey_.end()) {
-          continue;
-        }
-        edges_.push_back(Edge{f, g->second, ta->second, tb->second, pair.evidence});
-        ++scopePairCounts().taken;
-      }
-    }
-  }
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
   // Part key -> documents naming it; the keys view the interned part keys.
@@ -353,6 +303,56 @@ private:
     return f;
   }
 
+  // In a scope with the analysis's merged pairs: which forms keep the analysis's decisions.
+  void markDecidedForms() {
+    if (scope_ == nullptr || scope_->merged == nullptr || !reuseMergedPairs().load()) {
+      return;
+    }
+    decided_.resize(forms_.size());
+    for (uint32_t f = 0; f < forms_.size(); ++f) {
+      decided_[f] = scope_->changedForms.contains(forms_[f].key) ? 0 : 1;
+    }
+    decidedToken_.assign(tokens_.size(), 1);
+    for (uint32_t t = 0; t < tokens_.size(); ++t) {
+      for (const auto& [f, position] : tokens_[t].forms) {
+        if (decided_[f] == 0) {
+          decidedToken_[t] = 0;
+          break;
+        }
+      }
+    }
+  }
+
+  // The analysis's merged pairs of two forms that keep its decisions, both in the scope.
+  void takeMergedPairs() {
+    if (decided_.empty()) {
+      return;
+    }
+    for (uint32_t f = 0; f < forms_.size(); ++f) {
+      if (decided_[f] == 0) {
+        continue;
+      }
+      const auto of = scope_->merged->byForm.find(forms_[f].key);
+      if (of == scope_->merged->byForm.end()) {
+        continue;
+      }
+      for (const uint32_t p : of->second) {
+        const MergedPair& pair = scope_->merged->pairs[p];
+        if (pair.formA != forms_[f].key) {
+          continue; // taken from its first form
+        }
+        const auto g = formByKey_.find(pair.formB);
+        const auto ta = tokenByKey_.find(pair.partA);
+        const auto tb = tokenByKey_.find(pair.partB);
+        if (g == formByKey_.end() || decided_[g->second] == 0 || ta == tokenByKey_.end() ||
+            tb == tokenByKey_.end()) {
+          continue;
+        }
+        edges_.push_back(Edge{f, g->second, ta->second, tb->second, pair.evidence});
+        ++scopePairCounts().taken;
+      }
+    }
+  }
   void collectForms() {
     // Part keys used by confident mentions (a weak mention counts only when its word is
     // also used as part of a name elsewhere), and the documents naming each part. A scope

@@ -96,8 +96,12 @@ struct MergedPair {
   std::vector<std::string> evidence;
 };
 
-/// The pairs of spellings a full name index merged, with the pairs of each form.
+/// The pairs of spellings a full name index merged, with the pairs of each form. Built once
+/// and shared (`byForm` views the pairs' form keys), so not copied.
 struct MergedPairs {
+  MergedPairs() = default;
+  MergedPairs(const MergedPairs&) = delete;
+  MergedPairs& operator=(const MergedPairs&) = delete;
   std::vector<MergedPair> pairs;
   std::unordered_map<std::string_view, std::vector<uint32_t>> byForm; ///< into `pairs`
 };
