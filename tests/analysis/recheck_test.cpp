@@ -435,31 +435,62 @@ TEST(Recheck, PairsOfFormsNoEditUsesKeepTheAnalysisDecisions) {
   EXPECT_GT(counts.taken.load(), takenBefore); // the decisions were taken
 }
 
+/// a.txt of the Karimov articles: Kerimov, 54, and then `tie`.
+std::string karimovArticle(const std::string& tie) {
+  return "Date: 2024-11-10\n\nForeign Minister Kerimov, 54, spoke on Monday.\n" + tie +
+         "They met officials.\n";
+}
+const std::string kKarimovTie = "Karimov, 61, and Karimow, 61, met officials on Tuesday.\n";
+
+/// Articles where Karimov and Karimow are tied only by the sentence `tie` of a.txt (both 61),
+/// and a.txt's Kerimov (54, as one Karimov) is a variant of Karimov alone without it.
+Corpus karimovCorpus(const std::string& tie) {
+  Corpus corpus(workspace::loadLexicon());
+  corpus.upsert("a.txt", karimovArticle(tie));
+  for (const char* id : {"b.txt", "f.txt", "g.txt", "h.txt"}) {
+    corpus.upsert(id, "Date: 2024-11-10\n\nKarimow visited Lodz on Monday.\n");
+  }
+  corpus.upsert("c.txt",
+                "Date: 2024-11-10\n\nForeign Minister Karimov, 54, visited Lodz on Monday.\n");
+  for (const char* id : {"d.txt", "e.txt"}) {
+    corpus.upsert(id, "Date: 2024-11-10\n\nKarimov visited Lodz on Monday.\n");
+  }
+  return corpus;
+}
+
 TEST(Recheck, APairDecidedOnTheEditedTextIsJudgedAgain) {
   // The analysis merged Karimov and Karimow on the edited article's old text (both 61, in
   // one sentence); the edit deletes that sentence. Neither spelling is used in the new
   // text, but their pair must be judged again: nothing else ties them, so the article's
   // Kerimov (54, as one Karimov) is a variant of Karimov alone, not of Karimow (the spelling
   // most sources use, which would be named as the preferred one).
-  Corpus corpus(workspace::loadLexicon());
-  const std::string date = "Date: 2024-11-10\n\n";
-  const std::string kept = date + "Foreign Minister Kerimov, 54, spoke on Monday.\n";
-  corpus.upsert("a.txt", kept + "Karimov, 61, and Karimow, 61, met officials on Tuesday.\n");
-  for (const char* id : {"b.txt", "f.txt", "g.txt", "h.txt"}) {
-    corpus.upsert(id, date + "Karimow visited Lodz on Monday.\n");
-  }
-  corpus.upsert("c.txt", date + "Foreign Minister Karimov, 54, visited Lodz on Monday.\n");
-  for (const char* id : {"d.txt", "e.txt"}) {
-    corpus.upsert(id, date + "Karimov visited Lodz on Monday.\n");
-  }
+  Corpus corpus = karimovCorpus(kKarimovTie);
   const Indexed indexed(corpus);
   ASSERT_NE(describe(indexed.analysis->findingsFor("a.txt")).find("spelt `Karimow`"),
             std::string::npos);
-  const auto edited =
-      analysis::extractFacts("a.txt", kept + "They met officials.\n", corpus.lexicon());
+  const auto edited = analysis::extractFacts("a.txt", karimovArticle(""), corpus.lexicon());
   const std::string expected = fullFindings(*indexed.base, {{"a.txt", edited}}, "a.txt");
   EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
   EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
+}
+
+TEST(Recheck, APairDecidedOnTheVersionALaterAnalysisReadIsJudgedAgain) {
+  // The tables were built without the tying sentence; a later analysis read a.txt with it
+  // (and merged Karimov and Karimow); the edit takes it out again. The version the later
+  // analysis read is neither the tables' nor the edited one, and its forms count as changed.
+  Corpus corpus = karimovCorpus("");
+  const Indexed first(corpus);
+  const auto tied = analysis::extractFacts("a.txt", karimovArticle(kKarimovTie), corpus.lexicon());
+  auto later = std::make_shared<CorpusSnapshot>(*first.base);
+  later->documents["a.txt"] = tied;
+  const auto laterAnalysis = std::make_shared<const Analysis>(analysis::analyze(*later));
+  ASSERT_NE(describe(laterAnalysis->findingsFor("a.txt")).find("spelt `Karimow`"),
+            std::string::npos);
+  const RecheckIndex shared(first.index, later, laterAnalysis);
+  const auto edited = analysis::extractFacts("a.txt", karimovArticle(""), corpus.lexicon());
+  const std::string expected = fullFindings(*later, {{"a.txt", edited}}, "a.txt");
+  EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
+  EXPECT_EQ(describe(shared.recheck(edited, {{"a.txt", edited}})), expected);
 }
 
 TEST(Recheck, SharedTablesServeALaterAnalysis) {
