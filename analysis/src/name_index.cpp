@@ -17,6 +17,7 @@
 #include "name_scope.h"
 #include "newslint/analysis/corpus.h"
 #include "newslint/analysis/parallel.h"
+#include "newslint/analysis/recheck.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
 #include "sorted.h"
@@ -89,8 +90,7 @@ struct FormSummary {
     const MentionSummary& m = mentions[mention];
     return {neighbourIds.data() + m.neighboursBegin, neighbourIds.data() + m.neighboursEnd};
   }
-  [[nodiscard]] std::span<const uint32_t> listedWith(size_t mention) const {
-    const MentionSummary& m = mentions[mention];
+  [[nodiscard]] std::span<const uint32_t> listedWith(const MentionSummary& m) const {
     return {listIds.data() + m.listBegin, listIds.data() + m.listEnd};
   }
 };
@@ -328,6 +328,7 @@ private:
     if (decided_.empty()) {
       return;
     }
+    uint64_t taken = 0;
     for (uint32_t f = 0; f < forms_.size(); ++f) {
       if (decided_[f] == 0) {
         continue;
@@ -349,9 +350,10 @@ private:
           continue;
         }
         edges_.push_back(Edge{f, g->second, ta->second, tb->second, pair.evidence});
-        ++scopePairCounts().taken;
+        ++taken;
       }
     }
+    scopePairCounts().taken += taken;
   }
   void collectForms() {
     // Part keys used by confident mentions (a weak mention counts only when its word is
@@ -1009,19 +1011,15 @@ private:
            describe ? "same age: " + std::to_string(sa.mentions[i].age) : std::string()});
     }
     if (!sa.withList.empty() && !sb.withList.empty()) {
-      const auto listedWith = [](const FormSummary& s, const MentionSummary& m) {
-        return std::span<const uint32_t>(s.listIds.data() + m.listBegin,
-                                         s.listIds.data() + m.listEnd);
-      };
       const auto [i, j] = firstPair(sa.withList, sb.withList,
                                     [&](const MentionSummary& x, const MentionSummary& y) {
-                                      return intersects(listedWith(sa, x), listedWith(sb, y));
+                                      return intersects(sa.listedWith(x), sb.listedWith(y));
                                     });
       if (i != kNotFound) {
         // The names both are listed with, in alphabetical order.
         std::vector<std::string> common;
-        const std::span<const uint32_t> lx = sa.listedWith(i);
-        const std::span<const uint32_t> ly = sb.listedWith(j);
+        const std::span<const uint32_t> lx = sa.listedWith(sa.mentions[i]);
+        const std::span<const uint32_t> ly = sb.listedWith(sb.mentions[j]);
         std::vector<uint32_t> ids;
         std::set_intersection(lx.begin(), lx.end(), ly.begin(), ly.end(), std::back_inserter(ids));
         for (const uint32_t id : ids) {
@@ -1247,13 +1245,18 @@ private:
       }
       parallelFor(jobs.size(), 64,
                   [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
+      uint64_t judged = 0;
       for (const Job& job : jobs) {
         for (const auto& [i, j] : job.aligned) {
           if (!analysisDecides(job.formsA[i].first, job.formsB[j].first)) {
             summarise(job.formsA[i].first);
             summarise(job.formsB[j].first);
+            ++judged;
           }
         }
+      }
+      if (scope_ != nullptr) {
+        scopePairCounts().judged += judged;
       }
       for (size_t id = ubiquitousById_.size(); id < keyText_.size(); ++id) {
         ubiquitousById_.push_back(ubiquitous(keyText_[id]) ? 1 : 0);
@@ -1265,15 +1268,6 @@ private:
       });
       for (std::vector<Edge>& edges : found) {
         std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
-      }
-      if (scope_ != nullptr) {
-        uint64_t judged = 0;
-        for (const Job& job : jobs) {
-          for (const auto& [i, j] : job.aligned) {
-            judged += analysisDecides(job.formsA[i].first, job.formsB[j].first) ? 0 : 1;
-          }
-        }
-        scopePairCounts().judged += judged;
       }
     }
   }

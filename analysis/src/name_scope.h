@@ -9,13 +9,10 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <tuple>
 #include <unordered_set>
-#include <utility>
 #include <vector>
 
 #include "newslint/analysis/corpus.h"
-#include "newslint/analysis/recheck.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
 

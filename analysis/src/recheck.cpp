@@ -603,28 +603,27 @@ void RecheckIndex::digest(const Analysis& analysis) {
       entityOfForm_.emplace(form.view(), e);
     }
   }
-  // The claims of each document, to find the claim of a finding's sentence.
-  std::unordered_map<std::string_view, std::vector<const Claim*>> claimsOf;
-  if (analysis.dates) {
-    for (const Claim& claim : analysis.dates->claims) {
-      claimsOf[claim.document].push_back(&claim);
-    }
-  }
   for (const Finding& f : analysis.findings) {
     if (isDateCheck(f.code) && crossDocument(f)) {
-      std::string signature;
-      if (const auto it = claimsOf.find(f.primary.document); it != claimsOf.end()) {
-        for (const Claim* claim : it->second) {
-          if (claim->sentenceSpan.begin <= f.primary.span.begin &&
-              f.primary.span.begin < claim->sentenceSpan.end) {
-            signature = claimSignature(*analysis.dates, *claim);
-            break;
-          }
-        }
-      }
-      crossSourceDates_[f.primary.document].push_back({f, std::move(signature)});
+      crossSourceDates_[f.primary.document].push_back({f, {}});
     } else if (isNameCheck(f.code)) {
       nameFindings_[f.primary.document].push_back(f);
+    }
+  }
+  // The claim of each conflict's sentence, in one pass over the claims.
+  if (analysis.dates && !crossSourceDates_.empty()) {
+    for (const Claim& claim : analysis.dates->claims) {
+      const auto dated = crossSourceDates_.find(claim.document);
+      if (dated == crossSourceDates_.end()) {
+        continue;
+      }
+      for (DatedFinding& d : dated->second) {
+        const uint32_t at = d.finding.primary.span.begin;
+        if (d.finding.code == "date-conflict" && d.claim.empty() &&
+            claim.sentenceSpan.begin <= at && at < claim.sentenceSpan.end) {
+          d.claim = claimSignature(*analysis.dates, claim);
+        }
+      }
     }
   }
   hits_ = analysis.names.hits;

@@ -163,9 +163,9 @@ private:
   std::vector<std::vector<InternedString>> entityForms_;
   /// The entity (index into entityForms_) of each of those forms.
   std::unordered_map<std::string_view, uint32_t> entityOfForm_;
-  /// A cross-source date finding of the analysis, with what it rests on in its own
+  /// A cross-source date finding of the analysis, with what a conflict rests on in its own
   /// document: the claim of its sentence (participants, words, predicates and times, as
-  /// `claimSignature` writes them; empty when the sentence made none).
+  /// `claimSignature` writes them; empty for other findings and when the sentence made none).
   struct DatedFinding {
     Finding finding;
     std::string claim;
