@@ -381,10 +381,12 @@ private:
         }
       }
     }
-    auto taken = [&](const Mention& m) {
-      return !m.weak || strongKeys.contains(m.parts.front().key.view()) ||
+    // Whether a weak mention with the first part of `m` counts.
+    auto weakCounts = [&](const Mention& m) {
+      return strongKeys.contains(m.parts.front().key.view()) ||
              (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
     };
+    auto taken = [&](const Mention& m) { return !m.weak || weakCounts(m); };
     // The form of a mention (made when new), with the mention added to it. The key is
     // built in one buffer, as formId builds it; the parts are copied out only for a new form.
     std::string formKey;
@@ -443,18 +445,23 @@ private:
       std::sort(groups.begin(), groups.end(),
                 [](const auto* a, const auto* b) { return a->front() < b->front(); });
       for (const auto* group : groups) {
+        // One form, one first part: whether its weak mentions count is known once. When
+        // they do, every mention of the group is taken without reading it: the mentions of
+        // a common name lie in thousands of documents, and reading a flag of each one costs
+        // a cache miss per mention.
+        const auto& [d0, i0] = group->front();
+        if (weakCounts(docs_[d0]->mentions[i0])) {
+          auto& list = forms_[add(d0, i0)].mentions;
+          list.reserve(list.size() + group->size() - 1);
+          for (auto it = group->begin() + 1; it != group->end(); ++it) {
+            list.push_back({it->first, it->second});
+          }
+          continue;
+        }
         std::optional<uint32_t> form;
-        // One form, one first part: whether its weak mentions count is known once.
-        std::optional<bool> weakTaken;
         for (const auto& [d, i] : *group) {
-          const Mention& m = docs_[d]->mentions[i];
-          if (m.weak) {
-            if (!weakTaken) {
-              weakTaken = taken(m);
-            }
-            if (!*weakTaken) {
-              continue;
-            }
+          if (docs_[d]->mentions[i].weak) {
+            continue;
           }
           if (form) {
             forms_[*form].mentions.push_back({d, i});
@@ -1546,10 +1553,12 @@ void Builder::buildEntities() {
   uint32_t target = UINT32_MAX;
   const bool targeted = scope_ != nullptr && !scope_->target.empty();
   if (targeted) {
-    for (uint32_t d = 0; d < docs_.size(); ++d) {
-      if (docs_[d]->doc.id == scope_->target) {
-        target = d;
-      }
+    // docs_ are in id order.
+    const auto it = std::lower_bound(
+        docs_.begin(), docs_.end(), scope_->target,
+        [](const DocumentFacts* facts, const std::string& id) { return facts->doc.id < id; });
+    if (it != docs_.end() && (*it)->doc.id == scope_->target) {
+      target = static_cast<uint32_t>(it - docs_.begin());
     }
   }
   const auto wanted = [&](uint32_t doc) { return !targeted || doc == target; };
@@ -1601,13 +1610,15 @@ void Builder::buildEntities() {
       continue;
     }
     // Documents per form, counted once for the sort below.
+    // A form's mentions are in text order: a document's mentions are one run.
     std::map<uint32_t, size_t> documentCount;
     for (uint32_t f : withMentions) {
-      std::set<uint32_t> docs;
-      for (const MentionRef& r : forms_[f].mentions) {
-        docs.insert(r.doc);
+      const auto& mentions = forms_[f].mentions;
+      size_t count = 0;
+      for (size_t i = 0; i < mentions.size(); ++i) {
+        count += i == 0 || mentions[i].doc != mentions[i - 1].doc ? 1 : 0;
       }
-      documentCount[f] = docs.size();
+      documentCount[f] = count;
     }
     std::sort(withMentions.begin(), withMentions.end(), [&](uint32_t x, uint32_t y) {
       const size_t dx = documentCount[x];

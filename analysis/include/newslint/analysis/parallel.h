@@ -40,9 +40,10 @@ private:
 template <class Body> void parallelFor(size_t n, size_t grain, const Body& body) {
   grain = std::max<size_t>(grain, 1);
   const size_t chunks = (n + grain - 1) / grain;
-  const size_t threads =
-      std::min<size_t>(chunks, std::max<size_t>(1, std::thread::hardware_concurrency()));
-  if (threads <= 1 || tlSerialOnly) {
+  // The count of cores is read once: the C library reads it from /sys on every call.
+  static const size_t cores = std::max<size_t>(1, std::thread::hardware_concurrency());
+  const size_t threads = tlSerialOnly ? 1 : std::min<size_t>(chunks, cores);
+  if (threads <= 1) {
     for (size_t i = 0; i < n; ++i) {
       body(i);
     }
