@@ -3,6 +3,7 @@
 // judged to be one person, place or organisation) and the minority uses to report.
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdint>
 #include <deque>
 #include <map>
@@ -32,8 +33,7 @@ constexpr double kWeakSim = kCandidateSimilarity; // two strong pieces of eviden
 constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
-constexpr size_t kPairsPerBatch = 16384;    // candidate pairs whose forms are held at once
-constexpr size_t kMaxEvidenceMentions = 32; // mentions of a form compared for evidence
+constexpr size_t kPairsPerBatch = 16384; // candidate pairs whose forms are held at once
 
 struct MentionRef {
   uint32_t doc = 0;     // index into docs
@@ -1253,14 +1253,38 @@ private:
       parallelFor(jobs.size(), 64,
                   [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
       uint64_t judged = 0;
-      for (const Job& job : jobs) {
-        for (const auto& [i, j] : job.aligned) {
-          if (!analysisDecides(job.formsA[i].first, job.formsB[j].first)) {
-            summarise(job.formsA[i].first);
-            summarise(job.formsB[j].first);
-            ++judged;
+      std::vector<uint32_t> shared;
+      for (Job& job : jobs) {
+        const double sim = scope_ == nullptr ? 0.0
+                                             : spellingSimilarity(tokens_[job.ta].spelling,
+                                                                  tokens_[job.tb].spelling);
+        std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
+          const auto [fa, pa] = job.formsA[ij.first];
+          const auto [fb, pb] = job.formsB[ij.second];
+          if (analysisDecides(fa, fb)) {
+            return false; // scorePair passes over it
           }
-        }
+          if (scope_ != nullptr) {
+            // One summary may settle the pair: one made already, else that of the side with
+            // fewer forms (its forms meet many of the other side's).
+            const bool aFirst =
+                summaryOf_[fa] != kNoSummary ||
+                (summaryOf_[fb] == kNoSummary && job.formsA.size() <= job.formsB.size());
+            const uint32_t first = aFirst ? fa : fb;
+            const uint32_t second = aFirst ? fb : fa;
+            summarise(first);
+            const FormSummary* other =
+                summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
+            if (!mayMergeGiven(job.ta, job.tb, sim, fa, pa, fb, pb, summaryOf(first), other,
+                               shared)) {
+              return true;
+            }
+          }
+          summarise(fa);
+          summarise(fb);
+          ++judged;
+          return false;
+        });
       }
       if (scope_ != nullptr) {
         scopePairCounts().judged += judged;
@@ -1382,6 +1406,73 @@ private:
     }
   }
 
+  // A lone word aligned with an inner or first part of a longer name ("Israel" and
+  // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
+  bool loneAgainstInner(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb) const {
+    const Form& formA = forms_[fa];
+    const Form& formB = forms_[fb];
+    return (formA.ownParts == 1 && formB.ownParts >= 2 && pb + 1 != formB.ownParts) ||
+           (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
+  }
+
+  // Whether a pair of forms aligned on a pair of parts merges, given its strong clues and
+  // whether it has a weak one. More clues never undo a merge, so the rule also tells, from
+  // an upper bound of the clues, that a pair cannot merge.
+  static bool mergeRule(bool sameRegisterEntry, bool known, bool place, double sim,
+                        bool loneAgainstInner, size_t strong, bool anyWeak) {
+    if (loneAgainstInner && strong == 0) {
+      return false;
+    }
+    if (sameRegisterEntry) {
+      return true;
+    }
+    if (known) {
+      return sim >= kStrongSim && strong >= 2;
+    }
+    if (place) {
+      return sim >= kStrongSim && strong >= 1;
+    }
+    if (sim >= kIdenticalKey) {
+      return strong >= 1 || anyWeak;
+    }
+    if (sim >= kStrongSim) {
+      return strong >= 1;
+    }
+    return strong >= 2;
+  }
+
+  // In a scope, whether an aligned pair can merge at all, from the summary of one of its
+  // forms (and of the other, when made already): the strong clues it could give are its
+  // shared distinctive parts, a register entry, and a role, an age or a list only when each
+  // summarised form has a mention with one. The new spelling of an edited name is aligned
+  // with the forms of a common partner (up to kMaxFormsPerToken: "Hems" with "Thomas ..." of
+  // as many surnames): most such pairs are settled here, without a summary of the other.
+  bool mayMergeGiven(uint32_t ta, uint32_t tb, double sim, uint32_t fa, uint32_t pa, uint32_t fb,
+                     uint32_t pb, const FormSummary& summarised, const FormSummary* other,
+                     std::vector<uint32_t>& shared) const {
+    const TokenInfo& a = tokens_[ta];
+    const TokenInfo& b = tokens_[tb];
+    const int ra = registerEntryOfForm_[fa];
+    const int rb = registerEntryOfForm_[fb];
+    if (ra >= 0 || rb >= 0) {
+      return true;
+    }
+    shared.clear();
+    (void)compatible(forms_[fa], pa, forms_[fb], pb, shared);
+    size_t strong = 0;
+    for (const uint32_t t : shared) {
+      strong += distinctiveToken_[t] != 0 ? 1 : 0; // an upper bound: last or inherited
+    }
+    const auto both = [&](auto has) {
+      return has(summarised) && (other == nullptr || has(*other));
+    };
+    strong += both([](const FormSummary& f) { return !f.withRole.empty(); }) ? 1 : 0;
+    strong += both([](const FormSummary& f) { return !f.withAge.empty(); }) ? 1 : 0;
+    strong += both([](const FormSummary& f) { return !f.withList.empty(); }) ? 1 : 0;
+    return mergeRule(false, a.properName && b.properName, a.place || b.place, sim,
+                     loneAgainstInner(fa, pa, fb, pb), strong, true);
+  }
+
   void scorePair(uint32_t ta, uint32_t tb, const FormList& formsA, const FormList& formsB,
                  const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
                  std::vector<Edge>& out) const {
@@ -1412,30 +1503,9 @@ private:
         strong.clear();
         weak.clear();
         collectEvidence(fa, fb, ta, tb, shared, strong, weak, false, weakCounts);
-        // A lone word aligned with an inner or first part of a longer name ("Israel" and
-        // "Yisrael Hayom") is more often another name than a variant: it needs a strong clue.
-        const Form& formA = forms_[fa];
-        const Form& formB = forms_[fb];
-        const bool loneAgainstInner =
-            (formA.ownParts == 1 && formB.ownParts >= 2 && pb + 1 != formB.ownParts) ||
-            (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
-        if (loneAgainstInner && strong.empty()) {
-          continue;
-        }
-        bool merge = false;
-        if (sameRegisterEntry) {
-          merge = true;
-        } else if (known) {
-          merge = sim >= kStrongSim && strong.size() >= 2;
-        } else if (place) {
-          merge = sim >= kStrongSim && !strong.empty();
-        } else if (sim >= kIdenticalKey) {
-          merge = !strong.empty() || !weak.empty();
-        } else if (sim >= kStrongSim) {
-          merge = !strong.empty();
-        } else {
-          merge = strong.size() >= 2;
-        }
+        const bool merge =
+            mergeRule(sameRegisterEntry, known, place, sim, loneAgainstInner(fa, pa, fb, pb),
+                      strong.size(), !weak.empty());
         if (!merge) {
           continue;
         }
@@ -1691,16 +1761,21 @@ void Builder::buildEntities() {
     for (const auto& [root, slot] : slotMembers) {
       // Uses of each spelling of the slot in this entity's forms.
       struct Use {
-        // Document numbers: docs_ are in the order of their ids (the snapshot's), so these
-        // sort as the ids do.
-        std::set<uint32_t> documents;
+        // Document numbers, sorted and distinct: docs_ are in the order of their ids (the
+        // snapshot's), so these sort as the ids do.
+        std::vector<uint32_t> documents;
         std::vector<std::pair<MentionRef, uint32_t>> places; // mention, part index
         uint32_t exampleForm = 0;
+        [[nodiscard]] bool inDocument(uint32_t d) const {
+          return std::binary_search(documents.begin(), documents.end(), d);
+        }
       };
       std::map<uint32_t, Use> uses;
       for (uint32_t t : slot) {
         for (uint32_t f : members[e]) {
           const Form& form = forms_[f];
+          // Every mention of a form writes its first ownParts parts (the form's key counts
+          // them when a part is inherited): the mentions need not be read.
           for (uint32_t i = 0; i < form.ownParts && i < form.tokens.size(); ++i) {
             if (form.tokens[i] != t) {
               continue;
@@ -1710,14 +1785,17 @@ void Builder::buildEntities() {
               use.exampleForm = f;
             }
             for (const MentionRef& r : form.mentions) {
-              if (i >= mentionOf(r).parts.size()) {
-                continue; // a part this mention inherits rather than writes
+              assert(i < mentionOf(r).parts.size());
+              if (use.documents.empty() || use.documents.back() != r.doc) {
+                use.documents.push_back(r.doc);
               }
-              use.documents.insert(r.doc);
               use.places.emplace_back(r, i);
             }
           }
         }
+      }
+      for (auto& [t, use] : uses) {
+        sortUnique(use.documents); // several forms: runs of each one's documents
       }
       uint32_t preferred = slot.front();
       bool fromRegister = false;
@@ -1808,7 +1886,7 @@ void Builder::buildEntities() {
                 break;
               }
             }
-            v.sameDocument = pu.documents.contains(ref.doc);
+            v.sameDocument = pu.inDocument(ref.doc);
             v.fromRegister = fromRegister;
             v.spellingDocumentCount = mu.documents.size();
             v.preferredDocumentCount = pu.documents.size();

@@ -18,6 +18,9 @@
 
 namespace newslint::analysis {
 
+/// The mentions of a form the name index reads for evidence: its first ones in text order.
+inline constexpr size_t kMaxEvidenceMentions = 32;
+
 /// The name index's threshold for a candidate spelling pair.
 inline constexpr double kCandidateSimilarity = 0.70;
 

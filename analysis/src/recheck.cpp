@@ -1044,25 +1044,56 @@ NameIndex RecheckIndex::scopedNames(
     return (k && t.strong[*k] != 0) || changedStrong.contains(key);
   };
 
-  // Pairs of forms that no edited or changed document uses keep the analysis's decisions.
+  // Pairs of forms whose evidence no edit can have changed keep the analysis's decisions.
+  // The name index judges a pair on the first kMaxEvidenceMentions mentions of each form
+  // (in text order, so in document id order). A form counts as changed when an edited or
+  // changed document uses it, in its new version, its old one or the one the analysis read,
+  // and that document is not past those first mentions. Past them means: after the
+  // document of the form's kMaxEvidenceMentions-th confident mention in the tables, with no
+  // weak mention before that one (whether a weak mention counts depends on the corpus,
+  // which the edit changes). Documents before it are the same in every version, so the
+  // first mentions are too.
   scope.merged = merged_.get();
-  for (const DocumentFacts* facts : wholeDocuments) {
-    for (const Mention& m : facts->mentions) {
-      scope.changedForms.insert(formKeyOf(m));
+  std::unordered_map<uint32_t, std::string_view> evidenceEnd; // form id -> document id
+  auto pastEvidence = [&](const std::string& key, std::string_view document) {
+    const auto it = t.formId.find(key);
+    if (it == t.formId.end()) {
+      return false;
     }
+    auto [end, inserted] = evidenceEnd.try_emplace(it->second);
+    if (inserted) {
+      size_t confident = 0;
+      for (const auto& [d, i] : t.formMentions[it->second]) {
+        if (t.documents[d]->mentions[i].weak) {
+          break;
+        }
+        if (++confident == kMaxEvidenceMentions) {
+          end->second = t.documents[d]->doc.id;
+          break;
+        }
+      }
+    }
+    return !end->second.empty() && document > end->second;
+  };
+  auto changedIn = [&](const DocumentFacts& facts) {
+    for (const Mention& m : facts.mentions) {
+      std::string key = formKeyOf(m);
+      if (!scope.changedForms.contains(key) && !pastEvidence(key, facts.doc.id)) {
+        scope.changedForms.insert(std::move(key));
+      }
+    }
+  };
+  for (const DocumentFacts* facts : wholeDocuments) {
+    changedIn(*facts);
   }
   for (uint32_t d = 0; d < replaced.size(); ++d) {
     if (replaced[d]) {
-      for (const Mention& m : t.documents[d]->mentions) {
-        scope.changedForms.insert(formKeyOf(m));
-      }
+      changedIn(*t.documents[d]);
     }
   }
   for (const auto& [other, facts] : analysisChanged_) { // the versions the analysis read
     if (facts) {
-      for (const Mention& m : facts->mentions) {
-        scope.changedForms.insert(formKeyOf(m));
-      }
+      changedIn(*facts);
     }
   }
 

@@ -447,6 +447,11 @@ std::string karimovArticle(const std::string& tie) {
 }
 const std::string kKarimovTie = "Karimov, 61, and Karimow, 61, met officials on Tuesday.\n";
 
+/// An article past the others, naming both spellings and a third name in their sentences.
+const std::string kLateKarimovs =
+    "Date: 2024-11-12\n\nKarimov visited Lodz on Monday.\nKarimow met Oleg Brzostek on "
+    "Tuesday.\n";
+
 /// Articles where Karimov and Karimow are tied only by the sentence `tie` of a.txt (both 61),
 /// and a.txt's Kerimov (54, as one Karimov) is a variant of Karimov alone without it.
 Corpus karimovCorpus(const std::string& tie) {
@@ -496,6 +501,58 @@ TEST(Recheck, APairDecidedOnTheVersionALaterAnalysisReadIsJudgedAgain) {
   const std::string expected = fullFindings(*later, {{"a.txt", edited}}, "a.txt");
   EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
   EXPECT_EQ(describe(shared.recheck(edited, {{"a.txt", edited}})), expected);
+}
+
+/// The Karimov articles with many uses of each spelling: k.txt (`tie` after Kerimov, 54),
+/// c.txt (Foreign Minister Karimov, 54), 40 articles naming Karimov and 45 naming Karimow
+/// (ten of each before k.txt), and z.txt, past all of them, naming both and Oleg Brzostek.
+/// k.txt's mentions are among the first each spelling's evidence reads, z.txt's are not.
+Corpus manyKarimovs() {
+  Corpus corpus(workspace::loadLexicon());
+  corpus.upsert("k.txt", karimovArticle(kKarimovTie));
+  corpus.upsert("c.txt",
+                "Date: 2024-11-10\n\nForeign Minister Karimov, 54, visited Lodz on Monday.\n");
+  for (int i = 0; i < 45; ++i) {
+    const std::string n = std::to_string(100 + i);
+    const std::string before = i < 10 ? "b" : "";
+    if (i < 40) {
+      corpus.upsert(before + "m" + n + ".txt",
+                    "Date: 2024-11-10\n\nKarimov visited Lodz on Monday.\n");
+    }
+    corpus.upsert(before + "w" + n + ".txt",
+                  "Date: 2024-11-10\n\nKarimow visited Lodz on Monday.\n");
+  }
+  corpus.upsert("z.txt", kLateKarimovs);
+  return corpus;
+}
+
+TEST(Recheck, AFormUsedOnlyPastItsEvidenceKeepsTheAnalysisDecisions) {
+  // z.txt names Karimov and Karimow after the first 32 mentions of each, which are all the
+  // name index reads for evidence: respelling Brzostek there cannot change how the two are
+  // judged, and the analysis's merge of them is taken as it is.
+  Corpus corpus = manyKarimovs();
+  const Indexed indexed(corpus);
+  ASSERT_NE(describe(indexed.analysis->findingsFor("k.txt")).find("spelt `Karimow`"),
+            std::string::npos);
+  analysis::ScopePairCounts& counts = analysis::scopePairCounts();
+  const uint64_t takenBefore = counts.taken.load();
+  const auto edited = analysis::extractFacts(
+      "z.txt", replaceAll(kLateKarimovs, "Brzostek", "Brzostec"), corpus.lexicon());
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {})),
+            fullFindings(*indexed.base, {{"z.txt", edited}}, "z.txt"));
+  EXPECT_GT(counts.taken.load(), takenBefore); // Karimov and Karimow, merged by the analysis
+}
+
+TEST(Recheck, AFormUsedAmongItsEvidenceIsJudgedAgain) {
+  // The same articles, with the tying sentence of k.txt deleted: k.txt is among the first
+  // mentions of both spellings (the twelfth of Karimov's, the eleventh of Karimow's), so
+  // their pair is judged again, though each has more than 32 mentions.
+  Corpus corpus = manyKarimovs();
+  const Indexed indexed(corpus);
+  const auto edited = analysis::extractFacts("k.txt", karimovArticle(""), corpus.lexicon());
+  const std::string expected = fullFindings(*indexed.base, {{"k.txt", edited}}, "k.txt");
+  EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
 }
 
 TEST(Recheck, SharedTablesServeALaterAnalysis) {
