@@ -388,7 +388,7 @@ private:
     };
     auto taken = [&](const Mention& m) { return !m.weak || weakCounts(m); };
     // The form of a mention (made when new), with the mention added to it. The key is
-    // built in one buffer, as formId builds it; the parts are copied out only for a new form.
+    // built in one buffer, as formId builds it, and looked up once.
     std::string formKey;
     auto add = [&](uint32_t d, uint32_t i) {
       const Mention& m = docs_[d]->mentions[i];
@@ -410,18 +410,21 @@ private:
         forms_[it->second].mentions.push_back({d, i});
         return it->second;
       }
-      std::vector<std::string> keys;
-      std::vector<std::string> texts;
+      // A new form, made as formId makes it, from the key built above.
+      const auto f = static_cast<uint32_t>(forms_.size());
+      Form& form = forms_.emplace_back();
+      form.key = formKey;
+      form.ownParts = static_cast<uint32_t>(m.parts.size());
+      form.tokens.reserve(m.parts.size() + (m.inheritedKey.empty() ? 0 : 1));
       for (const NamePart& p : m.parts) {
-        keys.push_back(p.key);
-        texts.emplace_back(p.text(docs_[d]->doc));
+        form.tokens.push_back(tokenId(p.key.str(), p.text(docs_[d]->doc)));
       }
       if (!m.inheritedKey.empty()) {
-        keys.push_back(m.inheritedKey);
-        texts.push_back(m.inheritedKey);
+        form.tokens.push_back(tokenId(m.inheritedKey.str(), m.inheritedKey.view()));
       }
-      const uint32_t f = formId(keys, texts, static_cast<uint32_t>(m.parts.size()));
-      forms_[f].mentions.push_back({d, i});
+      formByKey_.emplace(form.key, f);
+      registerEntryOfForm_.push_back(-1);
+      form.mentions.push_back({d, i});
       return f;
     };
     if (scope_ == nullptr) {
@@ -1831,6 +1834,11 @@ void Builder::buildEntities() {
         auto report = [&](uint32_t minority, uint32_t major) {
           const Use& mu = uses[minority];
           const Use& pu = uses[major];
+          if (targeted && std::none_of(mu.places.begin(), mu.places.end(), [&](const auto& place) {
+                return wanted(place.first.doc);
+              })) {
+            return; // none of its uses is written
+          }
           std::vector<std::string> evidence;
           for (const Edge* edge : entityEdges[e]) {
             const bool linksPair = (edge->tokenA == minority || edge->tokenB == minority) ||
