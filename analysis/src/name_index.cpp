@@ -291,13 +291,21 @@ private:
     if (const auto it = formByKey_.find(key); it != formByKey_.end()) {
       return it->second;
     }
+    std::vector<uint32_t> tokens;
+    tokens.reserve(keys.size());
+    for (size_t i = 0; i < keys.size(); ++i) {
+      tokens.push_back(tokenId(keys[i], texts[i]));
+    }
+    return newForm(std::move(key), ownParts, std::move(tokens));
+  }
+
+  // A form not made yet: `key` as formId writes it, the token of each part.
+  uint32_t newForm(std::string key, uint32_t ownParts, std::vector<uint32_t> tokens) {
     const auto f = static_cast<uint32_t>(forms_.size());
     Form& form = forms_.emplace_back();
     form.key = std::move(key);
     form.ownParts = ownParts;
-    for (size_t i = 0; i < keys.size(); ++i) {
-      form.tokens.push_back(tokenId(keys[i], texts[i]));
-    }
+    form.tokens = std::move(tokens);
     formByKey_.emplace(form.key, f);
     registerEntryOfForm_.push_back(-1);
     return f;
@@ -410,21 +418,17 @@ private:
         forms_[it->second].mentions.push_back({d, i});
         return it->second;
       }
-      // A new form, made as formId makes it, from the key built above.
-      const auto f = static_cast<uint32_t>(forms_.size());
-      Form& form = forms_.emplace_back();
-      form.key = formKey;
-      form.ownParts = static_cast<uint32_t>(m.parts.size());
-      form.tokens.reserve(m.parts.size() + (m.inheritedKey.empty() ? 0 : 1));
+      // A new form, from the key built above.
+      std::vector<uint32_t> tokens;
+      tokens.reserve(m.parts.size() + (m.inheritedKey.empty() ? 0 : 1));
       for (const NamePart& p : m.parts) {
-        form.tokens.push_back(tokenId(p.key.str(), p.text(docs_[d]->doc)));
+        tokens.push_back(tokenId(p.key.str(), p.text(docs_[d]->doc)));
       }
       if (!m.inheritedKey.empty()) {
-        form.tokens.push_back(tokenId(m.inheritedKey.str(), m.inheritedKey.view()));
+        tokens.push_back(tokenId(m.inheritedKey.str(), m.inheritedKey.view()));
       }
-      formByKey_.emplace(form.key, f);
-      registerEntryOfForm_.push_back(-1);
-      form.mentions.push_back({d, i});
+      const uint32_t f = newForm(formKey, static_cast<uint32_t>(m.parts.size()), std::move(tokens));
+      forms_[f].mentions.push_back({d, i});
       return f;
     };
     if (scope_ == nullptr) {
