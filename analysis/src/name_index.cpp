@@ -1228,6 +1228,7 @@ private:
       FormList formsA;
       FormList formsB;
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
+      double sim = 0;                                   // spelling similarity of the two parts
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
     tokenKeyId_.assign(tokens_.size(), 0);
@@ -1257,14 +1258,14 @@ private:
                            formsToCompare(tokens_[tb], tb, tokens_[ta]),
                            {}});
       }
-      parallelFor(jobs.size(), 64,
-                  [&](size_t i) { alignForms(jobs[i].formsA, jobs[i].formsB, jobs[i].aligned); });
+      parallelFor(jobs.size(), 64, [&](size_t i) {
+        Job& job = jobs[i];
+        alignForms(job.formsA, job.formsB, job.aligned);
+        job.sim = spellingSimilarity(tokens_[job.ta].spelling, tokens_[job.tb].spelling);
+      });
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
       for (Job& job : jobs) {
-        const double sim = scope_ == nullptr ? 0.0
-                                             : spellingSimilarity(tokens_[job.ta].spelling,
-                                                                  tokens_[job.tb].spelling);
         std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
           const auto [fa, pa] = job.formsA[ij.first];
           const auto [fb, pb] = job.formsB[ij.second];
@@ -1282,7 +1283,7 @@ private:
             summarise(first);
             const FormSummary* other =
                 summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
-            if (!mayMergeGiven(job.ta, job.tb, sim, fa, pa, fb, pb, summaryOf(first), other,
+            if (!mayMergeGiven(job.ta, job.tb, job.sim, fa, pa, fb, pb, summaryOf(first), other,
                                shared)) {
               return true;
             }
@@ -1301,8 +1302,8 @@ private:
       }
       std::vector<std::vector<Edge>> found(jobs.size());
       parallelFor(jobs.size(), 64, [&](size_t i) {
-        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].formsA, jobs[i].formsB, jobs[i].aligned,
-                  found[i]);
+        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].sim, jobs[i].formsA, jobs[i].formsB,
+                  jobs[i].aligned, found[i]);
       });
       for (std::vector<Edge>& edges : found) {
         std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
@@ -1480,12 +1481,11 @@ private:
                      loneAgainstInner(fa, pa, fb, pb), strong, true);
   }
 
-  void scorePair(uint32_t ta, uint32_t tb, const FormList& formsA, const FormList& formsB,
-                 const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
+  void scorePair(uint32_t ta, uint32_t tb, double sim, const FormList& formsA,
+                 const FormList& formsB, const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
                  std::vector<Edge>& out) const {
     const TokenInfo& a = tokens_[ta];
     const TokenInfo& b = tokens_[tb];
-    const double sim = spellingSimilarity(a.spelling, b.spelling);
     std::vector<uint32_t> shared;
     std::vector<std::string> strong;
     std::vector<std::string> weak;
@@ -1595,6 +1595,16 @@ private:
   }
 
   void buildEntities();
+
+  // The documents of a form's mentions, appended once each: its mentions are in text
+  // order, so a document's mentions are one run.
+  static void appendDocuments(const Form& form, std::vector<uint32_t>& out) {
+    for (size_t i = 0; i < form.mentions.size(); ++i) {
+      if (i == 0 || form.mentions[i].doc != form.mentions[i - 1].doc) {
+        out.push_back(form.mentions[i].doc);
+      }
+    }
+  }
 };
 
 void Builder::buildEntities() {
@@ -1687,15 +1697,12 @@ void Builder::buildEntities() {
       continue;
     }
     // Documents per form, counted once for the sort below.
-    // A form's mentions are in text order: a document's mentions are one run.
     std::map<uint32_t, size_t> documentCount;
+    std::vector<uint32_t> documents;
     for (uint32_t f : withMentions) {
-      const auto& mentions = forms_[f].mentions;
-      size_t count = 0;
-      for (size_t i = 0; i < mentions.size(); ++i) {
-        count += i == 0 || mentions[i].doc != mentions[i - 1].doc ? 1 : 0;
-      }
-      documentCount[f] = count;
+      documents.clear();
+      appendDocuments(forms_[f], documents);
+      documentCount[f] = documents.size();
     }
     std::sort(withMentions.begin(), withMentions.end(), [&](uint32_t x, uint32_t y) {
       const size_t dx = documentCount[x];
@@ -1791,11 +1798,9 @@ void Builder::buildEntities() {
             if (use.places.empty()) {
               use.exampleForm = f;
             }
+            appendDocuments(form, use.documents);
             for (const MentionRef& r : form.mentions) {
               assert(i < mentionOf(r).parts.size());
-              if (use.documents.empty() || use.documents.back() != r.doc) {
-                use.documents.push_back(r.doc);
-              }
               use.places.emplace_back(r, i);
             }
           }

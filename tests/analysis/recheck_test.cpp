@@ -440,17 +440,12 @@ TEST(Recheck, PairsOfFormsNoEditUsesKeepTheAnalysisDecisions) {
   EXPECT_GT(counts.taken.load(), takenBefore); // the decisions were taken
 }
 
-/// a.txt of the Karimov articles: Kerimov, 54, and then `tie`.
+/// The article of the Karimov corpora that ties the spellings: Kerimov, 54, then `tie`.
 std::string karimovArticle(const std::string& tie) {
   return "Date: 2024-11-10\n\nForeign Minister Kerimov, 54, spoke on Monday.\n" + tie +
          "They met officials.\n";
 }
 const std::string kKarimovTie = "Karimov, 61, and Karimow, 61, met officials on Tuesday.\n";
-
-/// An article past the others, naming both spellings and a third name in their sentences.
-const std::string kLateKarimovs =
-    "Date: 2024-11-12\n\nKarimov visited Lodz on Monday.\nKarimow met Oleg Brzostek on "
-    "Tuesday.\n";
 
 /// Articles where Karimov and Karimow are tied only by the sentence `tie` of a.txt (both 61),
 /// and a.txt's Kerimov (54, as one Karimov) is a variant of Karimov alone without it.
@@ -502,6 +497,11 @@ TEST(Recheck, APairDecidedOnTheVersionALaterAnalysisReadIsJudgedAgain) {
   EXPECT_NE(expected.find("spelt `Karimov`"), std::string::npos) << expected;
   EXPECT_EQ(describe(shared.recheck(edited, {{"a.txt", edited}})), expected);
 }
+
+/// An article past the others, naming both spellings and a third name in their sentences.
+const std::string kLateKarimovs =
+    "Date: 2024-11-12\n\nKarimov visited Lodz on Monday.\nKarimow met Oleg Brzostek on "
+    "Tuesday.\n";
 
 /// The Karimov articles with many uses of each spelling: k.txt (`tie` after Kerimov, 54),
 /// c.txt (Foreign Minister Karimov, 54), 40 articles naming Karimov and 45 naming Karimow
