@@ -3,14 +3,15 @@
 // what each costs.
 //
 // usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]
-//                     [--changed K] [--kind E] [--flagged 1]
+//                     [--changed K] [--kind E] [--flagged 1] [--crowded 0]
 //
 // Edits (chosen at random, seeded): a letter typed at the start; one letter of a name part
 // changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence.
 // Every edit is re-checked and timed; the first M are also compared with a full analysis.
 // `--kind E` makes every edit of that kind (0 to 3, in the order above); `--flagged 1` edits
 // only documents with a name finding in the full analysis (where a re-check has the most to
-// get right).
+// get right). `--crowded 0` makes a scope gather every form of a crowded partner part
+// (RecheckIndex::crowdedForms), to compare the two ways.
 // With `--changed K`, K other documents are edited first and the corpus analysed again, and
 // the re-checks use the index of that analysis sharing the first one's tables, as the
 // server does: the K documents are passed as changed since the tables were built.
@@ -31,6 +32,7 @@
 #include <vector>
 
 #include "bench_util.h"
+#include "name_scope.h"
 #include "newslint/analysis/recheck.h"
 #include "newslint/workspace/workspace.h"
 
@@ -93,7 +95,7 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
-                 "[--changed K] [--kind E] [--flagged 1]\n";
+                 "[--changed K] [--kind E] [--flagged 1] [--crowded 0]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -120,6 +122,8 @@ int main(int argc, char** argv) {
       kind = std::stoi(argv[i + 1]);
     } else if (a == "--flagged") {
       flagged = std::stoi(argv[i + 1]) != 0;
+    } else if (a == "--crowded") {
+      analysis::limitCrowdedPartners() = std::stoi(argv[i + 1]) != 0;
     }
   }
   analysis::Corpus corpus(workspace::loadLexicon());
@@ -243,5 +247,8 @@ int main(int argc, char** argv) {
       "Pairs of forms in the scopes: %llu merged ones taken from the analysis, %llu judged\n",
       static_cast<unsigned long long>(pairs.taken.load()),
       static_cast<unsigned long long>(pairs.judged.load()));
+  std::printf("Forms of crowded partner parts: %llu gathered, %llu left out\n",
+              static_cast<unsigned long long>(pairs.crowdedKept.load()),
+              static_cast<unsigned long long>(pairs.crowdedLeftOut.load()));
   return 0;
 }

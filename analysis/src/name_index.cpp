@@ -30,7 +30,6 @@ namespace {
 constexpr double kIdenticalKey = 0.95; // (nearly) equal normalised keys: any evidence will do
 constexpr double kStrongSim = 0.85;    // one strong piece of evidence
 constexpr double kWeakSim = kCandidateSimilarity; // two strong pieces of evidence
-constexpr size_t kMaxFormsPerToken = 64;
 constexpr size_t kMaxBlock = 400;
 constexpr size_t kMaxRelated = 8;
 constexpr size_t kPairsPerBatch = 16384; // candidate pairs whose forms are held at once

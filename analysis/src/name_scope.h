@@ -21,6 +21,10 @@ namespace newslint::analysis {
 /// The mentions of a form the name index reads for evidence: its first ones in text order.
 inline constexpr size_t kMaxEvidenceMentions = 32;
 
+/// The most forms of one name part the name index compares with another part's forms
+/// (formsToCompare): "Yevgeny" with a hundred surnames is compared through 64 of them.
+inline constexpr size_t kMaxFormsPerToken = 64;
+
 /// The name index's threshold for a candidate spelling pair.
 inline constexpr double kCandidateSimilarity = 0.70;
 
@@ -55,6 +59,10 @@ inline std::string formKeyOf(const Mention& m) {
   }
   return key;
 }
+
+/// Whether a scope gathers only the forms of a crowded partner part a full analysis could
+/// compare (RecheckIndex::crowdedForms; on unless a test compares the two ways).
+std::atomic<bool>& limitCrowdedPartners();
 
 /// Whether a scope takes the full analysis's decisions for pairs of forms no edited document
 /// uses (on unless a test compares the two ways).

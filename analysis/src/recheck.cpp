@@ -29,6 +29,10 @@ constexpr size_t kParallelScopeForms = 400;
 /// Documents whose last re-check keeps its name index: those open in an editor, in practice.
 constexpr size_t kKeptNameIndexes = 8;
 
+/// A partner part used in more forms than this is crowded: a scope takes only the forms of
+/// it a full analysis could compare with the scope's (RecheckIndex::crowdedForms).
+constexpr size_t kCrowdedPartForms = 256;
+
 bool isDateCheck(std::string_view code) {
   return code == "date-conflict" || code == "weekday-mismatch" || code == "impossible-date";
 }
@@ -495,6 +499,7 @@ struct RecheckIndex::Tables {
   std::vector<std::string_view> formKeys;
   Rows<std::pair<uint32_t, uint32_t>> formMentions; // (document, mention)
   Rows<uint32_t> formsByKey;                        // form ids
+  Rows<uint32_t> keysOfForm;                        // key ids of each form's parts
   // Parts spelled like a part (candidate partners), found once per part.
   mutable std::mutex similarMutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
@@ -574,6 +579,10 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   }
   t.formMentions = Rows<std::pair<uint32_t, uint32_t>>::build(t.formKeys.size(), mentionsOfForm);
   t.formsByKey = Rows<uint32_t>::build(t.keys.size(), formsOfKey);
+  for (auto& [k, form] : formsOfKey) {
+    std::swap(k, form);
+  }
+  t.keysOfForm = Rows<uint32_t>::build(t.formKeys.size(), formsOfKey);
   t.partsByBlock = Rows<uint32_t>::build(t.blockId.size(), partsOfBlock);
   tables_ = std::move(tables);
   digest(*analysis);
@@ -802,6 +811,171 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
   return out;
 }
 
+// The name index compares a part's forms with another part's forms through at most
+// kMaxFormsPerToken of them when it has more (formsToCompare): first those sharing some
+// other part with a form of the other part, then the rest in the order of their first
+// mentions. A scope that gathered every form of a crowded partner ("Olivia" with thousands
+// of surnames) would make thousands of forms to compare a few. It takes instead:
+//  - its forms used by a document that differs from the tables' version (the edited one
+//    and the changed ones, in every version), whose first mentions may move;
+//  - the first kMaxFormsPerToken + 2 of its other forms, in the order of their first
+//    mentions: the rest of any comparison's forms are among them, there are more than
+//    kMaxFormsPerToken when the corpus has, and one spare stands for the lone part, whose
+//    first mention the name index may not take (a weak one, in a headline);
+//  - its forms with another part used by a form in the scope, or a part or partner of the
+//    edited names, or a part or partner of a part of its used forms: the only ones that
+//    can share a part with a form they are compared with, or pair with a used form;
+//  - when two crowded parts are partners and one is used: the first kMaxFormsPerToken + 2
+//    forms of each that share a part with some form of the other;
+//  - every form of the analysis's entities among those (their pairs keep its decisions);
+// again until no form is added, since each may bring new parts. A form left out is one no
+// comparison of the full analysis would pick, and no entity in scope holds. Only its name
+// parts are read, from the tables: not its mentions.
+void RecheckIndex::crowdedForms(
+    const std::vector<uint32_t>& crowded, const std::vector<std::string_view>& nearParts,
+    const DocumentFacts& edited,
+    const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+    std::vector<uint32_t>& forms, const std::function<void(size_t)>& addEntityForms) const {
+  const Tables& t = *tables_;
+  std::vector<uint8_t> movable(t.formKeys.size(), 0);
+  auto markMovable = [&](const DocumentFacts& facts) {
+    for (const Mention& m : facts.mentions) {
+      if (const auto it = t.formId.find(formKeyOf(m)); it != t.formId.end()) {
+        movable[it->second] = 1;
+      }
+    }
+  };
+  auto markVersions = [&](std::string_view id, const DocumentFacts* facts) {
+    if (facts != nullptr) {
+      markMovable(*facts);
+    }
+    if (const auto it = t.documentIndex.find(id); it != t.documentIndex.end()) {
+      markMovable(*t.documents[it->second]);
+    }
+  };
+  markVersions(edited.doc.id, &edited);
+  for (const auto& [other, facts] : changed) {
+    markVersions(other, facts.get());
+  }
+  for (const auto& [other, facts] : analysisChanged_) {
+    markVersions(other, facts.get());
+  }
+  std::vector<uint8_t> taken(t.formKeys.size(), 0);
+  for (const uint32_t f : forms) {
+    taken[f] = 1;
+  }
+  size_t closed = forms.size();                // forms[0..closed) have their entities' forms in
+  std::vector<uint8_t> near(t.keys.size(), 0); // parts that can make a form comparable
+  for (const std::string_view part : nearParts) {
+    if (const auto k = t.findKey(part)) {
+      near[*k] = 1;
+    }
+  }
+  auto take = [&](uint32_t f) {
+    if (taken[f] == 0) {
+      taken[f] = 1;
+      forms.push_back(f);
+    }
+  };
+  // A crowded part some of those documents use has forms judged again: each other part of
+  // those forms brings its partners (a surname variant of "Olivia Nowak" pairs with it)...
+  std::vector<uint8_t> used(crowded.size(), 0);
+  for (size_t c = 0; c < crowded.size(); ++c) {
+    for (const uint32_t f : t.formsByKey[crowded[c]]) {
+      if (movable[f] == 0) {
+        continue;
+      }
+      used[c] = 1;
+      for (const uint32_t k : t.keysOfForm[f]) {
+        near[k] = 1;
+        for (const std::string& block : blockingKeys(t.spellings[k])) {
+          const auto it = t.blockId.find(block);
+          if (it == t.blockId.end()) {
+            continue;
+          }
+          for (const uint32_t other : t.partsByBlock[it->second]) {
+            if (spellingSimilarity(t.spellings[k], t.spellings[other]) >= kCandidateSimilarity) {
+              near[other] = 1;
+            }
+          }
+        }
+      }
+    }
+  }
+  // ... and two crowded parts of which one is used compare their forms chosen by what they
+  // share with all of the other's: the first of those are taken.
+  std::vector<uint8_t> shares(t.keys.size(), 0);
+  for (size_t a = 0; a < crowded.size(); ++a) {
+    for (size_t b = 0; b < crowded.size(); ++b) {
+      if (a == b || (used[a] == 0 && used[b] == 0)) {
+        continue;
+      }
+      std::fill(shares.begin(), shares.end(), 0);
+      for (const uint32_t f : t.formsByKey[crowded[b]]) {
+        for (const uint32_t k : t.keysOfForm[f]) {
+          shares[k] = 1;
+        }
+      }
+      size_t first = 0;
+      for (const uint32_t f : t.formsByKey[crowded[a]]) {
+        const auto parts = t.keysOfForm[f];
+        if (std::any_of(parts.begin(), parts.end(),
+                        [&](uint32_t k) { return k != crowded[a] && shares[k] != 0; })) {
+          take(f);
+          if (++first > kMaxFormsPerToken + 1) {
+            break;
+          }
+        }
+      }
+    }
+  }
+  size_t read = 0; // forms[0..read) have their parts marked near
+  bool first = true;
+  while (true) {
+    for (; read < forms.size(); ++read) {
+      for (const uint32_t k : t.keysOfForm[forms[read]]) {
+        near[k] = 1;
+      }
+    }
+    const size_t before = forms.size();
+    for (const uint32_t y : crowded) {
+      size_t fixed = 0;
+      for (const uint32_t f : t.formsByKey[y]) {
+        if (taken[f] != 0) {
+          continue;
+        }
+        bool wanted = movable[f] != 0 || (first && fixed++ <= kMaxFormsPerToken + 1);
+        for (const uint32_t k : t.keysOfForm[f]) {
+          wanted = wanted || (k != y && near[k] != 0);
+        }
+        if (wanted) {
+          take(f);
+        }
+      }
+    }
+    first = false;
+    const size_t added = forms.size();
+    addEntityForms(closed);
+    closed = added;
+    for (size_t n = added; n < forms.size(); ++n) {
+      taken[forms[n]] = 1;
+    }
+    if (forms.size() == before) {
+      break;
+    }
+  }
+  uint64_t kept = 0;
+  uint64_t all = 0;
+  for (const uint32_t y : crowded) {
+    for (const uint32_t f : t.formsByKey[y]) {
+      kept += taken[f];
+      ++all;
+    }
+  }
+  scopePairCounts().crowdedKept += kept;
+  scopePairCounts().crowdedLeftOut += all - kept;
+}
+
 NameIndex RecheckIndex::scopedNames(
     const std::shared_ptr<const DocumentFacts>& edited,
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
@@ -899,26 +1073,45 @@ NameIndex RecheckIndex::scopedNames(
       forms.push_back(it->second);
     }
   }
+  // A partner used in many forms ("Olivia" with thousands of surnames) brings only those of
+  // its forms a full analysis could compare with the scope's (crowdedForms, below).
+  std::vector<uint32_t> crowded; // key ids
   for (const std::string& part : scope.parts) {
     if (const auto k = t.findKey(part)) {
       const auto of = t.formsByKey[*k];
+      if (of.size() > kCrowdedPartForms && limitCrowdedPartners().load()) {
+        crowded.push_back(*k);
+        continue;
+      }
       forms.insert(forms.end(), of.begin(), of.end());
     }
   }
   scope.forms = ownForms;
   std::unordered_set<uint32_t> entities;
-  for (const uint32_t f : forms) {
-    if (const auto it = entityOfForm_.find(t.formKeys[f]); it != entityOfForm_.end()) {
-      entities.insert(it->second);
-    }
-  }
-  for (const uint32_t e : entities) {
-    for (const InternedString& form : entityForms_[e]) {
-      scope.forms.insert(form);
-      if (const auto it = t.formId.find(form); it != t.formId.end()) {
-        forms.push_back(it->second);
+  // Every form of the entities the full analysis made of forms[from..].
+  auto addEntityForms = [&](size_t from) {
+    std::vector<uint32_t> found;
+    for (size_t n = from; n < forms.size(); ++n) {
+      if (const auto it = entityOfForm_.find(t.formKeys[forms[n]]); it != entityOfForm_.end()) {
+        if (entities.insert(it->second).second) {
+          found.push_back(it->second);
+        }
       }
     }
+    for (const uint32_t e : found) {
+      for (const InternedString& form : entityForms_[e]) {
+        scope.forms.insert(form);
+        if (const auto it = t.formId.find(form); it != t.formId.end()) {
+          forms.push_back(it->second);
+        }
+      }
+    }
+  };
+  addEntityForms(0);
+  if (!crowded.empty()) {
+    std::vector<std::string_view> nearParts(ownParts.begin(), ownParts.end());
+    nearParts.insert(nearParts.end(), scope.parts.begin(), scope.parts.end());
+    crowdedForms(crowded, nearParts, *edited, changed, forms, addEntityForms);
   }
   std::sort(forms.begin(), forms.end());
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
@@ -1108,6 +1301,11 @@ NameIndex RecheckIndex::scopedNames(
     scopeOut->forms = std::move(scope.forms);
   }
   return out;
+}
+
+std::atomic<bool>& limitCrowdedPartners() {
+  static std::atomic<bool> on{true};
+  return on;
 }
 
 std::optional<RecheckIndex::KeptNames> RecheckIndex::partialNames(

@@ -555,6 +555,89 @@ TEST(Recheck, AFormUsedAmongItsEvidenceIsJudgedAgain) {
   EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
 }
 
+/// Ludmila with 324 surnames, one article each (c*.txt; the first, Baranek, aged 54),
+/// Ludmila Nowakowska in three
+/// articles past all of them and Ludmila Zelawa (the 180th) in three more (z*.txt); e.txt
+/// names `name` between the two.
+Corpus crowdedLudmila(const std::string& name) {
+  const std::vector<std::string> heads = {"Bar", "Dom", "Gor", "Kul", "Mar", "Pol",
+                                          "Ros", "Tar", "Wil", "Zel", "Fen", "Hol",
+                                          "Jar", "Lis", "Nik", "Sob", "Trz", "Wyr"};
+  const std::vector<std::string> tails = {"anek", "owicz", "iak", "czyk",  "ewski", "ecki",
+                                          "uch",  "asz",   "ota", "ynski", "arek",  "usz",
+                                          "ela",  "owik",  "ecz", "olak",  "ura",   "awa"};
+  Corpus corpus(workspace::loadLexicon());
+  int n = 1000;
+  for (const std::string& head : heads) {
+    for (const std::string& tail : tails) {
+      std::string text = "Date: 2024-11-10\n\nLudmila ";
+      text.append(head).append(tail).append(n == 1000 ? ", 54," : "");
+      text.append(" visited Lodz on Monday.\n");
+      std::ostringstream id;
+      id << 'c' << n++ << ".txt";
+      corpus.upsert(id.str(), text);
+    }
+  }
+  corpus.upsert("e.txt", "Date: 2024-11-10\n\nThe talks ended.\n" + name +
+                             " spoke on Monday, and Ludmyla left.\n");
+  for (const char* id : {"z1.txt", "z2.txt", "z3.txt"}) {
+    corpus.upsert(id, "Date: 2024-11-10\n\nLudmila Nowakowska visited Lodz on Monday.\n");
+  }
+  for (const char* id : {"z4.txt", "z5.txt", "z6.txt"}) {
+    corpus.upsert(id, "Date: 2024-11-10\n\nLudmila Zelawa visited Lodz on Monday.\n");
+  }
+  return corpus;
+}
+
+TEST(Recheck, ACrowdedPartnerBringsTheFormsAComparisonCanPick) {
+  // Ludmila, a partner of the edited Ludmyla, has more forms than a scope gathers whole: it
+  // brings the first of them (the lone Ludmyla is compared with those), the forms of the
+  // analysis's entity of Ludmyla Nowakowska, and each form sharing a surname with a form in
+  // the scope. The re-check equals the full analysis, and the one that gathers every form.
+  Corpus corpus = crowdedLudmila("Ludmyla Nowakowska");
+  const Indexed indexed(corpus);
+  analysis::ScopePairCounts& counts = analysis::scopePairCounts();
+  const std::string base = indexed.base->documents.at("e.txt")->doc.text;
+  // A sentence naming Ludmyla Zelawa, a name new to the corpus whose Ludmila (four sources)
+  // the scope finds only by its surname; the lone Ludmyla given the age of the first
+  // Ludmila (Baranek, 54), which only the first forms bring; Nowakowska respelled.
+  const std::vector<std::pair<std::string, std::string>> edits = {
+      {base + "Ludmyla Zelawa returned on Friday.\n", "spelt `Ludmila` by 4 sources"},
+      {replaceFirst(base, "Ludmyla left", "Ludmyla, 54, left"), "by 1 source (c1000.txt)"},
+      {replaceFirst(base, "Nowakowska", "Nowakowsca"), ""}};
+  for (const auto& [text, variant] : edits) {
+    const uint64_t leftOutBefore = counts.crowdedLeftOut.load();
+    const auto edited = analysis::extractFacts("e.txt", text, corpus.lexicon());
+    const std::string expected = fullFindings(*indexed.base, {{"e.txt", edited}}, "e.txt");
+    if (!variant.empty()) {
+      EXPECT_NE(expected.find(variant), std::string::npos) << expected;
+    }
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << text;
+    EXPECT_GT(counts.crowdedLeftOut.load(), leftOutBefore); // most Ludmilas were left out
+    analysis::limitCrowdedPartners() = false;
+    EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected) << text << ", every form";
+    analysis::limitCrowdedPartners() = true;
+  }
+}
+
+TEST(Recheck, ACrowdedPartnerTheEditedArticleUsesKeepsItsUsedForms) {
+  // e.txt names Ludmila Nowakowska itself, so one of Ludmila's forms is judged again: the
+  // scope keeps it, with the forms a comparison of it can pick.
+  Corpus corpus = crowdedLudmila("Ludmila Nowakowska");
+  const Indexed indexed(corpus);
+  analysis::ScopePairCounts& counts = analysis::scopePairCounts();
+  const uint64_t leftOutBefore = counts.crowdedLeftOut.load();
+  const auto edited =
+      analysis::extractFacts("e.txt",
+                             replaceFirst(indexed.base->documents.at("e.txt")->doc.text,
+                                          "Ludmyla left", "Ludmyla, 54, left"),
+                             corpus.lexicon());
+  const std::string expected = fullFindings(*indexed.base, {{"e.txt", edited}}, "e.txt");
+  EXPECT_NE(expected.find("by 1 source (c1000.txt)"), std::string::npos) << expected;
+  EXPECT_EQ(describe(indexed.index.recheck(edited, {})), expected);
+  EXPECT_GT(counts.crowdedLeftOut.load(), leftOutBefore);
+}
+
 TEST(Recheck, SharedTablesServeALaterAnalysis) {
   // After a re-analysis the new index keeps the tables of the first (built before one
   // document was respelled) and takes the entities and findings of the new analysis; a

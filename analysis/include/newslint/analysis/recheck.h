@@ -43,10 +43,13 @@ struct NameScope;
 struct NameEdit;
 
 /// The merged pairs of forms re-checks have taken from the analysis, and the pairs of forms
-/// they judged, since the process started (for tests and benchmarks).
+/// they judged, since the process started; and the forms of crowded partner parts their
+/// scopes gathered and left out (for tests and benchmarks).
 struct ScopePairCounts {
   std::atomic<uint64_t> taken{0};
   std::atomic<uint64_t> judged{0};
+  std::atomic<uint64_t> crowdedKept{0};
+  std::atomic<uint64_t> crowdedLeftOut{0};
 };
 ScopePairCounts& scopePairCounts();
 
@@ -128,6 +131,15 @@ private:
       const std::shared_ptr<const DocumentFacts>& edited,
       const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
       const NameEdit* seeds = nullptr, NameScope* scope = nullptr) const;
+
+  /// Adds to `forms` (form ids of the tables) the forms of the `crowded` partner parts (key
+  /// ids) that a full analysis could compare with the scope's, and every form of the
+  /// analysis's entities among them (`addEntityForms(from)` adds those of forms[from..]).
+  void crowdedForms(
+      const std::vector<uint32_t>& crowded, const std::vector<std::string_view>& nearParts,
+      const DocumentFacts& edited,
+      const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
+      std::vector<uint32_t>& forms, const std::function<void(size_t)>& addEntityForms) const;
 
   /// The analysis's names of the document, moved from `before` to the text of `edited`: its
   /// entity hits (with their entities' names, what the dates read) and its name findings;
