@@ -224,9 +224,9 @@ bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
   return true;
 }
 
-std::vector<std::string> partsOfFormKey(std::string_view key) {
+std::vector<std::string_view> partViewsOfFormKey(std::string_view key) {
   key = key.substr(0, key.find('#'));
-  std::vector<std::string> parts;
+  std::vector<std::string_view> parts;
   size_t start = 0;
   while (start <= key.size()) {
     const size_t space = key.find(' ', start);
@@ -240,6 +240,11 @@ std::vector<std::string> partsOfFormKey(std::string_view key) {
     start = space + 1;
   }
   return parts;
+}
+
+std::vector<std::string> partsOfFormKey(std::string_view key) {
+  const std::vector<std::string_view> views = partViewsOfFormKey(key);
+  return {views.begin(), views.end()};
 }
 
 /// A name index with every place in `document` moved with an edit; null when the edit
@@ -607,9 +612,24 @@ void RecheckIndex::digest(const Analysis& analysis) {
     }
     entityForms_.push_back(std::move(forms));
   }
+  const Tables& t = *tables_;
+  entityOfTableForm_.assign(t.formKeys.size(), kNoEntity);
+  entityTableForms_.resize(entityForms_.size());
+  entityParts_.resize(entityForms_.size());
   for (uint32_t e = 0; e < entityForms_.size(); ++e) {
+    auto& parts = entityParts_[e];
+    for (const InternedString& form : entityForms_[e]) {
+      const std::vector<std::string_view> of = partViewsOfFormKey(form.view());
+      parts.insert(parts.end(), of.begin(), of.end());
+    }
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
     for (const InternedString& form : entityForms_[e]) {
       entityOfForm_.emplace(form.view(), e);
+      if (const auto it = t.formId.find(form.view()); it != t.formId.end()) {
+        entityOfTableForm_[it->second] = e;
+        entityTableForms_[e].push_back(it->second);
+      }
     }
   }
   for (const Finding& f : analysis.findings) {
@@ -1092,19 +1112,16 @@ NameIndex RecheckIndex::scopedNames(
   auto addEntityForms = [&](size_t from) {
     std::vector<uint32_t> found;
     for (size_t n = from; n < forms.size(); ++n) {
-      if (const auto it = entityOfForm_.find(t.formKeys[forms[n]]); it != entityOfForm_.end()) {
-        if (entities.insert(it->second).second) {
-          found.push_back(it->second);
-        }
+      const uint32_t e = entityOfTableForm_[forms[n]];
+      if (e != kNoEntity && entities.insert(e).second) {
+        found.push_back(e);
       }
     }
     for (const uint32_t e : found) {
       for (const InternedString& form : entityForms_[e]) {
         scope.forms.insert(form);
-        if (const auto it = t.formId.find(form); it != t.formId.end()) {
-          forms.push_back(it->second);
-        }
       }
+      forms.insert(forms.end(), entityTableForms_[e].begin(), entityTableForms_[e].end());
     }
   };
   addEntityForms(0);
@@ -1117,10 +1134,8 @@ NameIndex RecheckIndex::scopedNames(
   forms.erase(std::unique(forms.begin(), forms.end()), forms.end());
   scope.relevant = ownParts;
   for (const uint32_t e : entities) {
-    for (const InternedString& form : entityForms_[e]) {
-      for (std::string& part : partsOfFormKey(form)) {
-        scope.relevant.insert(std::move(part));
-      }
+    for (const std::string_view part : entityParts_[e]) {
+      scope.relevant.emplace(part);
     }
   }
 

@@ -175,6 +175,13 @@ private:
   std::vector<std::vector<InternedString>> entityForms_;
   /// The entity (index into entityForms_) of each of those forms.
   std::unordered_map<std::string_view, uint32_t> entityOfForm_;
+  /// The same by the tables' form ids: the entity of each form (kNoEntity if none), and the
+  /// forms of each entity the tables hold.
+  static constexpr uint32_t kNoEntity = UINT32_MAX;
+  std::vector<uint32_t> entityOfTableForm_;
+  std::vector<std::vector<uint32_t>> entityTableForms_;
+  /// The part keys of each entity's forms, each once (views of the interned form keys).
+  std::vector<std::vector<std::string_view>> entityParts_;
   /// A cross-source date finding of the analysis, with what a conflict rests on in its own
   /// document: the claim of its sentence (participants, words, predicates and times, as
   /// `claimSignature` writes them; empty for other findings and when the sentence made none).
