@@ -224,7 +224,9 @@ bool sameNames(const DocumentFacts& a, const DocumentFacts& b) {
   return true;
 }
 
-std::vector<std::string_view> partViewsOfFormKey(std::string_view key) {
+/// The part keys of a form key (views into it), an inherited one included: the key without
+/// its count of written parts.
+std::vector<std::string_view> partsOfFormKey(std::string_view key) {
   key = key.substr(0, key.find('#'));
   std::vector<std::string_view> parts;
   size_t start = 0;
@@ -240,11 +242,6 @@ std::vector<std::string_view> partViewsOfFormKey(std::string_view key) {
     start = space + 1;
   }
   return parts;
-}
-
-std::vector<std::string> partsOfFormKey(std::string_view key) {
-  const std::vector<std::string_view> views = partViewsOfFormKey(key);
-  return {views.begin(), views.end()};
 }
 
 /// A name index with every place in `document` moved with an edit; null when the edit
@@ -513,6 +510,42 @@ struct RecheckIndex::Tables {
     const auto it = keyId.find(key);
     return it == keyId.end() ? std::nullopt : std::optional<uint32_t>(it->second);
   }
+
+  /// The ids of the keys spelled like `key` (written as `spelling`) at the name index's
+  /// candidate threshold, leaving out `key` and the partners the name index could never pair
+  /// with it (they could not change anything); a key may come more than once.
+  [[nodiscard]] std::vector<uint32_t> partners(std::string_view key, const SpellingKey& spelling,
+                                               const Lexicon* lexicon) const {
+    auto place = [&](std::string_view part) {
+      return lexicon != nullptr && lexicon->isPlace(foldDiacritics(part));
+    };
+    auto common = [&](std::string_view part) {
+      return lexicon != nullptr && lexicon->isCommonWord(foldDiacritics(part));
+    };
+    std::vector<uint32_t> out;
+    const bool ownCommon = common(key);
+    if (ownCommon) {
+      return out;
+    }
+    const bool ownPlace = place(key);
+    for (const std::string& block : blockingKeys(spelling)) {
+      const auto it = blockId.find(block);
+      if (it == blockId.end()) {
+        continue;
+      }
+      for (const uint32_t other : partsByBlock[it->second]) {
+        const std::string_view otherKey = keys[other];
+        const SpellingKey& otherSpelling = spellings[other];
+        if (otherKey != key &&
+            spellingSimilarity(spelling, otherSpelling) >= kCandidateSimilarity &&
+            mayPair(spelling, key, ownPlace, ownCommon, otherSpelling, otherKey, place(otherKey),
+                    common(otherKey))) {
+          out.push_back(other);
+        }
+      }
+    }
+    return out;
+  }
 };
 
 RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
@@ -619,18 +652,15 @@ void RecheckIndex::digest(const Analysis& analysis) {
   for (uint32_t e = 0; e < entityForms_.size(); ++e) {
     auto& parts = entityParts_[e];
     for (const InternedString& form : entityForms_[e]) {
-      const std::vector<std::string_view> of = partViewsOfFormKey(form.view());
+      const std::vector<std::string_view> of = partsOfFormKey(form.view());
       parts.insert(parts.end(), of.begin(), of.end());
-    }
-    std::sort(parts.begin(), parts.end());
-    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
-    for (const InternedString& form : entityForms_[e]) {
-      entityOfForm_.emplace(form.view(), e);
       if (const auto it = t.formId.find(form.view()); it != t.formId.end()) {
         entityOfTableForm_[it->second] = e;
         entityTableForms_[e].push_back(it->second);
       }
     }
+    std::sort(parts.begin(), parts.end());
+    parts.erase(std::unique(parts.begin(), parts.end()), parts.end());
   }
   for (const Finding& f : analysis.findings) {
     if (isDateCheck(f.code) && crossDocument(f)) {
@@ -797,32 +827,8 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
     }
   }
   std::vector<std::string> out;
-  const SpellingKey spelling = spellingKey(text);
-  // Partners the name index could never pair could not change anything.
-  const Lexicon* lexicon = snapshot_->lexicon.get();
-  auto place = [&](std::string_view part) {
-    return lexicon != nullptr && lexicon->isPlace(foldDiacritics(part));
-  };
-  auto common = [&](std::string_view part) {
-    return lexicon != nullptr && lexicon->isCommonWord(foldDiacritics(part));
-  };
-  const bool ownPlace = place(key);
-  const bool ownCommon = common(key);
-  for (const std::string& block : ownCommon ? std::vector<std::string>{} : blockingKeys(spelling)) {
-    const auto it = t.blockId.find(block);
-    if (it == t.blockId.end()) {
-      continue;
-    }
-    for (const uint32_t other : t.partsByBlock[it->second]) {
-      const std::string_view otherKey = t.keys[other];
-      const SpellingKey& otherSpelling = t.spellings[other];
-      if (otherKey == key || spellingSimilarity(spelling, otherSpelling) < kCandidateSimilarity ||
-          !mayPair(spelling, key, ownPlace, ownCommon, otherSpelling, otherKey, place(otherKey),
-                   common(otherKey))) {
-        continue;
-      }
-      out.emplace_back(otherKey);
-    }
+  for (const uint32_t other : t.partners(key, spellingKey(text), snapshot_->lexicon.get())) {
+    out.emplace_back(t.keys[other]);
   }
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
@@ -857,6 +863,7 @@ void RecheckIndex::crowdedForms(
     const std::map<std::string, std::shared_ptr<const DocumentFacts>, std::less<>>& changed,
     std::vector<uint32_t>& forms, const std::function<void(size_t)>& addEntityForms) const {
   const Tables& t = *tables_;
+  const Lexicon* lexicon = snapshot_->lexicon.get();
   std::vector<uint8_t> movable(t.formKeys.size(), 0);
   auto markMovable = [&](const DocumentFacts& facts) {
     for (const Mention& m : facts.mentions) {
@@ -908,33 +915,29 @@ void RecheckIndex::crowdedForms(
       used[c] = 1;
       for (const uint32_t k : t.keysOfForm[f]) {
         near[k] = 1;
-        for (const std::string& block : blockingKeys(t.spellings[k])) {
-          const auto it = t.blockId.find(block);
-          if (it == t.blockId.end()) {
-            continue;
-          }
-          for (const uint32_t other : t.partsByBlock[it->second]) {
-            if (spellingSimilarity(t.spellings[k], t.spellings[other]) >= kCandidateSimilarity) {
-              near[other] = 1;
-            }
-          }
+        for (const uint32_t other : t.partners(t.keys[k], t.spellings[k], lexicon)) {
+          near[other] = 1;
         }
       }
     }
   }
   // ... and two crowded parts of which one is used compare their forms chosen by what they
   // share with all of the other's: the first of those are taken.
-  std::vector<uint8_t> shares(t.keys.size(), 0);
-  for (size_t a = 0; a < crowded.size(); ++a) {
-    for (size_t b = 0; b < crowded.size(); ++b) {
+  std::vector<uint8_t> shares(t.keys.size(), 0); // parts of b's forms
+  for (size_t b = 0; b < crowded.size(); ++b) {
+    bool filled = false;
+    for (size_t a = 0; a < crowded.size(); ++a) {
       if (a == b || (used[a] == 0 && used[b] == 0)) {
         continue;
       }
-      std::fill(shares.begin(), shares.end(), 0);
-      for (const uint32_t f : t.formsByKey[crowded[b]]) {
-        for (const uint32_t k : t.keysOfForm[f]) {
-          shares[k] = 1;
+      if (!filled) {
+        std::fill(shares.begin(), shares.end(), 0);
+        for (const uint32_t f : t.formsByKey[crowded[b]]) {
+          for (const uint32_t k : t.keysOfForm[f]) {
+            shares[k] = 1;
+          }
         }
+        filled = true;
       }
       size_t first = 0;
       for (const uint32_t f : t.formsByKey[crowded[a]]) {
@@ -1085,9 +1088,9 @@ NameIndex RecheckIndex::scopedNames(
     if (it == t.formId.end()) {
       continue;
     }
-    bool pairs = entityOfForm_.contains(key);
-    for (const std::string& part : partsOfFormKey(key)) {
-      pairs = pairs || paired.contains(part);
+    bool pairs = entityOfTableForm_[it->second] != kNoEntity;
+    for (const std::string_view part : partsOfFormKey(key)) {
+      pairs = pairs || paired.contains(std::string(part));
     }
     if (pairs) {
       forms.push_back(it->second);

@@ -620,9 +620,9 @@ TEST(Recheck, ACrowdedPartnerBringsTheFormsAComparisonCanPick) {
   }
 }
 
-TEST(Recheck, ACrowdedPartnerTheEditedArticleUsesKeepsItsUsedForms) {
-  // e.txt names Ludmila Nowakowska itself, so one of Ludmila's forms is judged again: the
-  // scope keeps it, with the forms a comparison of it can pick.
+TEST(Recheck, ACrowdedPartnerTheEditedArticleUsesIsStillLimited) {
+  // e.txt names Ludmila Nowakowska itself, so one of Ludmila's forms is judged again; the
+  // scope still leaves most of Ludmila's forms out, and equals the full analysis.
   Corpus corpus = crowdedLudmila("Ludmila Nowakowska");
   const Indexed indexed(corpus);
   analysis::ScopePairCounts& counts = analysis::scopePairCounts();

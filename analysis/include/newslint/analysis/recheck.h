@@ -173,10 +173,8 @@ private:
   // freed once the corpus changes (the server serves nothing from it after that).
   /// The forms (spelling keys) of each entity of the analysis.
   std::vector<std::vector<InternedString>> entityForms_;
-  /// The entity (index into entityForms_) of each of those forms.
-  std::unordered_map<std::string_view, uint32_t> entityOfForm_;
-  /// The same by the tables' form ids: the entity of each form (kNoEntity if none), and the
-  /// forms of each entity the tables hold.
+  /// By the tables' form ids: the entity (index into entityForms_) of each form (kNoEntity
+  /// if none), and the forms of each entity the tables hold.
   static constexpr uint32_t kNoEntity = UINT32_MAX;
   std::vector<uint32_t> entityOfTableForm_;
   std::vector<std::vector<uint32_t>> entityTableForms_;
