@@ -1,6 +1,8 @@
 // name-variant: a name spelt one way here and another way by other sources.
-#include <set>
+#include <algorithm>
+#include <iterator>
 
+#include "newslint/analysis/parallel.h"
 #include "variant_finding.h"
 
 namespace newslint::analysis {
@@ -99,12 +101,31 @@ Finding variantFinding(const VariantUse& use, std::string_view code) {
   return f;
 }
 
-void runNameVariant(const CheckContext& context, std::vector<Finding>& out) {
-  for (const VariantUse& use : context.names.variants) {
-    if (!use.sameDocument) {
-      out.push_back(variantFinding(use, "name-variant"));
+void appendVariantFindings(const CheckContext& context, bool sameDocument, std::string_view code,
+                           std::vector<Finding>& out) {
+  const std::vector<VariantUse>& uses = context.names.variants;
+  constexpr size_t kChunk = 2048;
+  std::vector<std::vector<Finding>> chunks((uses.size() + kChunk - 1) / kChunk);
+  parallelFor(chunks.size(), 1, [&](size_t c) {
+    const size_t end = std::min(uses.size(), (c + 1) * kChunk);
+    for (size_t i = c * kChunk; i < end; ++i) {
+      if (uses[i].sameDocument == sameDocument) {
+        chunks[c].push_back(variantFinding(uses[i], code));
+      }
     }
+  });
+  size_t total = out.size();
+  for (const auto& chunk : chunks) {
+    total += chunk.size();
   }
+  out.reserve(total);
+  for (auto& chunk : chunks) {
+    std::move(chunk.begin(), chunk.end(), std::back_inserter(out));
+  }
+}
+
+void runNameVariant(const CheckContext& context, std::vector<Finding>& out) {
+  appendVariantFindings(context, false, "name-variant", out);
 }
 
 } // namespace newslint::analysis

@@ -4,11 +4,7 @@
 namespace newslint::analysis {
 
 void runNameVariantInDocument(const CheckContext& context, std::vector<Finding>& out) {
-  for (const VariantUse& use : context.names.variants) {
-    if (use.sameDocument) {
-      out.push_back(variantFinding(use, "name-variant-in-document"));
-    }
-  }
+  appendVariantFindings(context, true, "name-variant-in-document", out);
 }
 
 } // namespace newslint::analysis

@@ -7,4 +7,10 @@ namespace newslint::analysis {
 
 Finding variantFinding(const VariantUse& use, std::string_view code);
 
+/// The findings of the variant uses whose `sameDocument` is `sameDocument`, in their order,
+/// appended to `out`. A large corpus has hundreds of thousands of uses: they are made on
+/// every core.
+void appendVariantFindings(const CheckContext& context, bool sameDocument, std::string_view code,
+                           std::vector<Finding>& out);
+
 } // namespace newslint::analysis

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <chrono>
 #include <ctime>
+#include <numeric>
 #include <optional>
 
 #include "newslint/analysis/checks.h"
@@ -84,6 +85,7 @@ void runChecks(const CheckContext& context, const Config& config, std::vector<Fi
     }
     std::vector<Finding> found;
     check.run(context, found);
+    out.reserve(out.size() + found.size());
     for (Finding& f : found) {
       auto doc = context.corpus.documents.find(f.primary.document);
       if (doc != context.corpus.documents.end() &&
@@ -97,15 +99,30 @@ void runChecks(const CheckContext& context, const Config& config, std::vector<Fi
 }
 
 void sortFindings(std::vector<Finding>& findings) {
-  std::stable_sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
+  // A stable sort of the findings themselves would move each one about log n times: sort
+  // their numbers (the number breaks ties, keeping the sort stable), then move each once.
+  std::vector<uint32_t> order(findings.size());
+  std::iota(order.begin(), order.end(), 0U);
+  std::sort(order.begin(), order.end(), [&](uint32_t i, uint32_t j) {
+    const Finding& a = findings[i];
+    const Finding& b = findings[j];
     if (a.primary.document != b.primary.document) {
       return a.primary.document < b.primary.document;
     }
     if (a.primary.span.begin != b.primary.span.begin) {
       return a.primary.span.begin < b.primary.span.begin;
     }
-    return a.code < b.code;
+    if (a.code != b.code) {
+      return a.code < b.code;
+    }
+    return i < j;
   });
+  std::vector<Finding> sorted;
+  sorted.reserve(findings.size());
+  for (const uint32_t i : order) {
+    sorted.push_back(std::move(findings[i]));
+  }
+  findings = std::move(sorted);
 }
 
 Stopwatch Stopwatch::now() {

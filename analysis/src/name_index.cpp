@@ -1771,6 +1771,12 @@ void Builder::buildEntities() {
     for (uint32_t t : slotTokens) {
       slotMembers[slots.find(t)].push_back(t);
     }
+    // The entity's edges of each form, for the evidence of its uses.
+    std::unordered_map<uint32_t, std::vector<const Edge*>> edgesOfForm;
+    for (const Edge* edge : entityEdges[e]) {
+      edgesOfForm[edge->formA].push_back(edge);
+      edgesOfForm[edge->formB].push_back(edge);
+    }
     for (const auto& [root, slot] : slotMembers) {
       // Uses of each spelling of the slot in this entity's forms.
       struct Use {
@@ -1778,6 +1784,7 @@ void Builder::buildEntities() {
         // snapshot's), so these sort as the ids do.
         std::vector<uint32_t> documents;
         std::vector<std::pair<MentionRef, uint32_t>> places; // mention, part index
+        std::vector<uint32_t> placeForms;                    // the form of each place
         uint32_t exampleForm = 0;
         [[nodiscard]] bool inDocument(uint32_t d) const {
           return std::binary_search(documents.begin(), documents.end(), d);
@@ -1801,6 +1808,7 @@ void Builder::buildEntities() {
             for (const MentionRef& r : form.mentions) {
               assert(i < mentionOf(r).parts.size());
               use.places.emplace_back(r, i);
+              use.placeForms.push_back(f);
             }
           }
         }
@@ -1847,19 +1855,39 @@ void Builder::buildEntities() {
               })) {
             return; // none of its uses is written
           }
-          std::vector<std::string> evidence;
-          for (const Edge* edge : entityEdges[e]) {
-            const bool linksPair = (edge->tokenA == minority || edge->tokenB == minority) ||
-                                   (edge->tokenA == major || edge->tokenB == major);
-            if (!linksPair) {
-              continue;
-            }
-            for (const std::string& ev : edge->evidence) {
-              if (std::find(evidence.begin(), evidence.end(), ev) == evidence.end()) {
-                evidence.push_back(ev);
+          // Evidence, capped: in an entity of hundreds of forms the edges of one spelling
+          // give dozens of distinct lines, and each use and its finding would copy them all.
+          // A use lists the edges of its own form first (below), then these: the edges
+          // between the two spellings, then the other edges of either.
+          const auto linksBoth = [&](const Edge* edge) {
+            return (edge->tokenA == minority && edge->tokenB == major) ||
+                   (edge->tokenA == major && edge->tokenB == minority);
+          };
+          const auto linksEither = [&](const Edge* edge) {
+            return edge->tokenA == minority || edge->tokenB == minority || edge->tokenA == major ||
+                   edge->tokenB == major;
+          };
+          const auto take = [](const std::vector<const Edge*>& edges, auto&& keep,
+                               std::vector<std::string>& into) {
+            for (const Edge* edge : edges) {
+              if (!keep(edge)) {
+                continue;
+              }
+              for (const std::string& ev : edge->evidence) {
+                if (into.size() >= VariantUse::kMaxEvidence) {
+                  return;
+                }
+                if (std::find(into.begin(), into.end(), ev) == into.end()) {
+                  into.push_back(ev);
+                }
               }
             }
-          }
+          };
+          std::vector<std::string> evidence;
+          take(entityEdges[e], linksBoth, evidence);
+          take(
+              entityEdges[e],
+              [&](const Edge* edge) { return !linksBoth(edge) && linksEither(edge); }, evidence);
           // Listed in each use only when few (see VariantUse): a spelling with thousands of
           // uses would otherwise copy them all into each of its uses.
           std::vector<Location> all;
@@ -1882,7 +1910,13 @@ void Builder::buildEntities() {
             }
             preferredLocations.push_back(partLocation(ref, part));
           }
-          for (const auto& [ref, part] : mu.places) {
+          // The first use of the preferred spelling in each document.
+          std::unordered_map<uint32_t, MentionRef> preferredHere;
+          for (const auto& [pref, prefPart] : pu.places) {
+            preferredHere.try_emplace(pref.doc, pref);
+          }
+          for (size_t p = 0; p < mu.places.size(); ++p) {
+            const auto& [ref, part] = mu.places[p];
             if (!wanted(ref.doc)) {
               continue;
             }
@@ -1896,11 +1930,8 @@ void Builder::buildEntities() {
             }
             v.form = mentionText(ref);
             v.preferredForm = formText(pu.exampleForm);
-            for (const auto& [pref, prefPart] : pu.places) {
-              if (pref.doc == ref.doc) {
-                v.preferredForm = mentionText(pref); // the name as this article writes it
-                break;
-              }
+            if (const auto here = preferredHere.find(ref.doc); here != preferredHere.end()) {
+              v.preferredForm = mentionText(here->second); // the name as this article writes it
             }
             v.sameDocument = pu.inDocument(ref.doc);
             v.fromRegister = fromRegister;
@@ -1910,7 +1941,18 @@ void Builder::buildEntities() {
             v.preferredLocations = preferredLocations;
             v.sameSpellingCount = mu.places.size();
             v.sameSpellingLocations = all;
-            v.evidence = evidence;
+            if (const auto own = edgesOfForm.find(mu.placeForms[p]); own != edgesOfForm.end()) {
+              take(own->second, linksBoth, v.evidence);
+              take(own->second, linksEither, v.evidence);
+            }
+            for (const std::string& ev : evidence) {
+              if (v.evidence.size() >= VariantUse::kMaxEvidence) {
+                break;
+              }
+              if (std::find(v.evidence.begin(), v.evidence.end(), ev) == v.evidence.end()) {
+                v.evidence.push_back(ev);
+              }
+            }
             index_.variants.push_back(std::move(v));
           }
         };

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <sstream>
 
 #include "support/corpus_fixture.h"
 
@@ -130,11 +131,16 @@ Analysis spellingsInDocuments(size_t many, size_t few) {
     corpus.upsert(id, "Russian Foreign Minister " + first +
                           " Lavrov met reporters in Moscow on Tuesday.\n");
   };
+  const auto id = [](char letter, size_t i) {
+    std::ostringstream out;
+    out << letter << 100 + i << ".txt";
+    return out.str();
+  };
   for (size_t i = 0; i < many; ++i) {
-    add("p" + std::to_string(100 + i) + ".txt", "Sergey");
+    add(id('p', i), "Sergey");
   }
   for (size_t i = 0; i < few; ++i) {
-    add("v" + std::to_string(100 + i) + ".txt", "Sergei");
+    add(id('v', i), "Sergei");
   }
   return analyze(corpus.snapshot());
 }
@@ -173,6 +179,70 @@ TEST(VariantUses, AFewUsesAreAllEditedByOneFix) {
     ASSERT_NE(every, f->fixes.end());
     EXPECT_EQ(every->edits.size(), 10U);
     EXPECT_NE(every->title.find("(10 places)"), std::string::npos) << every->title;
+  }
+}
+
+} // namespace
+} // namespace newslint::analysis
+
+namespace newslint::analysis {
+namespace {
+
+// Twelve people share a surname spelt two ways: each is named "Shaaban" by three sources and
+// "Shabaan" by one, and each headline names the surname alone.
+Analysis oneSurnameManyPeople() {
+  Corpus corpus(workspace::loadLexicon());
+  const std::vector<std::string> firsts = {"Sergei", "Bilal", "Claire", "Gennady",
+                                           "Arkady", "Anwar", "Olivia", "Nikolai",
+                                           "Hamza",  "Paolo", "Helen",  "Fyodor"};
+  const std::vector<std::string> places = {"Moscow", "Cairo",  "Vienna", "Erbil",
+                                           "Amman",  "Geneva", "Sochi",  "Riyadh"};
+  for (size_t i = 0; i < firsts.size(); ++i) {
+    for (size_t copy = 0; copy < 3; ++copy) {
+      for (const std::string surname : {"Shaaban", "Shabaan"}) {
+        std::ostringstream text;
+        text << "Date: 2024-12-0" << 1 + copy << "\n\n"
+             << surname << " Meets Reporters in " << places[(i + copy) % places.size()]
+             << "\n\nUN envoy " << firsts[i] << ' ' << surname << " met reporters in "
+             << places[(i + copy) % places.size()] << " on Tuesday.\n\n"
+             << surname << " said the talks would go on.\n";
+        if (surname == std::string("Shabaan") && copy > 0) {
+          continue; // the preferred spelling is used by more sources
+        }
+        std::ostringstream id;
+        id << surname << '-' << i << '-' << copy << ".txt";
+        corpus.upsert(id.str(), text.str());
+      }
+    }
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(VariantUses, EvidenceIsCappedAndStartsWithTheUsesOwnForm) {
+  // The lone surnames join every Shaaban and Shabaan into one entity, whose pairs of forms
+  // give far more lines of evidence than a finding lists.
+  const Analysis a = oneSurnameManyPeople();
+  const auto entity = std::find_if(a.names.entities.begin(), a.names.entities.end(),
+                                   [](const Entity& e) { return e.spellings.size() > 20; });
+  ASSERT_NE(entity, a.names.entities.end());
+  EXPECT_GT(entity->evidence.size(), VariantUse::kMaxEvidence);
+  size_t fullNames = 0;
+  for (const VariantUse& use : a.names.variants) {
+    EXPECT_LE(use.evidence.size(), VariantUse::kMaxEvidence) << use.form;
+    const size_t space = use.form.find(' ');
+    if (space == std::string::npos) {
+      continue;
+    }
+    // "Sergei Shabaan": the evidence of its own pair with "Sergei Shaaban" comes first.
+    ++fullNames;
+    std::string shared = "shared name part `";
+    shared.append(use.form, 0, space).push_back('`');
+    EXPECT_NE(std::find(use.evidence.begin(), use.evidence.end(), shared), use.evidence.end())
+        << use.form;
+  }
+  EXPECT_EQ(fullNames, 12U);
+  for (const Finding& f : a.findings) {
+    EXPECT_LE(f.evidence.size(), VariantUse::kMaxEvidence) << f.message;
   }
 }
 

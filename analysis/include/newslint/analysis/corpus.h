@@ -59,6 +59,7 @@ struct VariantUse {
   // its uses is a VariantUse: the lists below are capped, with the full counts beside them.
   static constexpr size_t kListedDocuments = 3;  ///< preferredDocuments holds at most these
   static constexpr size_t kMaxSameSpelling = 25; ///< sameSpellingLocations is empty past these
+  static constexpr size_t kMaxEvidence = 8;      ///< evidence holds at most these
   size_t spellingDocumentCount = 0;              ///< documents using `spelling`
   size_t preferredDocumentCount = 0;             ///< documents using `preferred`
   std::vector<std::string> preferredDocuments;   ///< the first of them, alphabetically
@@ -66,6 +67,8 @@ struct VariantUse {
   size_t sameSpellingCount = 0;                  ///< uses of `spelling` in the entity
   /// Every use of `spelling` in the entity when there are at most kMaxSameSpelling, else none.
   std::vector<Location> sameSpellingLocations;
+  /// Why both name one entity: the evidence of the pairs of forms differing in these two
+  /// spellings first, then of the other pairs of either; at most kMaxEvidence lines.
   std::vector<std::string> evidence;
 };
 
