@@ -134,6 +134,10 @@ std::vector<Tok> tokenize(std::string_view text) {
   return out;
 }
 
+// The most days or weeks a named day is moved by ("two days after Christmas"): further is no
+// longer that day (and TimeExpression::dayShift holds days in 16 bits).
+constexpr int kMaxDayShift = 1000;
+
 constexpr std::array<std::string_view, 12> kMonthNames = {
     "january", "february", "march",     "april",   "may",      "june",
     "july",    "august",   "september", "october", "november", "december"};
@@ -1940,7 +1944,8 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
         }
         // A day named right after: "the day before last Tuesday's hearing", "two days after
         // Christmas" are that day, moved.
-        if (value > 0 && (unit == Unit::Day || (unit == Unit::Week && !wholeUnit))) {
+        if (value > 0 && value <= kMaxDayShift &&
+            (unit == Unit::Day || (unit == Unit::Week && !wholeUnit))) {
           std::optional<Candidate> named = matchAt(uEnd + 1);
           if (named && named->expr.relation != Relation::EventOffset &&
               named->expr.kind == TimeKind::Date &&
@@ -2585,7 +2590,7 @@ std::vector<TimeExpression> Scanner::run() {
       if (mergeable(last, c, gapEnd)) {
         TimeExpression& x = last.expr;
         const TimeExpression& y = c.expr;
-        auto take = [](int& into, int from) {
+        auto take = []<class T>(T& into, T from) {
           if (into < 0) {
             into = from;
           }

@@ -798,11 +798,10 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       t.text = e.text;
       t.kind = e.kind;
       t.sentence = e.sentence;
-      // Narrowed: a field out of its type's range (no calendar has one) counts as absent.
-      t.statedYear = static_cast<int16_t>(e.year <= INT16_MAX ? e.year : -1);
-      t.statedMonth = static_cast<int8_t>(e.month <= INT8_MAX ? e.month : -1);
-      t.statedDay = static_cast<int8_t>(e.day <= INT8_MAX ? e.day : -1);
-      t.statedWeekday = static_cast<int8_t>(e.weekday <= INT8_MAX ? e.weekday : -1);
+      t.statedYear = e.year;
+      t.statedMonth = e.month;
+      t.statedDay = e.day;
+      t.statedWeekday = e.weekday;
       t.relation = e.relation;
       t.resolution = std::move(doc.resolutions[i]);
       t.anchorInferred = t.resolution.yearInferred || (t.resolution.resolved && e.relative() &&

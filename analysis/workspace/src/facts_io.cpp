@@ -3,7 +3,10 @@
 #include "newslint/workspace/facts_io.h"
 
 #include <fstream>
+#include <limits>
+#include <stdexcept>
 #include <thread>
+#include <type_traits>
 
 #include <nlohmann/json.hpp>
 
@@ -47,7 +50,16 @@ template <class E> void putEnum(json& j, const char* key, E value) {
 
 template <class T> void getIf(const json& j, const char* key, T& into) {
   if (auto it = j.find(key); it != j.end()) {
-    into = it->template get<T>();
+    if constexpr (std::is_integral_v<T> && !std::is_same_v<T, bool>) {
+      // A number the field cannot hold is refused, not wrapped.
+      const auto v = it->template get<int64_t>();
+      if (v < std::numeric_limits<T>::min() || v > std::numeric_limits<T>::max()) {
+        throw std::runtime_error(std::string("`") + key + "` out of range");
+      }
+      into = static_cast<T>(v);
+    } else {
+      into = it->template get<T>();
+    }
   }
 }
 void getIf(const json& j, const char* key, analysis::InternedString& into) {
@@ -138,22 +150,31 @@ json expressionJson(const an::TimeExpression& e) {
   j["text"] = e.text;
   putEnum(j, "kind", e.kind);
   putIf<uint32_t>(j, "sentence", e.sentence, 0);
-  putIf(j, "year", e.year, -1);
-  putIf(j, "month", e.month, -1);
-  putIf(j, "day", e.day, -1);
-  putIf(j, "weekday", e.weekday, -1);
-  putIf(j, "hour", e.hour, -1);
-  putIf(j, "minute", e.minute, -1);
-  putIf(j, "decade", e.decade, -1);
-  putIf(j, "century", e.century, -1);
-  putIf(j, "quarter", e.quarter, -1);
-  putIf(j, "half", e.half, -1);
+  putIf<int>(j, "year", e.year, -1);
+  putIf<int>(j, "month", e.month, -1);
+  putIf<int>(j, "day", e.day, -1);
+  putIf<int>(j, "weekday", e.weekday, -1);
+  putIf<int>(j, "hour", e.hour, -1);
+  putIf<int>(j, "minute", e.minute, -1);
+  putIf<int>(j, "decade", e.decade, -1);
+  putIf<int>(j, "century", e.century, -1);
+  putIf<int>(j, "quarter", e.quarter, -1);
+  putIf<int>(j, "half", e.half, -1);
+  putIf<int>(j, "zoneMinutes", e.zoneMinutes, an::TimeExpression::kNoZone);
+  putIf(j, "zoneUsDst", e.zoneUsDst, false);
+  putText(j, "zone", e.zone);
   putEnum(j, "season", e.season);
+  putEnum(j, "holiday", e.holiday);
+  putIf(j, "holidayWeek", e.holidayWeek, false);
+  putEnum(j, "weekOf", e.weekOf);
   putEnum(j, "part", e.part);
   putEnum(j, "relation", e.relation);
   putEnum(j, "unit", e.unit);
-  putIf(j, "offset", e.offset, 0);
+  putIf<int>(j, "offset", e.offset, 0);
   putIf(j, "weekdayInUnit", e.weekdayInUnit, false);
+  putIf(j, "wholeUnit", e.wholeUnit, false);
+  putIf<int>(j, "reportQuarter", e.reportQuarter, 0);
+  putIf<int>(j, "dayShift", e.dayShift, 0);
   putText(j, "anchorPhrase", e.anchorPhrase);
   if (e.anchorSpan != an::Span{}) {
     j["anchorSpan"] = spanJson(e.anchorSpan);
@@ -186,12 +207,21 @@ an::TimeExpression expressionOf(const json& j) {
   getIf(j, "century", e.century);
   getIf(j, "quarter", e.quarter);
   getIf(j, "half", e.half);
+  getIf(j, "zoneMinutes", e.zoneMinutes);
+  getIf(j, "zoneUsDst", e.zoneUsDst);
+  getText(j, "zone", e.zone);
   getEnum(j, "season", e.season, static_cast<int>(an::Season::Winter));
+  getEnum(j, "holiday", e.holiday, static_cast<int>(an::Holiday::Thanksgiving));
+  getIf(j, "holidayWeek", e.holidayWeek);
+  getEnum(j, "weekOf", e.weekOf, static_cast<int>(an::TimeExpression::WeekOf::LastOfMonth));
   getEnum(j, "part", e.part, static_cast<int>(an::PartOfDay::Day));
   getEnum(j, "relation", e.relation, static_cast<int>(an::Relation::Future));
   getEnum(j, "unit", e.unit, static_cast<int>(an::Unit::Decade));
   getIf(j, "offset", e.offset);
   getIf(j, "weekdayInUnit", e.weekdayInUnit);
+  getIf(j, "wholeUnit", e.wholeUnit);
+  getIf(j, "reportQuarter", e.reportQuarter);
+  getIf(j, "dayShift", e.dayShift);
   getIf(j, "anchorPhrase", e.anchorPhrase);
   if (auto it = j.find("anchorSpan"); it != j.end()) {
     e.anchorSpan = spanOf(*it);

@@ -18,7 +18,7 @@
 namespace newslint::workspace {
 
 /// Format version written in every record (`"v"`); records of another version are refused.
-inline constexpr int kFactsVersion = 1;
+inline constexpr int kFactsVersion = 2;
 
 /// One record, as a single line of JSON (no trailing newline).
 std::string factsToJsonLine(const analysis::DocumentFacts& facts);

@@ -1,0 +1,71 @@
+// The facts records of the two-step path (docs/scale.md): a record read back holds what was
+// written, field by field.
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+#include "newslint/analysis/corpus.h"
+#include "newslint/workspace/facts_io.h"
+
+namespace newslint::workspace {
+namespace {
+
+namespace an = analysis;
+
+// Expressions that set the fields most stories leave at their defaults: a time zone, a
+// named day and a day moved from it, a week of a date, a report's quarter, a whole unit.
+constexpr std::string_view kText =
+    "Date: 2024-12-14\n\n"
+    "The envoy called at 9:30 p.m. EDT on Tuesday, and again at 10 a.m. ET the next day.\n"
+    "Two days after Christmas the talks resumed in Vienna.\n"
+    "Officials met in the week of March 6 and again in Easter week.\n"
+    "The bank reported fourth-quarter profit a year ago.\n"
+    "The week before the vote, on Thursday, last week, the minister spoke.\n"
+    "In the 1990s and in the first half of 2023 the 21st century looked different.\n"
+    "February 30, 2024 never came.\n";
+
+TEST(FactsRecords, ATimeExpressionReadBackEqualsTheOneWritten) {
+  const an::Lexicon lexicon = an::Lexicon::builtin();
+  const auto facts = an::extractFacts("a.txt", std::string(kText), lexicon);
+  const std::string line = factsToJsonLine(*facts);
+  std::string error;
+  const auto back = factsFromJsonLine(line, error);
+  ASSERT_NE(back, nullptr) << error;
+  ASSERT_EQ(back->dates.expressions.size(), facts->dates.expressions.size());
+  for (size_t i = 0; i < facts->dates.expressions.size(); ++i) {
+    EXPECT_TRUE(back->dates.expressions[i] == facts->dates.expressions[i])
+        << facts->dates.expressions[i].text << " in " << line;
+  }
+  // The text sets each field the records once left out.
+  const auto any = [&](auto has) {
+    return std::any_of(facts->dates.expressions.begin(), facts->dates.expressions.end(), has);
+  };
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.zoneMinutes != e.kNoZone; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.zoneUsDst; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return !e.zone.empty(); }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.holiday != an::Holiday::None; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.holidayWeek; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.dayShift != 0; }));
+  EXPECT_TRUE(any(
+      [](const an::TimeExpression& e) { return e.weekOf != an::TimeExpression::WeekOf::None; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.reportQuarter != 0; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return e.wholeUnit; }));
+  EXPECT_TRUE(any([](const an::TimeExpression& e) { return !e.problem.empty(); }));
+}
+
+TEST(FactsRecords, ANumberAFieldCannotHoldIsRefused) {
+  const an::Lexicon lexicon = an::Lexicon::builtin();
+  const auto facts =
+      an::extractFacts("a.txt", "Date: 2024-12-14\n\nOn March 3 they met.\n", lexicon);
+  std::string line = factsToJsonLine(*facts);
+  const std::string month = "\"month\":3";
+  const size_t at = line.find(month);
+  ASSERT_NE(at, std::string::npos) << line;
+  line.replace(at, month.size(), "\"month\":300");
+  std::string error;
+  EXPECT_EQ(factsFromJsonLine(line, error), nullptr);
+  EXPECT_NE(error.find("month"), std::string::npos) << error;
+}
+
+} // namespace
+} // namespace newslint::workspace
