@@ -53,6 +53,42 @@ TEST(FactsRecords, ATimeExpressionReadBackEqualsTheOneWritten) {
   EXPECT_TRUE(any([](const an::TimeExpression& e) { return !e.problem.empty(); }));
 }
 
+// Mentions with a title, a role and its possessor, an age, a list, a possessive, a surname
+// shared by coordination and a weak headline word.
+constexpr std::string_view kNames =
+    "Date: 2024-12-14\n\n"
+    "Talks Resume in Vienna\n\n"
+    "Syrian President Bashar al-Assad's mother Anisa Makhlouf met Ihab and Iyad Makhlouf.\n"
+    "The children, Hafez, 11, Zane, 9, and Karim, 7, were granted asylum.\n"
+    "Assad's media adviser Buthaina Shaaban said Moscow's offer stood.\n"
+    "The writer Gabriel Garcia Marquez agreed.\n";
+
+TEST(FactsRecords, AMentionReadBackEqualsTheOneWritten) {
+  const an::Lexicon lexicon = an::Lexicon::builtin();
+  const auto facts = an::extractFacts("a.txt", std::string(kNames), lexicon);
+  const std::string line = factsToJsonLine(*facts);
+  std::string error;
+  const auto back = factsFromJsonLine(line, error);
+  ASSERT_NE(back, nullptr) << error;
+  ASSERT_EQ(back->mentions.size(), facts->mentions.size());
+  for (size_t i = 0; i < facts->mentions.size(); ++i) {
+    EXPECT_TRUE(back->mentions[i] == facts->mentions[i])
+        << facts->mentions[i].text(facts->doc) << " in " << line;
+  }
+  const auto any = [&](auto has) {
+    return std::any_of(facts->mentions.begin(), facts->mentions.end(), has);
+  };
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.title.empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.role.empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.roleOf.empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.inheritedKey.empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return m.age >= 0; }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return m.list >= 0; }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return m.possessive; }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return m.weak; }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return m.parts.size() >= 3; }));
+}
+
 TEST(FactsRecords, ANumberAFieldCannotHoldIsRefused) {
   const an::Lexicon lexicon = an::Lexicon::builtin();
   const auto facts =

@@ -2,6 +2,7 @@
 // kept as context, plus the context evidence used to merge spellings (role, age, lists).
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -22,6 +23,7 @@ struct NamePart {
   InternedString key; ///< spelling key: case-folded, article stripped ("sharaa", "hay'at")
   /// The part as written, from the document the mention was extracted from.
   [[nodiscard]] std::string_view text(const Document& doc) const { return doc.slice(span); }
+  friend bool operator==(const NamePart&, const NamePart&) = default;
 };
 
 /// The parts of a mention, in text order. Nearly every name has one or two parts: those
@@ -74,6 +76,9 @@ public:
   void clear() { size_ = 0; }
   /// Whether the parts are on the heap (more than fit in place).
   [[nodiscard]] bool onHeap() const { return capacity_ > kInPlace; }
+  friend bool operator==(const NameParts& a, const NameParts& b) {
+    return std::equal(a.begin(), a.end(), b.begin(), b.end());
+  }
 
 private:
   static constexpr uint32_t kInPlace = 2;
@@ -145,6 +150,8 @@ struct Mention {
   /// The parts as written in `doc` (the mention's document), joined by single spaces.
   [[nodiscard]] std::string text(const Document& doc) const;
   [[nodiscard]] std::string key() const; ///< part keys joined by single spaces
+  /// Field by field (a record read back must equal the one written: tests/workspace).
+  friend bool operator==(const Mention&, const Mention&) = default;
 };
 
 std::vector<Mention> extractMentions(const Document& doc, const Lexicon& lexicon);
