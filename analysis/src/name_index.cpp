@@ -409,8 +409,8 @@ private:
       for (const NamePart& p : m.parts) {
         append(p.key.view());
       }
-      if (!m.inheritedKey.empty()) {
-        append(m.inheritedKey.view());
+      if (!m.inheritedKey().empty()) {
+        append(m.inheritedKey().view());
         formKey += "#" + std::to_string(m.parts.size());
       }
       if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
@@ -419,12 +419,12 @@ private:
       }
       // A new form, from the key built above.
       std::vector<uint32_t> tokens;
-      tokens.reserve(m.parts.size() + (m.inheritedKey.empty() ? 0 : 1));
+      tokens.reserve(m.parts.size() + (m.inheritedKey().empty() ? 0 : 1));
       for (const NamePart& p : m.parts) {
         tokens.push_back(tokenId(p.key.str(), p.text(docs_[d]->doc)));
       }
-      if (!m.inheritedKey.empty()) {
-        tokens.push_back(tokenId(m.inheritedKey.str(), m.inheritedKey.view()));
+      if (!m.inheritedKey().empty()) {
+        tokens.push_back(tokenId(m.inheritedKey().str(), m.inheritedKey().view()));
       }
       const uint32_t f = newForm(formKey, static_cast<uint32_t>(m.parts.size()), std::move(tokens));
       forms_[f].mentions.push_back({d, i});
@@ -827,14 +827,14 @@ private:
       out.sentence = m.sentence;
       out.age = m.age;
       out.list = m.list;
-      if (!m.role.empty()) {
-        out.role = roleId(m.role);
-        const RoleHead& head = roleHead(m.role);
+      if (!m.role().empty()) {
+        out.role = roleId(m.role());
+        const RoleHead& head = roleHead(m.role());
         out.roleHead = head.id;
         out.relation = head.relation;
         out.roleSpaced = head.spaced;
       }
-      out.roleOf = roleId(m.roleOf);
+      out.roleOf = roleId(m.roleOf());
       const std::vector<uint32_t> neighbours = computeNeighbours(form.mentions[i]);
       out.neighboursBegin = static_cast<uint32_t>(summary.neighbourIds.size());
       summary.neighbourIds.insert(summary.neighbourIds.end(), neighbours.begin(), neighbours.end());
@@ -1006,8 +1006,8 @@ private:
       if (const auto [i, j] = firstPair(sa.withRole, sb.withRole, sameRole); i != kNotFound) {
         const Mention& x = mentionOf(sa.mentions[i].ref);
         const Mention& y = mentionOf(sb.mentions[j].ref);
-        std::string what = x.role.size() >= y.role.size() ? x.role : y.role;
-        const std::string& of = x.roleOf.empty() ? y.roleOf : x.roleOf;
+        std::string what = x.role().size() >= y.role().size() ? x.role() : y.role();
+        const std::string& of = x.roleOf().empty() ? y.roleOf() : x.roleOf();
         clues.push_back({position(i, j), 0,
                          describe
                              ? "same role: " + (of.empty() ? what : displayKey(of) + "'s " + what)

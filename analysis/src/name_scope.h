@@ -52,8 +52,8 @@ inline std::string formKeyOf(const Mention& m) {
   for (const NamePart& p : m.parts) {
     add(p.key);
   }
-  if (!m.inheritedKey.empty()) {
-    add(m.inheritedKey);
+  if (!m.inheritedKey().empty()) {
+    add(m.inheritedKey());
     key += '#';
     key += std::to_string(m.parts.size());
   }
@@ -101,7 +101,7 @@ struct NameScope {
         return true;
       }
     }
-    if (!m.inheritedKey.empty() && parts.contains(m.inheritedKey)) {
+    if (!m.inheritedKey().empty() && parts.contains(m.inheritedKey())) {
       return true;
     }
     return !forms.empty() && forms.contains(formKeyOf(m));

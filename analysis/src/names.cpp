@@ -5,7 +5,9 @@
 #include <algorithm>
 #include <array>
 #include <charconv>
+#include <mutex>
 #include <string_view>
+#include <unordered_set>
 
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
@@ -333,7 +335,7 @@ struct Extractor {
     Mention m;
     m.sentence = si;
     m.weak = weak;
-    m.title = title;
+    m.setTitle(title);
     for (uint32_t k = nameStart; k < end; ++k) {
       // "of" ("Ministry of Defense") and a free-standing article ("Al Jazeera") join parts
       // without being parts themselves.
@@ -390,7 +392,7 @@ struct Extractor {
           role = modifier + " " + role;
         }
       }
-      m.role = InternedString(role);
+      m.setRole(InternedString(role));
       // The possessor: "Assad's mother", "Assads mother", "the mother of Assad".
       for (uint32_t p = k; p > s.firstToken && p + 3 > k;) {
         --p;
@@ -399,7 +401,7 @@ struct Extractor {
           size_t stem = 0;
           const std::string_view w = textOf(p);
           if (endsWithPossessive(w, stem) || (w.size() > 3 && w.back() == 's')) {
-            m.roleOf = InternedString(possessorKey(w));
+            m.setRoleOf(InternedString(possessorKey(w)));
           }
           break;
         }
@@ -516,7 +518,7 @@ struct Extractor {
             break;
           }
           if (out[b].parts.size() == 1) {
-            out[b].inheritedKey = right.parts.back().key;
+            out[b].setInheritedKey(right.parts.back().key);
           }
         }
       }
@@ -544,6 +546,36 @@ bool isCalendarWord(std::string_view folded) {
       "september", "october",  "november",  "december", "jan",      "feb",      "aug",
       "sept",      "oct",      "nov",       "dec",      "christmas"};
   return among(kCalendar, folded);
+}
+
+const MentionContext MentionContext::kEmpty;
+
+namespace {
+
+struct ContextHash {
+  size_t operator()(const MentionContext& c) const {
+    // Interned texts: equal texts have one address.
+    size_t h = 0;
+    for (const InternedString* s : {&c.inheritedKey, &c.title, &c.role, &c.roleOf}) {
+      h = h * 1000003U ^ std::hash<const void*>{}(s->view().data());
+    }
+    return h;
+  }
+};
+
+} // namespace
+
+const MentionContext* MentionContext::intern(const MentionContext& context) {
+  if (context == kEmpty) {
+    return &kEmpty;
+  }
+  // Extraction runs on every core; the combinations are few (a title with a name's role).
+  static std::mutex mutex;
+  // Nodes never move: a pointer to an element stays valid as the set grows. Never
+  // destroyed: mentions outlive statics.
+  static auto* const pool = new std::unordered_set<MentionContext, ContextHash>();
+  const std::lock_guard<std::mutex> lock(mutex);
+  return &*pool->insert(context).first;
 }
 
 std::string Mention::text(const Document& doc) const {

@@ -195,10 +195,10 @@ bool sameSuppressions(const Document& before, const Document& after) {
 /// compares the ids of one document with each other, not with another's).
 bool sameMention(const Mention& x, const Document& a, const Mention& y, const Document& b,
                  int64_t shift = 0, bool sameListIds = true) {
-  if (x.parts.size() != y.parts.size() || x.inheritedKey != y.inheritedKey ||
+  if (x.parts.size() != y.parts.size() || x.inheritedKey() != y.inheritedKey() ||
       static_cast<int64_t>(x.sentence) + shift != static_cast<int64_t>(y.sentence) ||
-      x.weak != y.weak || x.possessive != y.possessive || x.title != y.title || x.role != y.role ||
-      x.roleOf != y.roleOf || x.age != y.age ||
+      x.weak != y.weak || x.possessive != y.possessive || x.title() != y.title() ||
+      x.role() != y.role() || x.roleOf() != y.roleOf() || x.age != y.age ||
       (sameListIds ? x.list != y.list : (x.list < 0) != (y.list < 0))) {
     return false;
   }
@@ -585,8 +585,8 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
         for (const NamePart& p : m.parts) {
           formsOfKey.emplace_back(key(p.key), form->second);
         }
-        if (!m.inheritedKey.empty()) {
-          formsOfKey.emplace_back(key(m.inheritedKey), form->second);
+        if (!m.inheritedKey().empty()) {
+          formsOfKey.emplace_back(key(m.inheritedKey()), form->second);
         }
       }
       mentionsOfForm.emplace_back(form->second, std::pair{d, i});
@@ -713,8 +713,8 @@ void RecheckIndex::prepare(const std::shared_ptr<const DocumentFacts>& facts) co
     for (const NamePart& p : m.parts) {
       (void)similarParts(p.key, p.text(facts->doc));
     }
-    if (!m.inheritedKey.empty()) {
-      (void)similarParts(m.inheritedKey, m.inheritedKey);
+    if (!m.inheritedKey().empty()) {
+      (void)similarParts(m.inheritedKey(), m.inheritedKey());
     }
   }
 }
@@ -1043,8 +1043,8 @@ NameIndex RecheckIndex::scopedNames(
     for (const NamePart& p : m->parts) {
       partnersOf(p.key, p.text(*doc));
     }
-    if (!m->inheritedKey.empty()) {
-      partnersOf(m->inheritedKey, m->inheritedKey);
+    if (!m->inheritedKey().empty()) {
+      partnersOf(m->inheritedKey(), m->inheritedKey());
     }
   }
   // Parts of the documents changed since the snapshot are not in its tables: compared here.

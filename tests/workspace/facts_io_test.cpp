@@ -78,10 +78,10 @@ TEST(FactsRecords, AMentionReadBackEqualsTheOneWritten) {
   const auto any = [&](auto has) {
     return std::any_of(facts->mentions.begin(), facts->mentions.end(), has);
   };
-  EXPECT_TRUE(any([](const an::Mention& m) { return !m.title.empty(); }));
-  EXPECT_TRUE(any([](const an::Mention& m) { return !m.role.empty(); }));
-  EXPECT_TRUE(any([](const an::Mention& m) { return !m.roleOf.empty(); }));
-  EXPECT_TRUE(any([](const an::Mention& m) { return !m.inheritedKey.empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.title().empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.role().empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.roleOf().empty(); }));
+  EXPECT_TRUE(any([](const an::Mention& m) { return !m.inheritedKey().empty(); }));
   EXPECT_TRUE(any([](const an::Mention& m) { return m.age >= 0; }));
   EXPECT_TRUE(any([](const an::Mention& m) { return m.list >= 0; }));
   EXPECT_TRUE(any([](const an::Mention& m) { return m.possessive; }));

@@ -94,17 +94,17 @@ json mentionJson(const an::Document& doc, const an::Mention& m) {
     parts.push_back(json::array({p.span.begin, p.span.end, p.text(doc), p.key.str()}));
   }
   j["parts"] = std::move(parts);
-  if (!m.inheritedKey.empty()) {
-    j["inherited"] = json::array({m.inheritedKey.str()}); // an array, as the format allows more
+  if (!m.inheritedKey().empty()) {
+    j["inherited"] = json::array({m.inheritedKey().str()}); // an array, as the format allows more
   }
   putIf<uint32_t>(j, "sentence", m.sentence, 0);
   putIf(j, "weak", m.weak, false);
   putIf(j, "possessive", m.possessive, false);
-  putText(j, "title", m.title);
-  putText(j, "role", m.role);
-  putText(j, "roleOf", m.roleOf);
-  putIf(j, "age", m.age, -1);
-  putIf(j, "list", m.list, -1);
+  putText(j, "title", m.title());
+  putText(j, "role", m.role());
+  putText(j, "roleOf", m.roleOf());
+  putIf<int>(j, "age", m.age, -1);
+  putIf<int>(j, "list", m.list, -1);
   return j;
 }
 
@@ -130,15 +130,19 @@ an::Mention mentionOf(const an::Document& doc, const json& j) {
       throw std::runtime_error("\"inherited\" must be an array of at most one key");
     }
     if (!it->empty()) {
-      m.inheritedKey = an::InternedString(it->front().get<std::string>());
+      m.setInheritedKey(an::InternedString(it->front().get<std::string>()));
     }
   }
   getIf(j, "sentence", m.sentence);
   getIf(j, "weak", m.weak);
   getIf(j, "possessive", m.possessive);
-  getText(j, "title", m.title);
-  getText(j, "role", m.role);
-  getText(j, "roleOf", m.roleOf);
+  an::MentionContext context = m.context();
+  getText(j, "title", context.title);
+  getText(j, "role", context.role);
+  getText(j, "roleOf", context.roleOf);
+  m.setTitle(context.title);
+  m.setRole(context.role);
+  m.setRoleOf(context.roleOf);
   getIf(j, "age", m.age);
   getIf(j, "list", m.list);
   return m;

@@ -131,27 +131,58 @@ private:
   uint32_t capacity_ = kInPlace;
 };
 
+/// What a mention says beside its name: a surname shared by coordination, a title, a role
+/// and whose. One mention in five says any of it, and the combinations repeat: a mention
+/// points at one pooled copy of its combination (process-wide, never freed, as
+/// InternedString's texts), and the others share the empty one.
+struct MentionContext {
+  /// A surname shared by coordination ("Ihab and Iyad Makhlouf"); usually empty.
+  InternedString inheritedKey;
+  InternedString title;  ///< "Mr.", "Syrian President"
+  InternedString role;   ///< normalised role word ("mother", "media adviser")
+  InternedString roleOf; ///< key of the possessor of the role ("assad" in "Assad's mother")
+  friend bool operator==(const MentionContext&, const MentionContext&) = default;
+  static const MentionContext kEmpty;
+  /// The pooled copy of `context` (thread-safe).
+  static const MentionContext* intern(const MentionContext& context);
+};
+
+/// One name as written. A corpus holds about a hundred per article: 72 bytes each.
 struct Mention {
   Span span; ///< the name, without title or possessive
   NameParts parts;
-  /// A surname shared by coordination ("Ihab and Iyad Makhlouf"); usually empty.
-  InternedString inheritedKey;
   uint32_t sentence = 0;
-  int age = -1;
-  int list = -1; ///< id of the enumeration it stands in, -1 when none
+  int32_t list = -1; ///< id of the enumeration it stands in, -1 when none
+  int16_t age = -1;
   /// A capitalised common word at a sentence start or in a headline: it counts only when
   /// the corpus shows the same word as a name elsewhere.
   bool weak = false;
   bool possessive = false;
-  InternedString title;  ///< "Mr.", "Syrian President"
-  InternedString role;   ///< normalised role word ("mother", "media adviser")
-  InternedString roleOf; ///< key of the possessor of the role ("assad" in "Assad's mother")
+
+  [[nodiscard]] const MentionContext& context() const { return *context_; }
+  [[nodiscard]] const InternedString& inheritedKey() const { return context_->inheritedKey; }
+  [[nodiscard]] const InternedString& title() const { return context_->title; }
+  [[nodiscard]] const InternedString& role() const { return context_->role; }
+  [[nodiscard]] const InternedString& roleOf() const { return context_->roleOf; }
+  void setInheritedKey(InternedString key) { change(&MentionContext::inheritedKey, key); }
+  void setTitle(InternedString title) { change(&MentionContext::title, title); }
+  void setRole(InternedString role) { change(&MentionContext::role, role); }
+  void setRoleOf(InternedString key) { change(&MentionContext::roleOf, key); }
 
   /// The parts as written in `doc` (the mention's document), joined by single spaces.
   [[nodiscard]] std::string text(const Document& doc) const;
   [[nodiscard]] std::string key() const; ///< part keys joined by single spaces
-  /// Field by field (a record read back must equal the one written: tests/workspace).
+  /// Field by field (a record read back must equal the one written: tests/workspace). Equal
+  /// contexts are one pooled copy.
   friend bool operator==(const Mention&, const Mention&) = default;
+
+private:
+  void change(InternedString MentionContext::*field, InternedString value) {
+    MentionContext changed = *context_;
+    changed.*field = value;
+    context_ = MentionContext::intern(changed);
+  }
+  const MentionContext* context_ = &MentionContext::kEmpty;
 };
 
 std::vector<Mention> extractMentions(const Document& doc, const Lexicon& lexicon);
