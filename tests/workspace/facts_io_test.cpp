@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
+#include <string>
 
 #include "newslint/analysis/corpus.h"
 #include "newslint/workspace/facts_io.h"
@@ -11,6 +13,24 @@ namespace newslint::workspace {
 namespace {
 
 namespace an = analysis;
+
+// The facts of `text`, and those of its record read back.
+struct RoundTrip {
+  std::shared_ptr<const an::DocumentFacts> written;
+  std::shared_ptr<const an::DocumentFacts> read;
+  std::string line;
+};
+
+RoundTrip roundTrip(std::string_view text) {
+  const an::Lexicon lexicon = an::Lexicon::builtin();
+  RoundTrip out;
+  out.written = an::extractFacts("a.txt", std::string(text), lexicon);
+  out.line = factsToJsonLine(*out.written);
+  std::string error;
+  out.read = factsFromJsonLine(out.line, error);
+  EXPECT_NE(out.read, nullptr) << error;
+  return out;
+}
 
 // Expressions that set the fields most stories leave at their defaults: a time zone, a
 // named day and a day moved from it, a week of a date, a report's quarter, a whole unit.
@@ -25,12 +45,11 @@ constexpr std::string_view kText =
     "February 30, 2024 never came.\n";
 
 TEST(FactsRecords, ATimeExpressionReadBackEqualsTheOneWritten) {
-  const an::Lexicon lexicon = an::Lexicon::builtin();
-  const auto facts = an::extractFacts("a.txt", std::string(kText), lexicon);
-  const std::string line = factsToJsonLine(*facts);
-  std::string error;
-  const auto back = factsFromJsonLine(line, error);
-  ASSERT_NE(back, nullptr) << error;
+  const RoundTrip trip = roundTrip(kText);
+  const auto& facts = trip.written;
+  const auto& back = trip.read;
+  const std::string& line = trip.line;
+  ASSERT_NE(back, nullptr);
   ASSERT_EQ(back->dates.expressions.size(), facts->dates.expressions.size());
   for (size_t i = 0; i < facts->dates.expressions.size(); ++i) {
     EXPECT_TRUE(back->dates.expressions[i] == facts->dates.expressions[i])
@@ -64,12 +83,11 @@ constexpr std::string_view kNames =
     "The writer Gabriel Garcia Marquez agreed.\n";
 
 TEST(FactsRecords, AMentionReadBackEqualsTheOneWritten) {
-  const an::Lexicon lexicon = an::Lexicon::builtin();
-  const auto facts = an::extractFacts("a.txt", std::string(kNames), lexicon);
-  const std::string line = factsToJsonLine(*facts);
-  std::string error;
-  const auto back = factsFromJsonLine(line, error);
-  ASSERT_NE(back, nullptr) << error;
+  const RoundTrip trip = roundTrip(kNames);
+  const auto& facts = trip.written;
+  const auto& back = trip.read;
+  const std::string& line = trip.line;
+  ASSERT_NE(back, nullptr);
   ASSERT_EQ(back->mentions.size(), facts->mentions.size());
   for (size_t i = 0; i < facts->mentions.size(); ++i) {
     EXPECT_TRUE(back->mentions[i] == facts->mentions[i])
