@@ -111,9 +111,9 @@ TEST_F(FactsTest, RecordsSplitAcrossFilesGiveTheSameFindings) {
 
 TEST_F(FactsTest, MalformedRecordIsAnError) {
   const fs::path bad = dir_ / "bad.jsonl";
-  std::ofstream(bad) << "{\"v\": 1, \"id\": \"a.txt\"}\n";
+  std::ofstream(bad) << "{\"v\": 2, \"id\": \"a.txt\"}\n";
   EXPECT_EQ(run("check --facts " + quote(bad)).exitCode, 2);
-  std::ofstream(bad) << "{\"v\": 1, \"id\": \"a.txt\", \"text\": \"Hi\", \"mentions\": "
+  std::ofstream(bad) << "{\"v\": 2, \"id\": \"a.txt\", \"text\": \"Hi\", \"mentions\": "
                         "[{\"span\": [0, 99], \"parts\": []}], \"dates\": {\"expressions\": []}}\n";
   EXPECT_EQ(run("check --facts " + quote(bad)).exitCode, 2);
 }

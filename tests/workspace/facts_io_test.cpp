@@ -3,8 +3,13 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <filesystem>
+#include <fstream>
 #include <memory>
+#include <sstream>
 #include <string>
+
+#include <unistd.h>
 
 #include "newslint/analysis/corpus.h"
 #include "newslint/workspace/facts_io.h"
@@ -119,6 +124,37 @@ TEST(FactsRecords, ANumberAFieldCannotHoldIsRefused) {
   std::string error;
   EXPECT_EQ(factsFromJsonLine(line, error), nullptr);
   EXPECT_NE(error.find("month"), std::string::npos) << error;
+}
+
+// A facts file is read a batch of lines at a time: a problem is still reported with its
+// line in the file, and the records around it are loaded.
+TEST(FactsRecords, AProblemPastTheFirstBatchNamesItsLine) {
+  const an::Lexicon lexicon = an::Lexicon::builtin();
+  const std::filesystem::path file = std::filesystem::temp_directory_path() /
+                                     ("newslint-facts-batch-" + std::to_string(::getpid()));
+  constexpr size_t kLines = 5000;
+  constexpr size_t kBad = 4500; // 1-based
+  {
+    std::ofstream out(file, std::ios::binary);
+    for (size_t i = 1; i <= kLines; ++i) {
+      if (i == kBad) {
+        out << "{\"v\": 2, \"id\": \"bad.txt\"}\n";
+        continue;
+      }
+      std::ostringstream id;
+      id << "d" << i << ".txt";
+      out << factsToJsonLine(*an::extractFacts(id.str(), "Talks went on.\n", lexicon)) << '\n';
+    }
+  }
+  an::Corpus corpus;
+  const std::vector<std::string> errors = readFactsFiles(corpus, {file});
+  std::filesystem::remove(file);
+  ASSERT_EQ(errors.size(), 1U);
+  std::ostringstream where;
+  where << ':' << kBad << ':';
+  EXPECT_NE(errors.front().find(where.str()), std::string::npos) << errors.front();
+  EXPECT_EQ(corpus.snapshot().documents.size(), kLines - 1);
+  EXPECT_NE(corpus.find("d4501.txt"), nullptr);
 }
 
 } // namespace
