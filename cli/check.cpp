@@ -1,8 +1,10 @@
 // `newslint check PATH… [--format text|json|sarif|github] [--fail-on LEVEL] [--config FILE]`
 #include "check.h"
 
+#include <algorithm>
 #include <fstream>
 #include <iostream>
+#include <numeric>
 #include <sstream>
 
 #include "baseline.h"
@@ -61,8 +63,9 @@ bool isUnder(const fs::path& path, const fs::path& root) {
 
 } // namespace
 
-LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
-                        const std::optional<std::string>& config) {
+LoadedCorpus discoverCorpus(const std::vector<std::string>& paths,
+                            const std::optional<std::string>& config,
+                            std::vector<workspace::LoadedFile>& files) {
   LoadedCorpus loaded{analysis::Corpus(workspace::loadLexicon()), {}, {}, {}, {}, {}, {}, {}};
   std::error_code ec;
   // The corpus root: the first folder named (or the folder of the first file).
@@ -102,7 +105,6 @@ LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
     loaded.root = fs::absolute(firstDir, ec).lexically_normal();
   }
 
-  std::vector<workspace::LoadedFile> files;
   auto addFile = [&](const fs::path& onDisk, const std::string& shown) {
     const fs::path absolute = fs::absolute(onDisk, ec).lexically_normal();
     std::string id = isUnder(absolute, loaded.root) ? workspace::documentId(loaded.root, absolute)
@@ -128,9 +130,65 @@ LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
     }
   }
   loaded.corpus.setConfig(std::move(cfg));
+  return loaded;
+}
+
+LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
+                        const std::optional<std::string>& config) {
+  std::vector<workspace::LoadedFile> files;
+  LoadedCorpus loaded = discoverCorpus(paths, config, files);
   loaded.notes = workspace::loadFiles(loaded.corpus, files);
   return loaded;
 }
+
+namespace {
+
+// The map step (`--emit-facts`): one record per article, in the order of their ids, as a
+// loaded corpus writes them (a later file of the same id replaces an earlier one). The
+// files are read, extracted and written a batch at a time, so the memory it takes does not
+// grow with the corpus. Returns false when the output cannot be written.
+void printRegisterProblems(const LoadedCorpus& loaded, std::ostream& err) {
+  if (loaded.registerPath) {
+    for (const auto& p : loaded.registerProblems) {
+      err << loaded.registerPath->string() << ':' << p.line + 1 << ':' << p.column + 1 << ": "
+          << analysis::severityName(p.severity) << ": " << p.message << " [register]\n";
+    }
+  }
+}
+
+bool emitFactsInBatches(const LoadedCorpus& loaded, std::vector<workspace::LoadedFile> files,
+                        std::ostream& out, std::vector<workspace::FileNote>& notes) {
+  constexpr size_t kBatch = 2048;
+  std::vector<size_t> order(files.size());
+  std::iota(order.begin(), order.end(), size_t{0});
+  std::stable_sort(order.begin(), order.end(),
+                   [&](size_t a, size_t b) { return files[a].id < files[b].id; });
+  std::vector<workspace::LoadedFile> sorted;
+  sorted.reserve(files.size());
+  for (size_t k = 0; k < order.size(); ++k) {
+    const bool replaced = k + 1 < order.size() && files[order[k + 1]].id == files[order[k]].id;
+    if (!replaced) {
+      sorted.push_back(std::move(files[order[k]]));
+    }
+  }
+  const analysis::CorpusSnapshot shared = loaded.corpus.snapshot();
+  for (size_t begin = 0; begin < sorted.size(); begin += kBatch) {
+    const size_t end = std::min(sorted.size(), begin + kBatch);
+    analysis::Corpus batch(shared.lexicon);
+    const std::vector<workspace::LoadedFile> part(sorted.begin() + static_cast<ptrdiff_t>(begin),
+                                                  sorted.begin() + static_cast<ptrdiff_t>(end));
+    for (workspace::FileNote& note : workspace::loadFiles(batch, part)) {
+      notes.push_back(std::move(note));
+    }
+    workspace::writeFacts(batch.snapshot(), out);
+    if (!out) {
+      return false;
+    }
+  }
+  return static_cast<bool>(out.flush());
+}
+
+} // namespace
 
 namespace {
 
@@ -242,6 +300,28 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   }
 
   const analysis::Stopwatch started = analysis::Stopwatch::now();
+  if (emitFacts && factsFiles.empty()) { // the map step over files: no corpus-level analysis
+    std::vector<workspace::LoadedFile> files;
+    LoadedCorpus loaded = discoverCorpus(paths, config, files);
+    for (const std::string& e : loaded.errors) {
+      err << "newslint: " << e << '\n';
+    }
+    if (!loaded.errors.empty()) {
+      return 2;
+    }
+    printRegisterProblems(loaded, err);
+    std::ofstream facts(*emitFacts, std::ios::binary);
+    std::vector<workspace::FileNote> notes = std::move(loaded.notes);
+    const bool written = emitFactsInBatches(loaded, std::move(files), facts, notes);
+    for (const auto& n : notes) {
+      err << "newslint: " << n.path << ": " << n.message << '\n';
+    }
+    if (!written) {
+      err << "newslint: " << *emitFacts << ": cannot write the facts file\n";
+      return 2;
+    }
+    return 0;
+  }
   LoadedCorpus loaded = loadCorpus(paths, config);
   if (!factsFiles.empty()) { // the reduce step: records written by --emit-facts
     for (std::string& e : workspace::readFactsFiles(loaded.corpus, factsFiles)) {
@@ -255,12 +335,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
   if (!loaded.errors.empty()) {
     return 2;
   }
-  if (loaded.registerPath) {
-    for (const auto& p : loaded.registerProblems) {
-      err << loaded.registerPath->string() << ':' << p.line + 1 << ':' << p.column + 1 << ": "
-          << analysis::severityName(p.severity) << ": " << p.message << " [register]\n";
-    }
-  }
+  printRegisterProblems(loaded, err);
   for (const auto& n : loaded.notes) {
     err << "newslint: " << n.path << ": " << n.message << '\n';
   }
@@ -281,7 +356,7 @@ int runCheck(const std::vector<std::string>& args, std::ostream& out, std::ostre
     }
   }
   const analysis::CorpusSnapshot snapshot = loaded.corpus.snapshot();
-  if (emitFacts) { // the map step: one record per article, no corpus-level analysis
+  if (emitFacts) { // the map step over records read back: they are written out again
     std::ofstream facts(*emitFacts, std::ios::binary);
     workspace::writeFacts(snapshot, facts);
     if (!facts.flush()) {

@@ -5,11 +5,14 @@
 #include "support/run_binary.h"
 #include <nlohmann/json.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
+#include <vector>
 
 namespace {
 
@@ -107,6 +110,42 @@ TEST_F(FactsTest, RecordsSplitAcrossFilesGiveTheSameFindings) {
   const RunResult whole = run("check --facts " + quote(all) + config);
   const RunResult sharded = run("check" + shards + config);
   EXPECT_EQ(comparable(whole.out), comparable(sharded.out));
+}
+
+// The map step reads, extracts and writes a batch of files at a time: over several
+// batches the records still come one per article in the order of their ids, and give the
+// one-step findings.
+TEST_F(FactsTest, ManyBatchesOfRecordsComeInIdOrder) {
+  const fs::path corpus = dir_ / "corpus";
+  constexpr size_t kArticles = 5000; // past two batches
+  for (size_t i = 0; i < kArticles; ++i) {
+    std::ostringstream folder;
+    std::ostringstream name;
+    std::ostringstream text;
+    folder << 'd' << i % 7;
+    name << 'a' << i << ".txt";
+    text << "Date: 2024-12-0" << 1 + i % 5 << "\n\nRussian Foreign Minister "
+         << (i % 50 == 0 ? "Sergei" : "Sergey") << " Lavrov met reporters in Moscow on Tuesday.\n";
+    fs::create_directories(corpus / folder.str());
+    std::ofstream(corpus / folder.str() / name.str()) << text.str();
+  }
+  const fs::path facts = dir_ / "facts.jsonl";
+  ASSERT_EQ(run("check " + quote(corpus) + " --emit-facts " + quote(facts)).exitCode, 0);
+  std::ifstream in(facts);
+  std::vector<std::string> ids;
+  for (std::string line; std::getline(in, line);) {
+    ids.push_back(nlohmann::json::parse(line).at("id").get<std::string>());
+  }
+  EXPECT_EQ(ids.size(), kArticles);
+  EXPECT_TRUE(std::is_sorted(ids.begin(), ids.end()));
+  EXPECT_EQ(std::adjacent_find(ids.begin(), ids.end()), ids.end());
+
+  const RunResult oneStep = run("check " + quote(corpus) + " --format json");
+  const RunResult reduce = run("check --facts " + quote(facts) + " --format json");
+  ASSERT_EQ(reduce.exitCode, oneStep.exitCode) << reduce.out;
+  const nlohmann::json a = comparable(oneStep.out);
+  EXPECT_EQ(a.size(), kArticles / 50); // each "Sergei"
+  EXPECT_EQ(a, comparable(reduce.out));
 }
 
 TEST_F(FactsTest, MalformedRecordIsAnError) {
