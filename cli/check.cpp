@@ -61,8 +61,8 @@ bool isUnder(const fs::path& path, const fs::path& root) {
   return !rel.empty() && *rel.begin() != "..";
 }
 
-} // namespace
-
+// The corpus named by `paths` and its register, without reading the files: those are put
+// in `files`, with their document ids.
 LoadedCorpus discoverCorpus(const std::vector<std::string>& paths,
                             const std::optional<std::string>& config,
                             std::vector<workspace::LoadedFile>& files) {
@@ -133,6 +133,8 @@ LoadedCorpus discoverCorpus(const std::vector<std::string>& paths,
   return loaded;
 }
 
+} // namespace
+
 LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
                         const std::optional<std::string>& config) {
   std::vector<workspace::LoadedFile> files;
@@ -143,10 +145,6 @@ LoadedCorpus loadCorpus(const std::vector<std::string>& paths,
 
 namespace {
 
-// The map step (`--emit-facts`): one record per article, in the order of their ids, as a
-// loaded corpus writes them (a later file of the same id replaces an earlier one). The
-// files are read, extracted and written a batch at a time, so the memory it takes does not
-// grow with the corpus. Returns false when the output cannot be written.
 void printRegisterProblems(const LoadedCorpus& loaded, std::ostream& err) {
   if (loaded.registerPath) {
     for (const auto& p : loaded.registerProblems) {
@@ -156,6 +154,10 @@ void printRegisterProblems(const LoadedCorpus& loaded, std::ostream& err) {
   }
 }
 
+// The map step (`--emit-facts`): one record per article, in the order of their ids, as a
+// loaded corpus writes them (a later file of the same id replaces an earlier one). The
+// files are read, extracted and written a batch at a time, so the memory it takes does not
+// grow with the corpus. Returns false when the output cannot be written.
 bool emitFactsInBatches(const LoadedCorpus& loaded, std::vector<workspace::LoadedFile> files,
                         std::ostream& out, std::vector<workspace::FileNote>& notes) {
   constexpr size_t kBatch = 2048;
@@ -187,10 +189,6 @@ bool emitFactsInBatches(const LoadedCorpus& loaded, std::vector<workspace::Loade
   }
   return static_cast<bool>(out.flush());
 }
-
-} // namespace
-
-namespace {
 
 constexpr std::string_view kCheckUsage =
     "usage: newslint check PATH... [--format text|json|sarif|github] "
