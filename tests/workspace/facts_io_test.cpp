@@ -8,6 +8,7 @@
 #include <memory>
 #include <sstream>
 #include <string>
+#include <vector>
 
 #include <unistd.h>
 
@@ -37,6 +38,16 @@ RoundTrip roundTrip(std::string_view text) {
   return out;
 }
 
+// Each record of `read` equals the one of `written` at its place.
+template <class T, class Describe>
+void expectSameRecords(const std::vector<T>& written, const std::vector<T>& read,
+                       const std::string& line, const Describe& describe) {
+  ASSERT_EQ(read.size(), written.size());
+  for (size_t i = 0; i < written.size(); ++i) {
+    EXPECT_TRUE(read[i] == written[i]) << describe(written[i]) << " in " << line;
+  }
+}
+
 // Expressions that set the fields most stories leave at their defaults: a time zone, a
 // named day and a day moved from it, a week of a date, a report's quarter, a whole unit.
 constexpr std::string_view kText =
@@ -51,15 +62,10 @@ constexpr std::string_view kText =
 
 TEST(FactsRecords, ATimeExpressionReadBackEqualsTheOneWritten) {
   const RoundTrip trip = roundTrip(kText);
+  ASSERT_NE(trip.read, nullptr);
   const auto& facts = trip.written;
-  const auto& back = trip.read;
-  const std::string& line = trip.line;
-  ASSERT_NE(back, nullptr);
-  ASSERT_EQ(back->dates.expressions.size(), facts->dates.expressions.size());
-  for (size_t i = 0; i < facts->dates.expressions.size(); ++i) {
-    EXPECT_TRUE(back->dates.expressions[i] == facts->dates.expressions[i])
-        << facts->dates.expressions[i].text << " in " << line;
-  }
+  expectSameRecords(facts->dates.expressions, trip.read->dates.expressions, trip.line,
+                    [](const an::TimeExpression& e) { return e.text.str(); });
   // The text sets each field the records once left out.
   const auto any = [&](auto has) {
     return std::any_of(facts->dates.expressions.begin(), facts->dates.expressions.end(), has);
@@ -89,15 +95,10 @@ constexpr std::string_view kNames =
 
 TEST(FactsRecords, AMentionReadBackEqualsTheOneWritten) {
   const RoundTrip trip = roundTrip(kNames);
+  ASSERT_NE(trip.read, nullptr);
   const auto& facts = trip.written;
-  const auto& back = trip.read;
-  const std::string& line = trip.line;
-  ASSERT_NE(back, nullptr);
-  ASSERT_EQ(back->mentions.size(), facts->mentions.size());
-  for (size_t i = 0; i < facts->mentions.size(); ++i) {
-    EXPECT_TRUE(back->mentions[i] == facts->mentions[i])
-        << facts->mentions[i].text(facts->doc) << " in " << line;
-  }
+  expectSameRecords(facts->mentions, trip.read->mentions, trip.line,
+                    [&](const an::Mention& m) { return m.text(facts->doc); });
   const auto any = [&](auto has) {
     return std::any_of(facts->mentions.begin(), facts->mentions.end(), has);
   };
