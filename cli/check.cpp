@@ -4,7 +4,7 @@
 #include <algorithm>
 #include <fstream>
 #include <iostream>
-#include <numeric>
+#include <iterator>
 #include <sstream>
 
 #include "baseline.h"
@@ -161,24 +161,22 @@ void printRegisterProblems(const LoadedCorpus& loaded, std::ostream& err) {
 bool emitFactsInBatches(const LoadedCorpus& loaded, std::vector<workspace::LoadedFile> files,
                         std::ostream& out, std::vector<workspace::FileNote>& notes) {
   constexpr size_t kBatch = 2048;
-  std::vector<size_t> order(files.size());
-  std::iota(order.begin(), order.end(), size_t{0});
-  std::stable_sort(order.begin(), order.end(),
-                   [&](size_t a, size_t b) { return files[a].id < files[b].id; });
+  std::stable_sort(files.begin(), files.end(),
+                   [](const auto& a, const auto& b) { return a.id < b.id; });
   std::vector<workspace::LoadedFile> sorted;
   sorted.reserve(files.size());
-  for (size_t k = 0; k < order.size(); ++k) {
-    const bool replaced = k + 1 < order.size() && files[order[k + 1]].id == files[order[k]].id;
-    if (!replaced) {
-      sorted.push_back(std::move(files[order[k]]));
+  for (size_t k = 0; k < files.size(); ++k) {
+    if (k + 1 == files.size() || files[k + 1].id != files[k].id) { // the last of its id
+      sorted.push_back(std::move(files[k]));
     }
   }
   const analysis::CorpusSnapshot shared = loaded.corpus.snapshot();
   for (size_t begin = 0; begin < sorted.size(); begin += kBatch) {
     const size_t end = std::min(sorted.size(), begin + kBatch);
     analysis::Corpus batch(shared.lexicon);
-    const std::vector<workspace::LoadedFile> part(sorted.begin() + static_cast<ptrdiff_t>(begin),
-                                                  sorted.begin() + static_cast<ptrdiff_t>(end));
+    const std::vector<workspace::LoadedFile> part(
+        std::make_move_iterator(sorted.begin() + static_cast<ptrdiff_t>(begin)),
+        std::make_move_iterator(sorted.begin() + static_cast<ptrdiff_t>(end)));
     for (workspace::FileNote& note : workspace::loadFiles(batch, part)) {
       notes.push_back(std::move(note));
     }

@@ -1867,19 +1867,23 @@ void Builder::buildEntities() {
             return edge->tokenA == minority || edge->tokenB == minority || edge->tokenA == major ||
                    edge->tokenB == major;
           };
-          const auto take = [](const std::vector<const Edge*>& edges, auto&& keep,
-                               std::vector<std::string>& into) {
-            for (const Edge* edge : edges) {
-              if (!keep(edge)) {
-                continue;
+          // Adds the lines of `from` that `into` lacks, up to the cap.
+          const auto add = [](const std::vector<std::string>& from,
+                              std::vector<std::string>& into) {
+            for (const std::string& ev : from) {
+              if (into.size() >= VariantUse::kMaxEvidence) {
+                return;
               }
-              for (const std::string& ev : edge->evidence) {
-                if (into.size() >= VariantUse::kMaxEvidence) {
-                  return;
-                }
-                if (std::find(into.begin(), into.end(), ev) == into.end()) {
-                  into.push_back(ev);
-                }
+              if (std::find(into.begin(), into.end(), ev) == into.end()) {
+                into.push_back(ev);
+              }
+            }
+          };
+          const auto take = [&](const std::vector<const Edge*>& edges, auto&& keep,
+                                std::vector<std::string>& into) {
+            for (const Edge* edge : edges) {
+              if (keep(edge)) {
+                add(edge->evidence, into);
               }
             }
           };
@@ -1915,6 +1919,7 @@ void Builder::buildEntities() {
           for (const auto& [pref, prefPart] : pu.places) {
             preferredHere.try_emplace(pref.doc, pref);
           }
+          std::unordered_map<uint32_t, std::vector<std::string>> evidenceOfForm;
           for (size_t p = 0; p < mu.places.size(); ++p) {
             const auto& [ref, part] = mu.places[p];
             if (!wanted(ref.doc)) {
@@ -1941,18 +1946,16 @@ void Builder::buildEntities() {
             v.preferredLocations = preferredLocations;
             v.sameSpellingCount = mu.places.size();
             v.sameSpellingLocations = all;
-            if (const auto own = edgesOfForm.find(mu.placeForms[p]); own != edgesOfForm.end()) {
-              take(own->second, linksBoth, v.evidence);
-              take(own->second, linksEither, v.evidence);
-            }
-            for (const std::string& ev : evidence) {
-              if (v.evidence.size() >= VariantUse::kMaxEvidence) {
-                break;
+            // The uses of one form share its evidence: worked out once per form.
+            auto [lines, made] = evidenceOfForm.try_emplace(mu.placeForms[p]);
+            if (made) {
+              if (const auto own = edgesOfForm.find(mu.placeForms[p]); own != edgesOfForm.end()) {
+                take(own->second, linksBoth, lines->second);
+                take(own->second, linksEither, lines->second);
               }
-              if (std::find(v.evidence.begin(), v.evidence.end(), ev) == v.evidence.end()) {
-                v.evidence.push_back(ev);
-              }
+              add(evidence, lines->second);
             }
+            v.evidence = lines->second;
             index_.variants.push_back(std::move(v));
           }
         };

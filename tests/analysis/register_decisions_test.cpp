@@ -218,7 +218,7 @@ Analysis oneSurnameManyPeople() {
   return analyze(corpus.snapshot());
 }
 
-TEST(VariantUses, EvidenceIsCappedAndStartsWithTheUsesOwnForm) {
+TEST(VariantUses, EvidenceIsCappedAndHoldsTheUsesOwnPair) {
   // The lone surnames join every Shaaban and Shabaan into one entity, whose pairs of forms
   // give far more lines of evidence than a finding lists.
   const Analysis a = oneSurnameManyPeople();

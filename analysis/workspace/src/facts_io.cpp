@@ -125,24 +125,22 @@ an::Mention mentionOf(const an::Document& doc, const json& j) {
     part.key = an::InternedString(p[3].get<std::string>());
     m.parts.push_back(part);
   }
+  an::MentionContext context;
   if (auto it = j.find("inherited"); it != j.end()) {
     if (!it->is_array() || it->size() > 1) {
       throw std::runtime_error("\"inherited\" must be an array of at most one key");
     }
     if (!it->empty()) {
-      m.setInheritedKey(an::InternedString(it->front().get<std::string>()));
+      context.inheritedKey = an::InternedString(it->front().get<std::string>());
     }
   }
-  getIf(j, "sentence", m.sentence);
-  getIf(j, "weak", m.weak);
-  getIf(j, "possessive", m.possessive);
-  an::MentionContext context = m.context();
   getText(j, "title", context.title);
   getText(j, "role", context.role);
   getText(j, "roleOf", context.roleOf);
-  m.setTitle(context.title);
-  m.setRole(context.role);
-  m.setRoleOf(context.roleOf);
+  m.setContext(context);
+  getIf(j, "sentence", m.sentence);
+  getIf(j, "weak", m.weak);
+  getIf(j, "possessive", m.possessive);
   getIf(j, "age", m.age);
   getIf(j, "list", m.list);
   return m;

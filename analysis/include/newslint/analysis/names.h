@@ -168,6 +168,7 @@ struct Mention {
   void setTitle(InternedString title) { change(&MentionContext::title, title); }
   void setRole(InternedString role) { change(&MentionContext::role, role); }
   void setRoleOf(InternedString key) { change(&MentionContext::roleOf, key); }
+  void setContext(const MentionContext& context) { context_ = MentionContext::intern(context); }
 
   /// The parts as written in `doc` (the mention's document), joined by single spaces.
   [[nodiscard]] std::string text(const Document& doc) const;
