@@ -156,6 +156,40 @@ bool isAcronym(std::string_view text) {
   return letters > 0;
 }
 
+} // namespace
+
+std::unordered_map<std::string_view, FirstNames>
+surnamesFirstNames(const std::vector<const DocumentFacts*>& documents, const Lexicon* lexicon) {
+  std::unordered_map<std::string_view, FirstNames> out;
+  // By first part key: its skeleton, empty when the word is no first name.
+  std::unordered_map<std::string_view, std::string> skeletons;
+  for (const DocumentFacts* facts : documents) {
+    for (const Mention& m : facts->mentions) {
+      const auto [first, surname] = firstAndSurname(m);
+      if (surname.empty()) {
+        continue;
+      }
+      auto [skeleton, inserted] = skeletons.try_emplace(first);
+      if (inserted) {
+        // A place or a common word before a name ("Seoul Olympics", "Central
+        // Pennsylvania") is no first name.
+        const std::string folded = foldDiacritics(first);
+        if (lexicon == nullptr || (!lexicon->isPlace(folded) && !lexicon->isCommonWord(folded))) {
+          // A first name of vowels alone has no skeleton: its normalised form stands in.
+          SpellingKey key = spellingKey(first);
+          skeleton->second = key.skeleton.empty() ? "#" + key.normalized : std::move(key.skeleton);
+        }
+      }
+      if (!skeleton->second.empty()) {
+        out[surname].add(skeleton->second);
+      }
+    }
+  }
+  return out;
+}
+
+namespace {
+
 class Builder {
 public:
   explicit Builder(const CorpusSnapshot& snapshot) {
@@ -223,6 +257,8 @@ private:
 
   std::vector<int> registerEntryOfForm_; // -1 unless the form is a register spelling
   std::set<std::pair<std::string, std::string>> distinct_;
+  // Surname key -> the first names written before it (a scope brings them from the corpus).
+  std::unordered_map<std::string_view, FirstNames> firstNamesOfSurname_;
   // Part key -> documents naming it; the keys view the interned part keys.
   std::unordered_map<std::string_view, uint32_t> documentFrequency_;
   // Part keys as ids (for sentence neighbours), and whether each is in most documents.
@@ -377,6 +413,7 @@ private:
           }
         }
       }
+      firstNamesOfSurname_ = surnamesFirstNames(docs_, lexicon_);
       for (const DocumentFacts* facts : docs_) {
         std::unordered_set<std::string_view> seen;
         for (const Mention& m : facts->mentions) {
@@ -1228,6 +1265,7 @@ private:
       FormList formsB;
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
       double sim = 0;                                   // spelling similarity of the two parts
+      bool sharedSurname = false; // several first names share the surname of either part
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
     tokenKeyId_.assign(tokens_.size(), 0);
@@ -1265,6 +1303,12 @@ private:
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
       for (Job& job : jobs) {
+        job.sharedSurname =
+            std::any_of(job.aligned.begin(), job.aligned.end(),
+                        [&](const std::pair<uint8_t, uint8_t>& ij) {
+                          return loneAgainstSurname(job.formsA[ij.first], job.formsB[ij.second]);
+                        }) &&
+            sharedSurname(job.ta, job.tb);
         std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
           const auto [fa, pa] = job.formsA[ij.first];
           const auto [fb, pb] = job.formsB[ij.second];
@@ -1282,8 +1326,8 @@ private:
             summarise(first);
             const FormSummary* other =
                 summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
-            if (!mayMergeGiven(job.ta, job.tb, job.sim, fa, pa, fb, pb, summaryOf(first), other,
-                               shared)) {
+            if (!mayMergeGiven(job.ta, job.tb, job.sim, job.sharedSurname, fa, pa, fb, pb,
+                               summaryOf(first), other, shared)) {
               return true;
             }
           }
@@ -1301,8 +1345,8 @@ private:
       }
       std::vector<std::vector<Edge>> found(jobs.size());
       parallelFor(jobs.size(), 64, [&](size_t i) {
-        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].sim, jobs[i].formsA, jobs[i].formsB,
-                  jobs[i].aligned, found[i]);
+        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].sim, jobs[i].sharedSurname, jobs[i].formsA,
+                  jobs[i].formsB, jobs[i].aligned, found[i]);
       });
       for (std::vector<Edge>& edges : found) {
         std::move(edges.begin(), edges.end(), std::back_inserter(edges_));
@@ -1422,12 +1466,66 @@ private:
            (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
   }
 
+  // A lone word aligned with the surname of a longer name: one of the forms is its part
+  // alone, the other has two parts or more and is aligned on its last.
+  bool loneAgainstSurname(std::pair<uint32_t, uint32_t> a, std::pair<uint32_t, uint32_t> b) const {
+    const auto lone = [&](std::pair<uint32_t, uint32_t> x) {
+      return forms_[x.first].tokens.size() == 1;
+    };
+    const auto surname = [&](std::pair<uint32_t, uint32_t> x) {
+      const size_t n = forms_[x.first].tokens.size();
+      return n >= 2 && x.second + 1 == n;
+    };
+    return (lone(a) && surname(b)) || (lone(b) && surname(a));
+  }
+
+  // Whether several first names (by skeleton) are written before either part as a surname.
+  bool sharedSurname(uint32_t ta, uint32_t tb) const {
+    FirstNames names = firstNamesOf(ta);
+    names.add(firstNamesOf(tb));
+    return names.several;
+  }
+
+  FirstNames firstNamesOf(uint32_t t) const {
+    if (scope_ != nullptr) {
+      return scope_->firstNamesOf(tokens_[t].key);
+    }
+    const auto it = firstNamesOfSurname_.find(tokens_[t].key);
+    return it == firstNamesOfSurname_.end() ? FirstNames{} : it->second;
+  }
+
+  // Whether two forms' summarised mentions share a document.
+  static bool shareDocument(const FormSummary& a, const FormSummary& b) {
+    // Mentions are in text order, so their documents ascend.
+    auto x = a.mentions.begin();
+    auto y = b.mentions.begin();
+    while (x != a.mentions.end() && y != b.mentions.end()) {
+      if (x->ref.doc == y->ref.doc) {
+        return true;
+      }
+      (x->ref.doc < y->ref.doc ? x : y)++;
+    }
+    return false;
+  }
+
+  // Whether a pair needs a strong clue to merge, whatever its similarity: a lone word against
+  // an inner part, or against a surname that several people share. The lone word then names
+  // one of them, and a clue they all have, as a place, tells not which; unless the two
+  // forms are used in one article, where the lone word stands for that article's full name.
+  // With `b` unknown (null), the answer is the one that lets most pairs merge.
+  bool needsStrongClue(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb, bool sharedSurname,
+                       const FormSummary& a, const FormSummary* b) const {
+    return loneAgainstInner(fa, pa, fb, pb) ||
+           (sharedSurname && loneAgainstSurname({fa, pa}, {fb, pb}) && b != nullptr &&
+            !shareDocument(a, *b));
+  }
+
   // Whether a pair of forms aligned on a pair of parts merges, given its strong clues and
   // whether it has a weak one. More clues never undo a merge, so the rule also tells, from
   // an upper bound of the clues, that a pair cannot merge.
   static bool mergeRule(bool sameRegisterEntry, bool known, bool place, double sim,
-                        bool loneAgainstInner, size_t strong, bool anyWeak) {
-    if (loneAgainstInner && strong == 0) {
+                        bool needsStrongClue, size_t strong, bool anyWeak) {
+    if (needsStrongClue && strong == 0) {
       return false;
     }
     if (sameRegisterEntry) {
@@ -1454,9 +1552,9 @@ private:
   // summarised form has a mention with one. The new spelling of an edited name is aligned
   // with the forms of a common partner (up to kMaxFormsPerToken: "Hems" with "Thomas ..." of
   // as many surnames): most such pairs are settled here, without a summary of the other.
-  bool mayMergeGiven(uint32_t ta, uint32_t tb, double sim, uint32_t fa, uint32_t pa, uint32_t fb,
-                     uint32_t pb, const FormSummary& summarised, const FormSummary* other,
-                     std::vector<uint32_t>& shared) const {
+  bool mayMergeGiven(uint32_t ta, uint32_t tb, double sim, bool sharedSurname, uint32_t fa,
+                     uint32_t pa, uint32_t fb, uint32_t pb, const FormSummary& summarised,
+                     const FormSummary* other, std::vector<uint32_t>& shared) const {
     const TokenInfo& a = tokens_[ta];
     const TokenInfo& b = tokens_[tb];
     const int ra = registerEntryOfForm_[fa];
@@ -1477,10 +1575,11 @@ private:
     strong += both([](const FormSummary& f) { return !f.withAge.empty(); }) ? 1 : 0;
     strong += both([](const FormSummary& f) { return !f.withList.empty(); }) ? 1 : 0;
     return mergeRule(false, a.properName && b.properName, a.place || b.place, sim,
-                     loneAgainstInner(fa, pa, fb, pb), strong, true);
+                     needsStrongClue(fa, pa, fb, pb, sharedSurname, summarised, other), strong,
+                     true);
   }
 
-  void scorePair(uint32_t ta, uint32_t tb, double sim, const FormList& formsA,
+  void scorePair(uint32_t ta, uint32_t tb, double sim, bool sharedSurname, const FormList& formsA,
                  const FormList& formsB, const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
                  std::vector<Edge>& out) const {
     const TokenInfo& a = tokens_[ta];
@@ -1510,7 +1609,8 @@ private:
         weak.clear();
         collectEvidence(fa, fb, ta, tb, shared, strong, weak, false, weakCounts);
         const bool merge =
-            mergeRule(sameRegisterEntry, known, place, sim, loneAgainstInner(fa, pa, fb, pb),
+            mergeRule(sameRegisterEntry, known, place, sim,
+                      needsStrongClue(fa, pa, fb, pb, sharedSurname, summaryOf(fa), &summaryOf(fb)),
                       strong.size(), !weak.empty());
         if (!merge) {
           continue;

@@ -9,7 +9,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
+#include <utility>
 #include <vector>
 
 #include "newslint/analysis/corpus.h"
@@ -60,6 +62,48 @@ inline std::string formKeyOf(const Mention& m) {
   return key;
 }
 
+/// The first names written before one surname across the corpus, as much as the name index
+/// needs of them: the consonant skeleton of one (so that Sergei and Sergey are one first
+/// name) and whether another one differs from it. A lone surname aligned with the surname of
+/// a full name needs a strong clue when several first names share that surname ("Vorobiev"
+/// alone could be Margaret or Samir Vorobyov).
+struct FirstNames {
+  std::string skeleton; ///< empty: no name of two parts or more ends with the surname
+  bool several = false;
+
+  void add(std::string_view firstSkeleton) {
+    if (skeleton.empty()) {
+      skeleton = firstSkeleton;
+    } else if (firstSkeleton != skeleton) {
+      several = true;
+    }
+  }
+  void add(const FirstNames& other) {
+    if (!other.skeleton.empty()) {
+      add(other.skeleton);
+    }
+    several = several || other.several;
+  }
+};
+
+/// A mention of two parts or more (an inherited surname counts): its first part's key and
+/// its surname's key. Empty views for any other mention.
+inline std::pair<std::string_view, std::string_view> firstAndSurname(const Mention& m) {
+  if (!m.inheritedKey().empty()) {
+    return {m.parts.front().key.view(), m.inheritedKey().view()};
+  }
+  if (m.parts.size() >= 2) {
+    return {m.parts.front().key.view(), m.parts.back().key.view()};
+  }
+  return {};
+}
+
+/// By surname key (views of the interned part keys): the first names written before it in
+/// `documents`, in every mention of two parts or more whose first part is neither a place
+/// nor a common word.
+std::unordered_map<std::string_view, FirstNames>
+surnamesFirstNames(const std::vector<const DocumentFacts*>& documents, const Lexicon* lexicon);
+
 /// Whether a scope gathers only the forms of a crowded partner part a full analysis could
 /// compare (RecheckIndex::crowdedForms; on unless a test compares the two ways).
 std::atomic<bool>& limitCrowdedPartners();
@@ -90,6 +134,8 @@ struct NameScope {
   std::function<uint32_t(const std::string&)> frequency; ///< documents naming a part key
   std::function<bool(const std::string&)> strong;        ///< a part key some confident mention uses
   size_t documents = 0;                                  ///< documents in the whole corpus
+  /// The first names written before a surname key in the whole corpus.
+  std::function<FirstNames(const std::string&)> firstNames;
   /// The document whose names are wanted: the index then holds only the entities it names,
   /// its hits and its variant uses (their counts still cover the scope), and spelling
   /// records list only its mentions. Empty: every document's.
@@ -111,6 +157,9 @@ struct NameScope {
     return frequency ? frequency(key) : 0;
   }
   [[nodiscard]] size_t documentCount() const { return documents; }
+  [[nodiscard]] FirstNames firstNamesOf(const std::string& surname) const {
+    return firstNames ? firstNames(surname) : FirstNames{};
+  }
 };
 
 /// The name index over `documents` (a part of the corpus), keeping only the mentions in

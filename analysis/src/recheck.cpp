@@ -502,6 +502,8 @@ struct RecheckIndex::Tables {
   Rows<std::pair<uint32_t, uint32_t>> formMentions; // (document, mention)
   Rows<uint32_t> formsByKey;                        // form ids
   Rows<uint32_t> keysOfForm;                        // key ids of each form's parts
+  // Surname key -> the first names written before it.
+  std::unordered_map<std::string_view, FirstNames> firstNames;
   // Parts spelled like a part (candidate partners), found once per part.
   mutable std::mutex similarMutex;
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
@@ -622,6 +624,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   }
   t.keysOfForm = Rows<uint32_t>::build(t.formKeys.size(), formsOfKey);
   t.partsByBlock = Rows<uint32_t>::build(t.blockId.size(), partsOfBlock);
+  t.firstNames = surnamesFirstNames(t.documents, snapshot_->lexicon.get());
   tables_ = std::move(tables);
   digest(*analysis);
 }
@@ -1253,6 +1256,19 @@ NameIndex RecheckIndex::scopedNames(
   scope.strong = [&](const std::string& key) {
     const auto k = t.findKey(key);
     return (k && t.strong[*k] != 0) || changedStrong.contains(key);
+  };
+  // As with the confident parts, the edited and changed documents' first names are added
+  // to the tables' (a first name an edit removed still counts until the tables are rebuilt).
+  const auto changedFirstNames = surnamesFirstNames(wholeDocuments, snapshot_->lexicon.get());
+  scope.firstNames = [&](const std::string& key) {
+    FirstNames names;
+    if (const auto it = t.firstNames.find(key); it != t.firstNames.end()) {
+      names = it->second;
+    }
+    if (const auto it = changedFirstNames.find(key); it != changedFirstNames.end()) {
+      names.add(it->second);
+    }
+    return names;
   };
 
   // Pairs of forms whose evidence no edit can have changed keep the analysis's decisions.
