@@ -310,8 +310,9 @@ private:
       }
       tokens_.push_back(std::move(info));
     }
-    if (!isAcronym(text)) {
-      tokens_[it->second].acronym = false;
+    // Once a spelling of the part is known to be no acronym, its text need not be read.
+    if (TokenInfo& info = tokens_[it->second]; info.acronym && !isAcronym(text)) {
+      info.acronym = false;
     }
     return it->second;
   }
@@ -479,20 +480,39 @@ private:
       // A scope gives its mentions grouped by form, each group in text order. Forms are
       // made in the order of their first mention, as a reading of every document makes
       // them; the rest of a group joins its form without building the key again.
-      std::vector<const std::vector<std::pair<uint32_t, uint32_t>>*> groups;
+      // Each group's first mention is read once, into the list sorted here.
+      struct Group {
+        std::pair<uint32_t, uint32_t> first;
+        const std::vector<std::pair<uint32_t, uint32_t>>* mentions;
+      };
+      std::vector<Group> groups;
+      groups.reserve(scope_->groups.size());
       for (const auto& group : scope_->groups) {
         if (!group.empty()) {
-          groups.push_back(&group);
+          groups.push_back({group.front(), &group});
         }
       }
       std::sort(groups.begin(), groups.end(),
-                [](const auto* a, const auto* b) { return a->front() < b->front(); });
-      for (const auto* group : groups) {
+                [](const Group& a, const Group& b) { return a.first < b.first; });
+      // The groups' first mentions lie in thousands of documents, each a cache miss or two
+      // (the document's list of mentions, then the mention): they are fetched ahead, the
+      // document 16 groups ahead, its mention 8 ahead.
+      constexpr size_t kDocumentAhead = 16;
+      constexpr size_t kMentionAhead = 8;
+      for (size_t g = 0; g < groups.size(); ++g) {
+        if (g + kDocumentAhead < groups.size()) {
+          __builtin_prefetch(&docs_[groups[g + kDocumentAhead].first.first]->mentions);
+        }
+        if (g + kMentionAhead < groups.size()) {
+          const auto [d, i] = groups[g + kMentionAhead].first;
+          __builtin_prefetch(docs_[d]->mentions.data() + i);
+        }
+        const auto* group = groups[g].mentions;
         // One form, one first part: whether its weak mentions count is known once. When
         // they do, every mention of the group is taken without reading it: the mentions of
         // a common name lie in thousands of documents, and reading a flag of each one costs
         // a cache miss per mention.
-        const auto& [d0, i0] = group->front();
+        const auto [d0, i0] = groups[g].first;
         if (weakCounts(docs_[d0]->mentions[i0])) {
           auto& list = forms_[add(d0, i0)].mentions;
           list.reserve(list.size() + group->size() - 1);

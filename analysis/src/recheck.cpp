@@ -1177,19 +1177,31 @@ NameIndex RecheckIndex::scopedNames(
   }
   std::sort(wholeDocuments.begin(), wholeDocuments.end(),
             [](const DocumentFacts* a, const DocumentFacts* b) { return a->doc.id < b->doc.id; });
-  // Merge the two lists (both in id order); remember where each document went.
+  // Merge the two lists (both in id order); remember where each document went. Each whole
+  // document's place among the base ones is found by a binary search: comparing every base
+  // document's id would read thousands of documents the scope needs nothing else of.
+  std::vector<size_t> placeOfWhole(wholeDocuments.size());
+  for (size_t k = 0; k < wholeDocuments.size(); ++k) {
+    placeOfWhole[k] = static_cast<size_t>(
+        std::lower_bound(baseDocuments.begin(), baseDocuments.end(), wholeDocuments[k]->doc.id,
+                         [&](uint32_t d, const std::string& wholeId) {
+                           return t.documents[d]->doc.id < wholeId;
+                         }) -
+        baseDocuments.begin());
+  }
   std::vector<const DocumentFacts*> documents;
   documents.reserve(baseDocuments.size() + wholeDocuments.size());
   std::vector<uint32_t> basePosition(t.documents.size(), UINT32_MAX);
   std::vector<uint32_t> wholePosition(wholeDocuments.size(), 0);
   size_t w = 0;
-  for (const uint32_t d : baseDocuments) {
+  for (size_t b = 0; b < baseDocuments.size(); ++b) {
+    const uint32_t d = baseDocuments[b];
     if (replaced[d]) {
-      continue;
+      continue; // a whole document of the same id comes in its place
     }
-    while (w < wholeDocuments.size() && wholeDocuments[w]->doc.id < t.documents[d]->doc.id) {
-      wholePosition[w++] = static_cast<uint32_t>(documents.size());
-      documents.push_back(wholeDocuments[w - 1]);
+    for (; w < wholeDocuments.size() && placeOfWhole[w] <= b; ++w) {
+      wholePosition[w] = static_cast<uint32_t>(documents.size());
+      documents.push_back(wholeDocuments[w]);
     }
     basePosition[d] = static_cast<uint32_t>(documents.size());
     documents.push_back(t.documents[d]);
