@@ -403,40 +403,63 @@ private:
     // Part keys used by confident mentions (a weak mention counts only when its word is
     // also used as part of a name elsewhere), and the documents naming each part. A scope
     // brings both from the whole corpus.
-    std::unordered_set<std::string_view> strongKeys; // views of interned part keys
+    // Both are counted by the address of the interned part key (one text, one address):
+    // a pointer hashes and compares faster than the text.
+    std::unordered_set<const std::string*> strongKeys;
     if (scope_ == nullptr) {
+      std::unordered_map<const std::string*, uint32_t> frequency;
+      std::vector<const std::string*> seen; // the part keys of one document
       for (const DocumentFacts* facts : docs_) {
-        for (const Mention& m : facts->mentions) {
-          if (!m.weak) {
-            for (const NamePart& p : m.parts) {
-              strongKeys.insert(p.key.view());
-            }
-          }
-        }
-      }
-      firstNamesOfSurname_ = surnamesFirstNames(docs_, lexicon_);
-      for (const DocumentFacts* facts : docs_) {
-        std::unordered_set<std::string_view> seen;
+        seen.clear();
         for (const Mention& m : facts->mentions) {
           for (const NamePart& p : m.parts) {
-            if (seen.insert(p.key.view()).second) {
-              ++documentFrequency_[p.key.view()];
+            seen.push_back(&p.key.str());
+            if (!m.weak) {
+              strongKeys.insert(&p.key.str());
             }
           }
         }
+        sortUnique(seen);
+        for (const std::string* key : seen) {
+          ++frequency[key];
+        }
       }
+      documentFrequency_.reserve(frequency.size());
+      for (const auto& [key, count] : frequency) {
+        documentFrequency_.emplace(*key, count);
+      }
+      firstNamesOfSurname_ = surnamesFirstNames(docs_, lexicon_);
     }
     // Whether a weak mention with the first part of `m` counts.
     auto weakCounts = [&](const Mention& m) {
-      return strongKeys.contains(m.parts.front().key.view()) ||
+      return strongKeys.contains(&m.parts.front().key.str()) ||
              (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
     };
     auto taken = [&](const Mention& m) { return !m.weak || weakCounts(m); };
     // The form of a mention (made when new), with the mention added to it. The key is
     // built in one buffer, as formId builds it, and looked up once.
     std::string formKey;
+    // Most names are one or two parts of their own: their forms are also found by the
+    // addresses of the interned part keys, without building the key.
+    using PartAddresses = std::pair<const std::string*, const std::string*>;
+    struct AddressHash {
+      size_t operator()(const PartAddresses& a) const {
+        return std::hash<const void*>()(a.first) ^
+               (std::hash<const void*>()(a.second) * 0x9E3779B97F4A7C15ULL);
+      }
+    };
+    std::unordered_map<PartAddresses, uint32_t, AddressHash> formOfParts;
     auto add = [&](uint32_t d, uint32_t i) {
       const Mention& m = docs_[d]->mentions[i];
+      const bool short_ = m.parts.size() <= 2 && m.inheritedKey().empty();
+      PartAddresses parts{&m.parts.front().key.str(),
+                          m.parts.size() == 2 ? &m.parts.back().key.str() : nullptr};
+      if (short_) {
+        if (const auto it = formOfParts.find(parts); it != formOfParts.end()) {
+          forms_[it->second].mentions.push_back({d, i});
+          return it->second;
+        }
+      }
       formKey.clear();
       const auto append = [&](std::string_view part) {
         if (!formKey.empty()) {
@@ -453,6 +476,9 @@ private:
       }
       if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
         forms_[it->second].mentions.push_back({d, i});
+        if (short_) {
+          formOfParts.emplace(parts, it->second);
+        }
         return it->second;
       }
       // A new form, from the key built above.
@@ -466,6 +492,9 @@ private:
       }
       const uint32_t f = newForm(formKey, static_cast<uint32_t>(m.parts.size()), std::move(tokens));
       forms_[f].mentions.push_back({d, i});
+      if (short_) {
+        formOfParts.emplace(parts, f);
+      }
       return f;
     };
     if (scope_ == nullptr) {
