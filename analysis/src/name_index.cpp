@@ -451,10 +451,10 @@ private:
     std::unordered_map<PartAddresses, uint32_t, AddressHash> formOfParts;
     auto add = [&](uint32_t d, uint32_t i) {
       const Mention& m = docs_[d]->mentions[i];
-      const bool short_ = m.parts.size() <= 2 && m.inheritedKey().empty();
+      const bool shortName = m.parts.size() <= 2 && m.inheritedKey().empty();
       PartAddresses parts{&m.parts.front().key.str(),
                           m.parts.size() == 2 ? &m.parts.back().key.str() : nullptr};
-      if (short_) {
+      if (shortName) {
         if (const auto it = formOfParts.find(parts); it != formOfParts.end()) {
           forms_[it->second].mentions.push_back({d, i});
           return it->second;
@@ -476,7 +476,7 @@ private:
       }
       if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
         forms_[it->second].mentions.push_back({d, i});
-        if (short_) {
+        if (shortName) {
           formOfParts.emplace(parts, it->second);
         }
         return it->second;
@@ -492,7 +492,7 @@ private:
       }
       const uint32_t f = newForm(formKey, static_cast<uint32_t>(m.parts.size()), std::move(tokens));
       forms_[f].mentions.push_back({d, i});
-      if (short_) {
+      if (shortName) {
         formOfParts.emplace(parts, f);
       }
       return f;
