@@ -123,6 +123,12 @@ struct UnionFind {
   }
 };
 
+// What the first names written before two aligned parts, as surnames, tell (FirstNames).
+struct Surnames {
+  bool shared = false;         // several first names, by skeleton, before either part
+  bool distinctPeople = false; // first names before each, none before both
+};
+
 struct Edge {
   uint32_t formA = 0;
   uint32_t formB = 0;
@@ -1314,7 +1320,7 @@ private:
       FormList formsB;
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
       double sim = 0;                                   // spelling similarity of the two parts
-      bool sharedSurname = false; // several first names share the surname of either part
+      Surnames surnames; // what the first names before the two parts tell
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
     tokenKeyId_.assign(tokens_.size(), 0);
@@ -1342,6 +1348,8 @@ private:
                            tb,
                            formsToCompare(tokens_[ta], ta, tokens_[tb]),
                            formsToCompare(tokens_[tb], tb, tokens_[ta]),
+                           {},
+                           0,
                            {}});
       }
       parallelFor(jobs.size(), 64, [&](size_t i) {
@@ -1352,12 +1360,12 @@ private:
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
       for (Job& job : jobs) {
-        job.sharedSurname =
-            std::any_of(job.aligned.begin(), job.aligned.end(),
+        if (std::any_of(job.aligned.begin(), job.aligned.end(),
                         [&](const std::pair<uint8_t, uint8_t>& ij) {
-                          return loneAgainstSurname(job.formsA[ij.first], job.formsB[ij.second]);
-                        }) &&
-            sharedSurname(job.ta, job.tb);
+                          return loneForm(job.formsA[ij.first]) || loneForm(job.formsB[ij.second]);
+                        })) {
+          job.surnames = surnamesOf(job.ta, job.tb);
+        }
         std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
           const auto [fa, pa] = job.formsA[ij.first];
           const auto [fb, pb] = job.formsB[ij.second];
@@ -1375,7 +1383,7 @@ private:
             summarise(first);
             const FormSummary* other =
                 summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
-            if (!mayMergeGiven(job.ta, job.tb, job.sim, job.sharedSurname, fa, pa, fb, pb,
+            if (!mayMergeGiven(job.ta, job.tb, job.sim, job.surnames, fa, pa, fb, pb,
                                summaryOf(first), other, shared)) {
               return true;
             }
@@ -1394,7 +1402,7 @@ private:
       }
       std::vector<std::vector<Edge>> found(jobs.size());
       parallelFor(jobs.size(), 64, [&](size_t i) {
-        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].sim, jobs[i].sharedSurname, jobs[i].formsA,
+        scorePair(jobs[i].ta, jobs[i].tb, jobs[i].sim, jobs[i].surnames, jobs[i].formsA,
                   jobs[i].formsB, jobs[i].aligned, found[i]);
       });
       for (std::vector<Edge>& edges : found) {
@@ -1515,24 +1523,28 @@ private:
            (formB.ownParts == 1 && formA.ownParts >= 2 && pa + 1 != formA.ownParts);
   }
 
+  // A form of one part (a lone word), given as (form, aligned part).
+  bool loneForm(std::pair<uint32_t, uint32_t> x) const {
+    return forms_[x.first].tokens.size() == 1;
+  }
+
   // A lone word aligned with the surname of a longer name: one of the forms is its part
   // alone, the other has two parts or more and is aligned on its last.
   bool loneAgainstSurname(std::pair<uint32_t, uint32_t> a, std::pair<uint32_t, uint32_t> b) const {
-    const auto lone = [&](std::pair<uint32_t, uint32_t> x) {
-      return forms_[x.first].tokens.size() == 1;
-    };
     const auto surname = [&](std::pair<uint32_t, uint32_t> x) {
       const size_t n = forms_[x.first].tokens.size();
       return n >= 2 && x.second + 1 == n;
     };
-    return (lone(a) && surname(b)) || (lone(b) && surname(a));
+    return (loneForm(a) && surname(b)) || (loneForm(b) && surname(a));
   }
 
-  // Whether several first names (by skeleton) are written before either part as a surname.
-  bool sharedSurname(uint32_t ta, uint32_t tb) const {
-    FirstNames names = firstNamesOf(ta);
-    names.add(firstNamesOf(tb));
-    return names.several;
+  // What the first names written before two parts, as surnames, tell of a lone word.
+  Surnames surnamesOf(uint32_t ta, uint32_t tb) const {
+    const FirstNames a = firstNamesOf(ta);
+    const FirstNames b = firstNamesOf(tb);
+    FirstNames both = a;
+    both.add(b);
+    return {both.several(), a.disjoint(b)};
   }
 
   FirstNames firstNamesOf(uint32_t t) const {
@@ -1543,30 +1555,51 @@ private:
     return it == firstNamesOfSurname_.end() ? FirstNames{} : it->second;
   }
 
-  // Whether two forms' summarised mentions share a document.
-  static bool shareDocument(const FormSummary& a, const FormSummary& b) {
+  // Whether a lone word stands for a full name in some article: the two forms' summarised
+  // mentions share one, and no full name there ends with the lone word itself ("Regan"
+  // beside "Ronald Reagan" stands for the article's "Donald Regan").
+  bool standsFor(const FormSummary& lone, uint32_t loneToken, const FormSummary& full) const {
+    const std::string& key = tokens_[loneToken].key;
     // Mentions are in text order, so their documents ascend.
-    auto x = a.mentions.begin();
-    auto y = b.mentions.begin();
-    while (x != a.mentions.end() && y != b.mentions.end()) {
-      if (x->ref.doc == y->ref.doc) {
+    auto x = lone.mentions.begin();
+    auto y = full.mentions.begin();
+    while (x != lone.mentions.end() && y != full.mentions.end()) {
+      if (x->ref.doc != y->ref.doc) {
+        (x->ref.doc < y->ref.doc ? x : y)++;
+        continue;
+      }
+      const uint32_t d = x->ref.doc;
+      const auto& mentions = docs_[d]->mentions;
+      if (std::none_of(mentions.begin(), mentions.end(),
+                       [&](const Mention& m) { return firstAndSurname(m).second == key; })) {
         return true;
       }
-      (x->ref.doc < y->ref.doc ? x : y)++;
+      for (; x != lone.mentions.end() && x->ref.doc == d; ++x) {
+      }
     }
     return false;
   }
 
-  // Whether a pair needs a strong clue to merge, whatever its similarity: a lone word against
-  // an inner part, or against a surname that several people share. The lone word then names
-  // one of them, and a clue they all have, as a place, tells not which; unless the two
-  // forms are used in one article, where the lone word stands for that article's full name.
-  // With `b` unknown (null), the answer is the one that lets most pairs merge.
-  bool needsStrongClue(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb, bool sharedSurname,
-                       const FormSummary& a, const FormSummary* b) const {
-    return loneAgainstInner(fa, pa, fb, pb) ||
-           (sharedSurname && loneAgainstSurname({fa, pa}, {fb, pb}) && b != nullptr &&
-            !shareDocument(a, *b));
+  // Whether a pair needs a strong clue to merge, whatever its similarity:
+  // - a lone word against an inner part;
+  // - a lone word against a surname that several people share: it names one of them, and a
+  //   clue they all have, as a place, tells not which; unless the two forms are used in one
+  //   article, where the lone word stands for that article's full name;
+  // - two lone words whose full names have no first name in common: they are the surnames
+  //   of different people.
+  // With a summary not made yet, the answer is the one that lets most pairs merge.
+  bool needsStrongClue(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb,
+                       Surnames surnames) const {
+    if (loneAgainstInner(fa, pa, fb, pb) ||
+        (surnames.distinctPeople && loneForm({fa, pa}) && loneForm({fb, pb}))) {
+      return true;
+    }
+    if (!surnames.shared || !loneAgainstSurname({fa, pa}, {fb, pb}) ||
+        summaryOf_[fa] == kNoSummary || summaryOf_[fb] == kNoSummary) {
+      return false;
+    }
+    return loneForm({fa, pa}) ? !standsFor(summaryOf(fa), forms_[fa].tokens.front(), summaryOf(fb))
+                              : !standsFor(summaryOf(fb), forms_[fb].tokens.front(), summaryOf(fa));
   }
 
   // Whether a pair of forms aligned on a pair of parts merges, given its strong clues and
@@ -1601,7 +1634,7 @@ private:
   // summarised form has a mention with one. The new spelling of an edited name is aligned
   // with the forms of a common partner (up to kMaxFormsPerToken: "Hems" with "Thomas ..." of
   // as many surnames): most such pairs are settled here, without a summary of the other.
-  bool mayMergeGiven(uint32_t ta, uint32_t tb, double sim, bool sharedSurname, uint32_t fa,
+  bool mayMergeGiven(uint32_t ta, uint32_t tb, double sim, Surnames surnames, uint32_t fa,
                      uint32_t pa, uint32_t fb, uint32_t pb, const FormSummary& summarised,
                      const FormSummary* other, std::vector<uint32_t>& shared) const {
     const TokenInfo& a = tokens_[ta];
@@ -1624,11 +1657,10 @@ private:
     strong += both([](const FormSummary& f) { return !f.withAge.empty(); }) ? 1 : 0;
     strong += both([](const FormSummary& f) { return !f.withList.empty(); }) ? 1 : 0;
     return mergeRule(false, a.properName && b.properName, a.place || b.place, sim,
-                     needsStrongClue(fa, pa, fb, pb, sharedSurname, summarised, other), strong,
-                     true);
+                     needsStrongClue(fa, pa, fb, pb, surnames), strong, true);
   }
 
-  void scorePair(uint32_t ta, uint32_t tb, double sim, bool sharedSurname, const FormList& formsA,
+  void scorePair(uint32_t ta, uint32_t tb, double sim, Surnames surnames, const FormList& formsA,
                  const FormList& formsB, const std::vector<std::pair<uint8_t, uint8_t>>& aligned,
                  std::vector<Edge>& out) const {
     const TokenInfo& a = tokens_[ta];
@@ -1659,8 +1691,7 @@ private:
         collectEvidence(fa, fb, ta, tb, shared, strong, weak, false, weakCounts);
         const bool merge =
             mergeRule(sameRegisterEntry, known, place, sim,
-                      needsStrongClue(fa, pa, fb, pb, sharedSurname, summaryOf(fa), &summaryOf(fb)),
-                      strong.size(), !weak.empty());
+                      needsStrongClue(fa, pa, fb, pb, surnames), strong.size(), !weak.empty());
         if (!merge) {
           continue;
         }

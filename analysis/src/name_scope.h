@@ -3,6 +3,7 @@
 // Private to the engine (name_index.cpp and recheck.cpp).
 #pragma once
 
+#include <algorithm>
 #include <atomic>
 #include <cstddef>
 #include <cstdint>
@@ -63,26 +64,53 @@ inline std::string formKeyOf(const Mention& m) {
 }
 
 /// The first names written before one surname across the corpus, as much as the name index
-/// needs of them: the consonant skeleton of one (so that Sergei and Sergey are one first
-/// name) and whether another one differs from it. A lone surname aligned with the surname of
-/// a full name needs a strong clue when several first names share that surname ("Vorobiev"
-/// alone could be Margaret or Samir Vorobyov).
+/// needs of them: their consonant skeletons (so that Sergei and Sergey are one first name),
+/// up to kMax. A lone surname aligned with the surname of a full name needs a strong clue
+/// when several first names share that surname ("Vorobiev" alone could be Margaret or Samir
+/// Vorobyov); two lone surnames do when no first name is written before both (`Regan` of
+/// Donald Regan, `Reagan` of Ronald Reagan).
 struct FirstNames {
-  std::string skeleton; ///< empty: no name of two parts or more ends with the surname
-  bool several = false;
+  static constexpr size_t kMax = 8;
+  std::vector<std::string> skeletons; ///< sorted, distinct; empty: the key ends no full name
+  bool overflow = false;              ///< more than kMax: only "several" is known
 
-  void add(std::string_view firstSkeleton) {
-    if (skeleton.empty()) {
-      skeleton = firstSkeleton;
-    } else if (firstSkeleton != skeleton) {
-      several = true;
+  void add(std::string_view skeleton) {
+    if (overflow) {
+      return;
     }
+    const auto at = std::lower_bound(skeletons.begin(), skeletons.end(), skeleton);
+    if (at != skeletons.end() && *at == skeleton) {
+      return;
+    }
+    if (skeletons.size() == kMax) {
+      overflow = true;
+      skeletons.clear();
+      return;
+    }
+    skeletons.emplace(at, skeleton);
   }
   void add(const FirstNames& other) {
-    if (!other.skeleton.empty()) {
-      add(other.skeleton);
+    if (other.overflow) {
+      overflow = true;
+      skeletons.clear();
     }
-    several = several || other.several;
+    for (const std::string& skeleton : other.skeletons) {
+      add(skeleton);
+    }
+  }
+  [[nodiscard]] bool several() const { return overflow || skeletons.size() >= 2; }
+  /// Both are known and no first name is written before both.
+  [[nodiscard]] bool disjoint(const FirstNames& other) const {
+    if (overflow || other.overflow || skeletons.empty() || other.skeletons.empty()) {
+      return false;
+    }
+    for (size_t x = 0, y = 0; x < skeletons.size() && y < other.skeletons.size();) {
+      if (skeletons[x] == other.skeletons[y]) {
+        return false;
+      }
+      (skeletons[x] < other.skeletons[y] ? x : y)++;
+    }
+    return true;
   }
 };
 

@@ -510,14 +510,15 @@ struct Extractor {
         out[a].list = nextList++;
       }
       out[a + 1].list = out[a].list;
-      // "Ihab and Iyad Makhlouf": a lone first name takes the surname of the last member.
+      // "Ihab and Iyad Makhlouf": a lone first name takes the surname of the last member
+      // (not the surname itself: "Reagan and Nancy Reagan").
       if (sawAnd && left.parts.size() == 1 && right.parts.size() >= 2 &&
           !lexicon.isPlace(left.parts.front().key.view())) {
         for (size_t b = a + 1; b-- > 0;) {
           if (out[b].list != out[a].list) {
             break;
           }
-          if (out[b].parts.size() == 1) {
+          if (out[b].parts.size() == 1 && out[b].parts.front().key != right.parts.back().key) {
             out[b].setInheritedKey(right.parts.back().key);
           }
         }

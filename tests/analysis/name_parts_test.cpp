@@ -6,6 +6,8 @@
 #include <utility>
 #include <vector>
 
+#include "newslint/analysis/document.h"
+#include "newslint/analysis/lexicon.h"
 #include "newslint/analysis/names.h"
 
 namespace newslint::analysis {
@@ -98,6 +100,25 @@ TEST(NameParts, MentionsMovedWithTheirVectorKeepTheirParts) {
       EXPECT_EQ(mentions[m].parts[i].span.begin, 1000 * m + i);
     }
   }
+}
+
+TEST(NameParts, ASurnameAndAFullNameOfItShareNoSurnameByCoordination) {
+  // "Ihab and Iyad Makhlouf": Ihab takes the surname; "Reagan and Nancy Reagan": Reagan is
+  // the surname already.
+  const Lexicon lexicon = Lexicon::builtin();
+  const Document doc = parseDocument(
+      "a.txt", "Ihab and Iyad Makhlouf met Reagan and Nancy Reagan in Washington on Monday.\n");
+  const std::vector<Mention> mentions = extractMentions(doc, lexicon);
+  std::vector<std::pair<std::string, std::string>> inherited; // (name, inherited surname)
+  for (const Mention& m : mentions) {
+    inherited.emplace_back(m.text(doc), m.inheritedKey().str());
+  }
+  const std::vector<std::pair<std::string, std::string>> expected = {{"Ihab", "makhlouf"},
+                                                                     {"Iyad Makhlouf", ""},
+                                                                     {"Reagan", ""},
+                                                                     {"Nancy Reagan", ""},
+                                                                     {"Washington", ""}};
+  EXPECT_EQ(inherited, expected);
 }
 
 } // namespace

@@ -273,6 +273,53 @@ TEST(LoneSurnames, InOneArticleTheLoneSurnameIsThatArticlesPerson) {
   }
 }
 
+// Hermann Pohl, a banker, and Otto Poehl, the Bundesbank's president, each named in full
+// and then by surname alone in three articles of their own (the first of each names the
+// Tower commission with the surname). With `inOneArticle`, a fourth article names Hermann
+// Pohl, then "Pohl" alone next to Otto Poehl (far from Hermann Pohl, so that the two full
+// names share no clue).
+Analysis pohlAndPoehl(bool inOneArticle) {
+  Corpus corpus(workspace::loadLexicon());
+  const auto article = [&](const std::string& id, const std::string& text) {
+    corpus.upsert(id, "Date: 1987-03-0" + id.substr(id.size() - 5, 1) + "\n\n" + text);
+  };
+  for (const char n : {'1', '2', '3'}) {
+    const std::string then =
+        n == '1' ? " said the Tower commission would report.\n" : " said the talks would go on.\n";
+    article(std::string("pohl-") + n + ".txt",
+            "Banker Hermann Pohl met reporters in Frankfurt on Monday.\n\nPohl" + then);
+    article(std::string("poehl-") + n + ".txt",
+            "Bundesbank president Otto Poehl met reporters in Frankfurt on Monday.\n\nPoehl" +
+                then);
+  }
+  if (inOneArticle) {
+    article("both-4.txt", "Hermann Pohl met reporters in Frankfurt on Monday. The talks "
+                          "began at noon. They ended at six. Aides left early. Pohl said the "
+                          "talks would go on. Otto Poehl agreed.\n");
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(LoneSurnames, TwoLoneSurnamesOfDifferentPeopleAreNotJoined) {
+  // "Pohl" and "Poehl" alone share a neighbour (Tower), but no first name is written
+  // before both.
+  const Analysis a = pohlAndPoehl(false);
+  for (const std::set<std::string>& spellings : entitySpellings(a)) {
+    EXPECT_FALSE(spellings.contains("Pohl") && spellings.contains("Poehl"));
+  }
+  EXPECT_TRUE(flagged(a, "Pohl").empty());
+  EXPECT_TRUE(flagged(a, "Poehl").empty());
+}
+
+TEST(LoneSurnames, BesideAFullNameOfItsOwnSpellingTheLoneSurnameIsThatPerson) {
+  // The fourth article names Otto Poehl, but its "Pohl" is its Hermann Pohl.
+  const Analysis a = pohlAndPoehl(true);
+  for (const std::set<std::string>& spellings : entitySpellings(a)) {
+    EXPECT_FALSE(spellings.contains("Pohl") && spellings.contains("Otto Poehl"));
+  }
+  EXPECT_TRUE(flagged(a, "Pohl").empty());
+}
+
 // One person, UN envoy, whose first name and surname are each spelt four ways: every
 // combination in its own article, naming three of eight cities. The preferred spelling is in
 // three articles.
