@@ -511,9 +511,12 @@ struct Extractor {
       }
       out[a + 1].list = out[a].list;
       // "Ihab and Iyad Makhlouf": a lone first name takes the surname of the last member
-      // (not the surname itself: "Reagan and Nancy Reagan").
+      // (not the surname itself: "Reagan and Nancy Reagan"), when that member starts with
+      // a first name, not a word ("President Reagan and White House officials", "Britain
+      // and New Zealand").
       if (sawAnd && left.parts.size() == 1 && right.parts.size() >= 2 &&
-          !lexicon.isPlace(left.parts.front().key.view())) {
+          !lexicon.isPlace(left.parts.front().key.view()) &&
+          !lexicon.isCommonWord(foldDiacritics(right.parts.front().key.view()))) {
         for (size_t b = a + 1; b-- > 0;) {
           if (out[b].list != out[a].list) {
             break;
