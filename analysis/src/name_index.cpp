@@ -164,34 +164,36 @@ bool isAcronym(std::string_view text) {
 
 } // namespace
 
-std::unordered_map<std::string_view, FirstNames>
-surnamesFirstNames(const std::vector<const DocumentFacts*>& documents, const Lexicon* lexicon) {
-  std::unordered_map<std::string_view, FirstNames> out;
-  // By first part key: its skeleton, empty when the word is no first name.
-  std::unordered_map<std::string_view, std::string> skeletons;
-  for (const DocumentFacts* facts : documents) {
-    for (const Mention& m : facts->mentions) {
-      const auto [first, surname] = firstAndSurname(m);
-      if (surname.empty()) {
-        continue;
-      }
-      auto [skeleton, inserted] = skeletons.try_emplace(first);
-      if (inserted) {
-        // A place or a common word before a name ("Seoul Olympics", "Central
-        // Pennsylvania") is no first name.
-        const std::string folded = foldDiacritics(first);
-        if (lexicon == nullptr || (!lexicon->isPlace(folded) && !lexicon->isCommonWord(folded))) {
-          // A first name of vowels alone has no skeleton: its normalised form stands in.
-          SpellingKey key = spellingKey(first);
-          skeleton->second = key.skeleton.empty() ? "#" + key.normalized : std::move(key.skeleton);
-        }
-      }
-      if (!skeleton->second.empty()) {
-        out[surname].add(skeleton->second);
-      }
+void SurnameFirstNames::add(const Mention& m) {
+  const auto [first, surname] = firstAndSurname(m);
+  if (surname.empty()) {
+    return;
+  }
+  auto [skeleton, inserted] = skeletons_.try_emplace(first);
+  if (inserted) {
+    // A place or a common word before a name ("Seoul Olympics", "Central Pennsylvania") is
+    // no first name.
+    const std::string folded = foldDiacritics(first);
+    if (lexicon_ == nullptr || (!lexicon_->isPlace(folded) && !lexicon_->isCommonWord(folded))) {
+      // A first name of vowels alone has no skeleton: its normalised form stands in.
+      SpellingKey key = spellingKey(first);
+      skeleton->second = key.skeleton.empty() ? "#" + key.normalized : std::move(key.skeleton);
     }
   }
-  return out;
+  if (!skeleton->second.empty()) {
+    bySurname_[surname].add(skeleton->second);
+  }
+}
+
+std::unordered_map<std::string_view, FirstNames>
+surnamesFirstNames(const std::vector<const DocumentFacts*>& documents, const Lexicon* lexicon) {
+  SurnameFirstNames names(lexicon);
+  for (const DocumentFacts* facts : documents) {
+    for (const Mention& m : facts->mentions) {
+      names.add(m);
+    }
+  }
+  return names.take();
 }
 
 namespace {
@@ -415,9 +417,11 @@ private:
     if (scope_ == nullptr) {
       std::unordered_map<const std::string*, uint32_t> frequency;
       std::vector<const std::string*> seen; // the part keys of one document
+      SurnameFirstNames firstNames(lexicon_);
       for (const DocumentFacts* facts : docs_) {
         seen.clear();
         for (const Mention& m : facts->mentions) {
+          firstNames.add(m);
           for (const NamePart& p : m.parts) {
             seen.push_back(&p.key.str());
             if (!m.weak) {
@@ -434,7 +438,7 @@ private:
       for (const auto& [key, count] : frequency) {
         documentFrequency_.emplace(*key, count);
       }
-      firstNamesOfSurname_ = surnamesFirstNames(docs_, lexicon_);
+      firstNamesOfSurname_ = firstNames.take();
     }
     // Whether a weak mention with the first part of `m` counts.
     auto weakCounts = [&](const Mention& m) {
@@ -1555,11 +1559,13 @@ private:
     return it == firstNamesOfSurname_.end() ? FirstNames{} : it->second;
   }
 
-  // Whether a lone word stands for a full name in some article: the two forms' summarised
+  // Whether the lone form stands for the full form in some article: their summarised
   // mentions share one, and no full name there ends with the lone word itself ("Regan"
-  // beside "Ronald Reagan" stands for the article's "Donald Regan").
-  bool standsFor(const FormSummary& lone, uint32_t loneToken, const FormSummary& full) const {
-    const std::string& key = tokens_[loneToken].key;
+  // beside "Ronald Reagan" stands for the article's "Donald Regan"). Both are summarised.
+  bool standsFor(uint32_t loneForm, uint32_t fullForm) const {
+    const std::string& key = tokens_[forms_[loneForm].tokens.front()].key;
+    const FormSummary& lone = summaryOf(loneForm);
+    const FormSummary& full = summaryOf(fullForm);
     // Mentions are in text order, so their documents ascend.
     auto x = lone.mentions.begin();
     auto y = full.mentions.begin();
@@ -1598,8 +1604,7 @@ private:
         summaryOf_[fa] == kNoSummary || summaryOf_[fb] == kNoSummary) {
       return false;
     }
-    return loneForm({fa, pa}) ? !standsFor(summaryOf(fa), forms_[fa].tokens.front(), summaryOf(fb))
-                              : !standsFor(summaryOf(fb), forms_[fb].tokens.front(), summaryOf(fa));
+    return loneForm({fa, pa}) ? !standsFor(fa, fb) : !standsFor(fb, fa);
   }
 
   // Whether a pair of forms aligned on a pair of parts merges, given its strong clues and

@@ -67,8 +67,8 @@ inline std::string formKeyOf(const Mention& m) {
 /// needs of them: their consonant skeletons (so that Sergei and Sergey are one first name),
 /// up to kMax. A lone surname aligned with the surname of a full name needs a strong clue
 /// when several first names share that surname ("Vorobiev" alone could be Margaret or Samir
-/// Vorobyov); two lone surnames do when no first name is written before both (`Regan` of
-/// Donald Regan, `Reagan` of Ronald Reagan).
+/// Vorobyov); two lone surnames do when no first name is written before both (`Pohl` of
+/// Hermann Pohl, `Poehl` of Otto Poehl).
 struct FirstNames {
   static constexpr size_t kMax = 8;
   std::vector<std::string> skeletons; ///< sorted, distinct; empty: the key ends no full name
@@ -126,9 +126,24 @@ inline std::pair<std::string_view, std::string_view> firstAndSurname(const Menti
   return {};
 }
 
-/// By surname key (views of the interned part keys): the first names written before it in
-/// `documents`, in every mention of two parts or more whose first part is neither a place
-/// nor a common word.
+/// By surname key (views of the interned part keys): the first names written before it, in
+/// every mention of two parts or more whose first part is neither a place nor a common
+/// word. Mentions are added one at a time, within a reading of the corpus done anyway.
+class SurnameFirstNames {
+public:
+  explicit SurnameFirstNames(const Lexicon* lexicon) : lexicon_(lexicon) {}
+  void add(const Mention& m);
+  [[nodiscard]] std::unordered_map<std::string_view, FirstNames> take() {
+    return std::move(bySurname_);
+  }
+
+private:
+  const Lexicon* lexicon_;
+  std::unordered_map<std::string_view, std::string> skeletons_; // by first part key; empty: none
+  std::unordered_map<std::string_view, FirstNames> bySurname_;
+};
+
+/// SurnameFirstNames of every mention of `documents`.
 std::unordered_map<std::string_view, FirstNames>
 surnamesFirstNames(const std::vector<const DocumentFacts*>& documents, const Lexicon* lexicon);
 

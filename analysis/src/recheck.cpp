@@ -572,12 +572,14 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   std::vector<std::pair<uint32_t, uint32_t>> formsOfKey;
   std::vector<std::pair<uint32_t, uint32_t>> partsOfBlock;
   std::vector<uint8_t> spelled; // by key: its spelling and blocking keys are recorded
+  SurnameFirstNames firstNames(snapshot_->lexicon.get());
   for (const auto& [id, facts] : snapshot_->documents) {
     const auto d = static_cast<uint32_t>(t.documents.size());
     t.documents.push_back(facts.get());
     t.documentIndex.emplace(facts->doc.id, d);
     for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
       const Mention& m = facts->mentions[i];
+      firstNames.add(m);
       const std::string formKey = formKeyOf(m);
       auto form = t.formId.find(formKey);
       if (form == t.formId.end()) {
@@ -624,7 +626,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   }
   t.keysOfForm = Rows<uint32_t>::build(t.formKeys.size(), formsOfKey);
   t.partsByBlock = Rows<uint32_t>::build(t.blockId.size(), partsOfBlock);
-  t.firstNames = surnamesFirstNames(t.documents, snapshot_->lexicon.get());
+  t.firstNames = firstNames.take();
   tables_ = std::move(tables);
   digest(*analysis);
 }

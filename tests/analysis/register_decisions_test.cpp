@@ -280,22 +280,23 @@ TEST(LoneSurnames, InOneArticleTheLoneSurnameIsThatArticlesPerson) {
 // names share no clue).
 Analysis pohlAndPoehl(bool inOneArticle) {
   Corpus corpus(workspace::loadLexicon());
-  const auto article = [&](const std::string& id, const std::string& text) {
-    corpus.upsert(id, "Date: 1987-03-0" + id.substr(id.size() - 5, 1) + "\n\n" + text);
+  const auto article = [&](const std::string& id, char day, const std::string& text) {
+    corpus.upsert(id, std::string("Date: 1987-03-0") + day + "\n\n" + text);
   };
   for (const char n : {'1', '2', '3'}) {
     const std::string then =
         n == '1' ? " said the Tower commission would report.\n" : " said the talks would go on.\n";
-    article(std::string("pohl-") + n + ".txt",
+    article(std::string("pohl-") + n + ".txt", n,
             "Banker Hermann Pohl met reporters in Frankfurt on Monday.\n\nPohl" + then);
-    article(std::string("poehl-") + n + ".txt",
+    article(std::string("poehl-") + n + ".txt", n,
             "Bundesbank president Otto Poehl met reporters in Frankfurt on Monday.\n\nPoehl" +
                 then);
   }
   if (inOneArticle) {
-    article("both-4.txt", "Hermann Pohl met reporters in Frankfurt on Monday. The talks "
-                          "began at noon. They ended at six. Aides left early. Pohl said the "
-                          "talks would go on. Otto Poehl agreed.\n");
+    article("both-4.txt", '4',
+            "Hermann Pohl met reporters in Frankfurt on Monday. The talks "
+            "began at noon. They ended at six. Aides left early. Pohl said the "
+            "talks would go on. Otto Poehl agreed.\n");
   }
   return analyze(corpus.snapshot());
 }
