@@ -84,6 +84,11 @@ struct FormSummary {
   std::vector<int> ages;           // distinct ages, sorted
   // (document, sentence, index) of every mention, sorted: the mentions near a place.
   std::vector<std::tuple<uint32_t, uint32_t, uint8_t>> byPlace;
+  // Of a lone word's form, when asked for (aloneDocsMade): the documents of its mentions,
+  // ascending, that write no full name ending with the word itself.
+  std::vector<uint32_t> aloneDocs;
+  bool aloneDocsMade = false;
+  bool aloneDocsAsked = false;
 
   [[nodiscard]] std::span<const uint32_t> neighboursOf(size_t mention) const {
     const MentionSummary& m = mentions[mention];
@@ -1363,6 +1368,7 @@ private:
       });
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
+      std::vector<uint32_t> aloneAsked; // lone forms whose aloneDocs scorePair reads
       for (Job& job : jobs) {
         if (std::any_of(job.aligned.begin(), job.aligned.end(),
                         [&](const std::pair<uint8_t, uint8_t>& ij) {
@@ -1387,6 +1393,10 @@ private:
             summarise(first);
             const FormSummary* other =
                 summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
+            if (const auto lone = standsForAsked(fa, pa, fb, pb, job.surnames);
+                lone && !summaryOf(*lone).aloneDocsMade) {
+              makeAloneDocs(*lone);
+            }
             if (!mayMergeGiven(job.ta, job.tb, job.sim, job.surnames, fa, pa, fb, pb,
                                summaryOf(first), other, shared)) {
               return true;
@@ -1394,10 +1404,23 @@ private:
           }
           summarise(fa);
           summarise(fb);
+          if (const auto lone = standsForAsked(fa, pa, fb, pb, job.surnames)) {
+            FormSummary& summary = summaries_[summaryOf_[*lone]];
+            if (scope_ != nullptr) {
+              // A later pair's bound, in this loop, may read it.
+              if (!summary.aloneDocsMade) {
+                makeAloneDocs(*lone);
+              }
+            } else if (!summary.aloneDocsAsked) {
+              summary.aloneDocsAsked = true; // made below, on every core
+              aloneAsked.push_back(*lone);
+            }
+          }
           ++judged;
           return false;
         });
       }
+      parallelFor(aloneAsked.size(), 16, [&](size_t i) { makeAloneDocs(aloneAsked[i]); });
       if (scope_ != nullptr) {
         scopePairCounts().judged += judged;
       }
@@ -1563,27 +1586,56 @@ private:
   // mentions share one, and no full name there ends with the lone word itself ("Regan"
   // beside "Ronald Reagan" stands for the article's "Donald Regan"). Both are summarised.
   bool standsFor(uint32_t loneForm, uint32_t fullForm) const {
-    const std::string& key = tokens_[forms_[loneForm].tokens.front()].key;
     const FormSummary& lone = summaryOf(loneForm);
     const FormSummary& full = summaryOf(fullForm);
+    assert(lone.aloneDocsMade);
     // Mentions are in text order, so their documents ascend.
-    auto x = lone.mentions.begin();
+    auto x = lone.aloneDocs.begin();
     auto y = full.mentions.begin();
-    while (x != lone.mentions.end() && y != full.mentions.end()) {
-      if (x->ref.doc != y->ref.doc) {
-        (x->ref.doc < y->ref.doc ? x : y)++;
-        continue;
-      }
-      const uint32_t d = x->ref.doc;
-      const auto& mentions = docs_[d]->mentions;
-      if (std::none_of(mentions.begin(), mentions.end(),
-                       [&](const Mention& m) { return firstAndSurname(m).second == key; })) {
+    while (x != lone.aloneDocs.end() && y != full.mentions.end()) {
+      if (*x == y->ref.doc) {
         return true;
       }
-      for (; x != lone.mentions.end() && x->ref.doc == d; ++x) {
+      if (*x < y->ref.doc) {
+        ++x;
+      } else {
+        ++y;
       }
     }
     return false;
+  }
+
+  // Whether standsFor will be asked of an aligned pair, and with which form alone.
+  std::optional<uint32_t> standsForAsked(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb,
+                                         Surnames surnames) const {
+    if (!surnames.shared || loneAgainstInner(fa, pa, fb, pb) ||
+        !loneAgainstSurname({fa, pa}, {fb, pb}) || summaryOf_[fa] == kNoSummary ||
+        summaryOf_[fb] == kNoSummary) {
+      return std::nullopt;
+    }
+    return loneForm({fa, pa}) ? fa : fb;
+  }
+
+  // Fills a lone form's aloneDocs (its summary made): one reading of each of its documents,
+  // instead of one per pair it is judged in.
+  void makeAloneDocs(uint32_t loneForm) {
+    FormSummary& lone = summaries_[summaryOf_[loneForm]];
+    const std::string& key = tokens_[forms_[loneForm].tokens.front()].key;
+    uint32_t last = UINT32_MAX;
+    for (const MentionSummary& x : lone.mentions) {
+      const uint32_t d = x.ref.doc;
+      if (d == last) {
+        continue;
+      }
+      last = d;
+      const auto& mentions = docs_[d]->mentions;
+      if (std::none_of(mentions.begin(), mentions.end(),
+                       [&](const Mention& m) { return firstAndSurname(m).second == key; })) {
+        lone.aloneDocs.push_back(d);
+      }
+    }
+    lone.aloneDocs.shrink_to_fit();
+    lone.aloneDocsMade = true;
   }
 
   // Whether a pair needs a strong clue to merge, whatever its similarity:

@@ -73,20 +73,16 @@ struct Word {
   bool first = false; ///< first word of the sentence
 };
 
-std::vector<Word> wordsOf(std::string_view text, Span span) {
-  std::vector<Word> out;
+/// Calls `f(span, first letter)` for each word of `span`: letters, combining marks and inner
+/// hyphens.
+template <class F> void forEachWord(std::string_view text, Span span, const F& f) {
   size_t pos = span.begin;
-  bool first = true;
   while (pos < span.end && pos < text.size()) {
     const size_t start = pos;
     const char32_t cp = decodeUtf8(text, pos);
     if (!isLetter(cp)) {
       continue;
     }
-    Word w;
-    w.cap = isUpper(cp);
-    w.first = first;
-    first = false;
     size_t end = pos;
     while (end < span.end && end < text.size()) {
       size_t next = end;
@@ -99,11 +95,21 @@ std::vector<Word> wordsOf(std::string_view text, Span span) {
     while (end > start && text[end - 1] == '-') {
       --end;
     }
-    w.span = Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)};
-    w.text = std::string(text.substr(start, end - start));
     pos = end;
-    out.push_back(std::move(w));
+    f(Span{static_cast<uint32_t>(start), static_cast<uint32_t>(end)}, cp);
   }
+}
+
+std::vector<Word> wordsOf(std::string_view text, Span span) {
+  std::vector<Word> out;
+  forEachWord(text, span, [&](Span word, char32_t firstLetter) {
+    Word w;
+    w.cap = isUpper(firstLetter);
+    w.first = out.empty();
+    w.span = word;
+    w.text = std::string(text.substr(word.begin, word.end - word.begin));
+    out.push_back(std::move(w));
+  });
   return out;
 }
 
@@ -196,6 +202,34 @@ std::string lowerAscii(std::string_view s) {
   }
   return out;
 }
+
+/// The content stem of each word met, empty for a stop word or a stem under three letters.
+/// A corpus repeats its words, so each thread keeps the stems it has made.
+class ContentStems {
+public:
+  std::string_view of(std::string_view word) {
+    auto it = stems_.find(word);
+    if (it == stems_.end()) {
+      if (stems_.size() >= kMaxWords) {
+        stems_.clear(); // a bound for a long-lived thread; views given out are used at once
+      }
+      std::string stem = stemWord(word);
+      if (stem.size() < 3 || isStopWord(stem) || isStopWord(lowerAscii(word))) {
+        stem.clear();
+      }
+      it = stems_.emplace(std::string(word), std::move(stem)).first;
+    }
+    return it->second;
+  }
+
+private:
+  static constexpr size_t kMaxWords = 1 << 18;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;
+};
 
 std::string shorten(std::string_view text, size_t limit = 160) {
   std::string out;
@@ -435,17 +469,20 @@ void Builder::setAnchors() {
         work.stemSetOf[i] = work.stemSetOf[i - 1];
         continue;
       }
+      thread_local ContentStems contentStems;
       std::vector<std::string> stems;
-      for (const Word& w : wordsOf(facts->doc.text, work.sentenceSpans[i])) {
+      const std::string_view text = facts->doc.text;
+      forEachWord(text, work.sentenceSpans[i], [&](Span word, char32_t) {
         // Words of time expressions ("before his departure") say when, not what happened.
-        if (insideExpression(exprs, w.span)) {
-          continue;
+        if (insideExpression(exprs, word)) {
+          return;
         }
-        std::string stem = stemWord(w.text);
-        if (stem.size() >= 3 && !isStopWord(stem) && !isStopWord(lowerAscii(w.text))) {
-          stems.push_back(std::move(stem));
+        const std::string_view stem =
+            contentStems.of(text.substr(word.begin, word.end - word.begin));
+        if (!stem.empty()) {
+          stems.emplace_back(stem);
         }
-      }
+      });
       std::sort(stems.begin(), stems.end());
       stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
       work.stemSetOf[i] = static_cast<uint32_t>(work.stemSetBegin.size() - 1);
