@@ -12,6 +12,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cassert>
 #include <cstdlib>
 #include <optional>
 #include <string>
@@ -43,15 +44,22 @@ struct Tok {
   uint32_t begin = 0;
   uint32_t end = 0;
   Kind kind = Kind::Word;
-  std::string low;   ///< ASCII lower case; punctuation normalised (’ -> ', – -> -)
+  std::string_view low; ///< ASCII lower case; punctuation normalised (’ -> ', – -> -); in
+                        ///< the tokens' arena
   uint16_t word = 0; ///< scannerWordId(low) of a word, 0 for any other token
   bool cap = false;
   bool space = false; ///< white space before
   bool newline = false;
 };
 
-std::vector<Tok> tokenize(std::string_view text) {
+/// The tokens of `text`. Their lower-case texts are appended to `arena`, which is reserved
+/// first and never grows past it: a byte of text gives at most three (an invalid byte
+/// decodes to U+FFFD), so the views stay valid.
+std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
   std::vector<Tok> out;
+  arena.clear();
+  arena.reserve(3 * text.size() + 4);
+  const char* const base = arena.data();
   size_t pos = 0;
   bool space = true;
   bool newline = true;
@@ -68,6 +76,7 @@ std::vector<Tok> tokenize(std::string_view text) {
       continue;
     }
     Tok tok;
+    const size_t lowBegin = arena.size();
     tok.begin = static_cast<uint32_t>(start);
     tok.space = space;
     tok.newline = newline;
@@ -75,9 +84,9 @@ std::vector<Tok> tokenize(std::string_view text) {
     newline = false;
     if (cp >= U'0' && cp <= U'9') {
       tok.kind = Kind::Number;
-      tok.low.push_back(static_cast<char>(cp));
+      arena.push_back(static_cast<char>(cp));
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-        tok.low.push_back(text[pos]);
+        arena.push_back(text[pos]);
         ++pos;
       }
     } else if (isLetter(cp) || isCombiningMark(cp)) {
@@ -86,9 +95,9 @@ std::vector<Tok> tokenize(std::string_view text) {
       auto add = [&](char32_t c) {
         if (c < 0x80) {
           const auto ch = static_cast<char>(c);
-          tok.low.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
+          arena.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
         } else {
-          appendUtf8(tok.low, c);
+          appendUtf8(arena, c);
         }
       };
       add(cp);
@@ -100,7 +109,7 @@ std::vector<Tok> tokenize(std::string_view text) {
           if (folded < 'a' || folded > 'z') {
             break;
           }
-          tok.low.push_back(static_cast<char>(folded));
+          arena.push_back(static_cast<char>(folded));
           ++pos;
           continue;
         }
@@ -116,16 +125,18 @@ std::vector<Tok> tokenize(std::string_view text) {
       tok.kind = Kind::Punct;
       // One character each (push_back: GCC 12 warns wrongly about assigning a literal here).
       if (isApostrophe(cp)) {
-        tok.low.push_back('\'');
+        arena.push_back('\'');
       } else if (isHyphen(cp) || cp == U'\u2013' || cp == U'\u2014') {
-        tok.low.push_back('-');
+        arena.push_back('-');
       } else if (cp == U'\u201C' || cp == U'\u201D') {
-        tok.low.push_back('"');
+        arena.push_back('"');
       } else {
-        appendUtf8(tok.low, cp);
+        appendUtf8(arena, cp);
       }
     }
     tok.end = static_cast<uint32_t>(pos);
+    assert(arena.data() == base);
+    tok.low = std::string_view(base + lowBegin, arena.size() - lowBegin);
     if (tok.kind == Kind::Word) {
       tok.word = kScannerWordTable.find(tok.low);
     }
@@ -175,12 +186,13 @@ struct WordIs {
 
 class Scanner {
 public:
-  Scanner(std::string_view text, std::vector<Tok> toks) : text_(text), t_(std::move(toks)) {}
+  explicit Scanner(std::string_view text) : text_(text), t_(tokenize(text, arena_)) {}
 
   std::vector<TimeExpression> run();
 
 private:
   std::string_view text_;
+  std::string arena_; // the tokens' lower-case texts
   std::vector<Tok> t_;
 
   // -- token helpers ------------------------------------------------------------------
@@ -195,7 +207,11 @@ private:
     if (!number(i) || t_[i].low.size() > 6) {
       return -1;
     }
-    return std::atoi(t_[i].low.c_str());
+    int value = 0;
+    for (const char c : t_[i].low) {
+      value = value * 10 + (c - '0');
+    }
+    return value;
   }
   [[nodiscard]] bool anyWord(size_t i, std::initializer_list<ScannerWord> words) const {
     if (!has(i) || t_[i].word == 0) {
@@ -1924,7 +1940,7 @@ std::optional<Candidate> Scanner::matchCountUnit(size_t i) const {
   Candidate c = make(begin, uEnd);
   if (!durationCue && !hyphenated) {
     if (anyWord(uEnd, {"ago", "earlier", "later", "before", "after", "hence"})) {
-      const std::string& dir = t_[uEnd].low;
+      const std::string_view dir = t_[uEnd].low;
       const int sign = (dir == "ago" || dir == "earlier" || dir == "before") ? -1 : 1;
       if (dir == "before" || dir == "after") {
         // Nothing counted from follows: "two days before, ...", "an earthquake a day before
@@ -2801,7 +2817,7 @@ std::optional<HeaderDate> headerDate(std::string_view text) {
       if (label == "date" || label == "published" || label == "published on" ||
           label == "dateline" || label == "publication date" || label == "pubdate") {
         const std::string_view rest = content.substr(colon + 1);
-        Scanner scanner(rest, tokenize(rest));
+        Scanner scanner(rest);
         for (const auto& e : scanner.run()) {
           if (e.explicitDay() && e.problem.empty()) {
             HeaderDate h;
@@ -2823,7 +2839,7 @@ std::optional<HeaderDate> headerDate(std::string_view text) {
 DateFacts extractDates(const Document& doc) {
   DateFacts facts;
   const std::string_view text = doc.text;
-  Scanner scanner(text, tokenize(text));
+  Scanner scanner(text);
   facts.expressions = scanner.run();
   facts.published = headerDate(text);
   if (!doc.sentences.empty()) {
