@@ -1059,12 +1059,18 @@ void Builder::linkClaims(DateIndex& index) const {
     const uint32_t* first = firstCommon(keysOf[a], keysOf[b]);
     return first != nullptr && *first == block;
   };
-  // Each claim's keys and predicates sorted once, and its words without predicate stems.
+  // Each claim's key ids, ascending (the first test of a pair, without comparing text); its
+  // keys and predicates sorted once, and its words without predicate stems.
+  std::vector<std::vector<uint32_t>> keyIdsOf(count);
   std::vector<std::vector<std::string>> sortedKeys(count);
   std::vector<std::vector<std::string>> sortedPreds(count);
   std::vector<std::vector<std::string>> plainWords(count);
   for (size_t c = 0; c < count; ++c) {
     const Claim& claim = index.claims[c];
+    for (const std::string& key : claim.participantKeys) {
+      keyIdsOf[c].push_back(keyIds.find(key)->second);
+    }
+    std::sort(keyIdsOf[c].begin(), keyIdsOf[c].end());
     sortedKeys[c] = claim.participantKeys;
     std::sort(sortedKeys[c].begin(), sortedKeys[c].end());
     sortedPreds[c] = claim.predicates;
@@ -1079,34 +1085,37 @@ void Builder::linkClaims(DateIndex& index) const {
   const auto judge = [&](uint32_t ia, uint32_t ib) -> std::optional<ClaimLink> {
     const Claim& a = index.claims[ia];
     const Claim& b = index.claims[ib];
-    const std::vector<std::string>& keysA = sortedKeys[ia];
-    const std::vector<std::string>& keysB = sortedKeys[ib];
-    const std::vector<std::string> sharedKeys = intersect(keysA, keysB);
-    const size_t p = sharedKeys.size();
+    const std::vector<uint32_t>& idsA = keyIdsOf[ia];
+    const std::vector<uint32_t>& idsB = keyIdsOf[ib];
+    size_t p = 0;
+    bool specific = false;
+    for (auto x = idsA.begin(), y = idsB.begin(); x != idsA.end() && y != idsB.end();) {
+      if (*x < *y) {
+        ++x;
+      } else if (*y < *x) {
+        ++y;
+      } else {
+        ++p;
+        specific = specific || index.claims.size() < 10 ||
+                   2 * members[*x].size() <= index.claims.size();
+        ++x;
+        ++y;
+      }
+    }
     // Who takes part must largely coincide: half of the smaller cast at least, and (in a
     // corpus of some size) one shared participant not named in most of its dated sentences.
-    const size_t smaller = std::min(keysA.size(), keysB.size());
-    if (smaller == 0 || 2 * p < smaller) {
+    const size_t smaller = std::min(idsA.size(), idsB.size());
+    if (smaller == 0 || 2 * p < smaller || !specific) {
       return std::nullopt;
     }
     const std::vector<std::string> sharedPreds = intersect(sortedPreds[ia], sortedPreds[ib]);
+    if (sharedPreds.empty() || p < 2) {
+      return std::nullopt; // not the same kind of event, or one participant only
+    }
     const std::vector<std::string> sharedWords = intersect(plainWords[ia], plainWords[ib]);
     const bool sameDocument = a.document == b.document;
-    const bool specific =
-        std::any_of(sharedKeys.begin(), sharedKeys.end(), [&](const std::string& key) {
-          auto it = keyIds.find(key);
-          return it != keyIds.end() && (index.claims.size() < 10 ||
-                                        2 * members[it->second].size() <= index.claims.size());
-        });
-    if (!specific) {
-      return std::nullopt;
-    }
     const size_t w = sharedWords.size();
-    bool same = !sharedPreds.empty() && p >= 2 && w >= 1 && p + w >= 3;
-    if (sameDocument) {
-      same = same && p >= 2 && w >= 2;
-    }
-    if (!same) {
+    if (w < (sameDocument ? 2U : 1U) || p + w < 3) {
       return std::nullopt;
     }
     // Compare every time of one claim with every time of the other: the closest pair.
@@ -1226,7 +1235,7 @@ void Builder::linkClaims(DateIndex& index) const {
       return out;
     };
     std::vector<std::string> who;
-    for (const auto& key : sharedKeys) {
+    for (const auto& key : intersect(sortedKeys[ia], sortedKeys[ib])) {
       auto it = std::find(a.participantKeys.begin(), a.participantKeys.end(), key);
       who.push_back(a.participants[static_cast<size_t>(it - a.participantKeys.begin())]);
     }
