@@ -7,6 +7,7 @@
 #include <charconv>
 #include <mutex>
 #include <string_view>
+#include <unordered_map>
 #include <unordered_set>
 
 #include "newslint/analysis/spelling.h"
@@ -148,6 +149,31 @@ bool isOpeningQuote(std::string_view s) {
   return s == "\"" || s == "\u201C" || s == "\u2018" || s == "'" || s == "(" || s == "[" ||
          s == "-" || s == "\u2014" || s == "\u2013" || s == ":" || s == "*" || s == "\u2022";
 }
+
+// The key of a name part as written: folded, without its article. A corpus repeats its
+// names, so each thread keeps the keys it has made, and interns a text once.
+class PartKeys {
+public:
+  InternedString of(std::string_view written) {
+    auto it = keys_.find(written);
+    if (it == keys_.end()) {
+      if (keys_.size() >= kMaxWords) {
+        keys_.clear(); // a bound for a long-lived thread
+      }
+      it = keys_.emplace(std::string(written), InternedString(stripArticle(foldCase(written))))
+               .first;
+    }
+    return it->second;
+  }
+
+private:
+  static constexpr size_t kMaxWords = 1 << 18;
+  struct Hash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+  };
+  std::unordered_map<std::string, InternedString, Hash, std::equal_to<>> keys_;
+};
 
 struct Extractor {
   const Document& doc;
@@ -361,12 +387,12 @@ struct Extractor {
   }
 
   void addPart(Mention& m, uint32_t i, uint32_t /*end*/) {
-    const std::string folded = foldCase(textOf(i));
-    const std::string_view key = stripArticle(folded);
+    thread_local PartKeys partKeys;
+    const InternedString key = partKeys.of(textOf(i));
     if (key.empty()) {
       return;
     }
-    m.parts.push_back({doc.tokens[i].span, InternedString(key)});
+    m.parts.push_back({doc.tokens[i].span, key});
   }
 
   void finish(Mention& m) {
