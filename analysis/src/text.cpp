@@ -62,13 +62,9 @@ uint32_t LineTable::offset(uint32_t line, uint32_t column) const {
   return std::min(start + column, lineEnd(line));
 }
 
-char32_t decodeUtf8(std::string_view text, size_t& pos) {
+char32_t detail::decodeUtf8PastAscii(std::string_view text, size_t& pos) {
   const auto byte = [&](size_t i) { return static_cast<unsigned char>(text[i]); };
   const unsigned char b0 = byte(pos);
-  if (b0 < 0x80) {
-    ++pos;
-    return b0;
-  }
   int length = 0;
   char32_t cp = 0;
   char32_t min = 0;

@@ -10,42 +10,18 @@
 namespace newslint::analysis {
 
 // ASCII is answered without a property lookup: it is most of the text of English news.
-bool isLetter(char32_t cp) {
-  if (cp < 0x80) {
-    return (cp | 0x20U) >= U'a' && (cp | 0x20U) <= U'z';
-  }
-  return u_isalpha(static_cast<UChar32>(cp)) != 0;
-}
-bool isUpper(char32_t cp) {
-  if (cp < 0x80) {
-    return cp >= U'A' && cp <= U'Z';
-  }
+namespace detail {
+bool isLetterPastAscii(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) != 0; }
+bool isUpperPastAscii(char32_t cp) {
   return u_isupper(static_cast<UChar32>(cp)) != 0 || u_istitle(static_cast<UChar32>(cp)) != 0;
 }
-bool isLower(char32_t cp) {
-  if (cp < 0x80) {
-    return cp >= U'a' && cp <= U'z';
-  }
-  return u_islower(static_cast<UChar32>(cp)) != 0;
-}
-bool isDigit(char32_t cp) {
-  if (cp < 0x80) {
-    return cp >= U'0' && cp <= U'9';
-  }
-  return u_isdigit(static_cast<UChar32>(cp)) != 0;
-}
-bool isSpace(char32_t cp) {
-  if (cp < 0x80) {
-    return cp == U' ' || (cp >= U'\t' && cp <= U'\r');
-  }
-  return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
-}
-bool isCombiningMark(char32_t cp) {
-  if (cp < 0x80) {
-    return false;
-  }
+bool isLowerPastAscii(char32_t cp) { return u_islower(static_cast<UChar32>(cp)) != 0; }
+bool isDigitPastAscii(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)) != 0; }
+bool isSpacePastAscii(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0; }
+bool isCombiningMarkPastAscii(char32_t cp) {
   return u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
+} // namespace detail
 bool isApostrophe(char32_t cp) {
   switch (cp) {
   case U'\'':

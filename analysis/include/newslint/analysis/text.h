@@ -48,8 +48,19 @@ private:
   uint32_t size_ = 0;
 };
 
+namespace detail {
+char32_t decodeUtf8PastAscii(std::string_view text, size_t& pos);
+}
 /// Decodes one code point at `pos`; on invalid UTF-8 returns U+FFFD and advances one byte.
-char32_t decodeUtf8(std::string_view text, size_t& pos);
+/// Inline for an ASCII byte.
+inline char32_t decodeUtf8(std::string_view text, size_t& pos) {
+  const auto b0 = static_cast<unsigned char>(text[pos]);
+  if (b0 < 0x80) {
+    ++pos;
+    return b0;
+  }
+  return detail::decodeUtf8PastAscii(text, pos);
+}
 void appendUtf8(std::string& out, char32_t cp);
 
 /// The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
