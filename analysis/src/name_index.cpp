@@ -840,13 +840,32 @@ private:
   }
 
   // Part keys of the other names in the mention's sentence, as sorted key ids.
-  std::vector<uint32_t> computeNeighbours(const MentionRef& ref) {
-    // Keys are interned: one address per text. Ids are handed out in the keys' alphabetical
-    // order within the sentence, as they always were.
-    std::vector<const std::string*> keys;
+  // What a summary reads of one mention and its document, before any id is given out: read
+  // on every core, then numbered in the order of the summaries by fillSummary.
+  struct MentionReading {
+    InternedString role;
+    InternedString roleOf;
+    uint32_t sentence = 0;
+    int age = -1;
+    int list = -1;
+    // The part keys of the other names in its sentence, alphabetical, distinct, without its
+    // own: ids are handed out in this order, as they always were.
+    std::vector<const std::string*> neighbourKeys;
+    std::vector<std::string> listKeys; // the keys of its enumeration's other mentions
+  };
+
+  MentionReading readMention(const MentionRef& ref) const {
+    MentionReading out;
     const auto& mentions = docs_[ref.doc]->mentions;
     const Mention& m = mentions[ref.mention];
-    // Mentions are in text order: scan outwards from this one.
+    out.role = m.role();
+    out.roleOf = m.roleOf();
+    out.sentence = m.sentence;
+    out.age = m.age;
+    out.list = m.list;
+    // Keys are interned: one address per text. Mentions are in text order: scan outwards
+    // from this one.
+    std::vector<const std::string*>& keys = out.neighbourKeys;
     for (size_t i = ref.mention; i-- > 0 && mentions[i].sentence == m.sentence;) {
       for (const NamePart& p : mentions[i].parts) {
         keys.push_back(&p.key.str());
@@ -858,24 +877,44 @@ private:
         keys.push_back(&p.key.str());
       }
     }
-    if (keys.empty()) {
-      return {};
-    }
     std::sort(keys.begin(), keys.end(),
               [](const std::string* a, const std::string* b) { return *a < *b; });
     keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
-    std::vector<uint32_t> ids;
-    ids.reserve(keys.size());
-    for (const std::string* key : keys) {
-      const bool own = std::any_of(m.parts.begin(), m.parts.end(),
-                                   [&](const NamePart& p) { return &p.key.str() == key; });
-      if (!own) {
-        auto [it, inserted] = keyIdByText_.try_emplace(key, 0);
-        if (inserted) {
-          it->second = keyId(*key);
+    std::erase_if(keys, [&](const std::string* key) {
+      return std::any_of(m.parts.begin(), m.parts.end(),
+                         [&](const NamePart& p) { return &p.key.str() == key; });
+    });
+    if (m.list >= 0) {
+      for (const Mention& other : mentions) {
+        if (other.list == m.list && &other != &m) {
+          out.listKeys.push_back(other.key());
         }
-        ids.push_back(it->second);
       }
+    }
+    return out;
+  }
+
+  std::vector<MentionReading> readMentions(uint32_t f) const {
+    const Form& form = forms_[f];
+    const size_t limit = std::min<size_t>(form.mentions.size(), kMaxEvidenceMentions);
+    std::vector<MentionReading> out;
+    out.reserve(limit);
+    for (size_t i = 0; i < limit; ++i) {
+      out.push_back(readMention(form.mentions[i]));
+    }
+    return out;
+  }
+
+  // The key ids of a mention's sentence neighbours, sorted.
+  std::vector<uint32_t> neighbourIds(const MentionReading& reading) {
+    std::vector<uint32_t> ids;
+    ids.reserve(reading.neighbourKeys.size());
+    for (const std::string* key : reading.neighbourKeys) {
+      auto [it, inserted] = keyIdByText_.try_emplace(key, 0);
+      if (inserted) {
+        it->second = keyId(*key);
+      }
+      ids.push_back(it->second);
     }
     std::sort(ids.begin(), ids.end());
     return ids;
@@ -912,31 +951,46 @@ private:
   }
 
   void summarise(uint32_t f) {
+    if (reserveSummary(f)) {
+      fillSummary(f, readMentions(f));
+    }
+  }
+
+  // Gives the form its summary's place (in the order summaries are asked for); false when
+  // it has one.
+  bool reserveSummary(uint32_t f) {
     if (summaryOf_[f] != kNoSummary) {
-      return;
+      return false;
     }
     summaryOf_[f] = static_cast<uint32_t>(summaries_.size());
-    FormSummary& summary = summaries_.emplace_back();
+    summaries_.emplace_back();
+    return true;
+  }
+
+  // Makes the summary of a form from its mentions' readings; role, key and list ids are
+  // handed out here, one summary after the other.
+  void fillSummary(uint32_t f, const std::vector<MentionReading>& readings) {
+    FormSummary& summary = summaries_[summaryOf_[f]];
     const Form& form = forms_[f];
-    const size_t limit = std::min<size_t>(form.mentions.size(), kMaxEvidenceMentions);
+    const size_t limit = readings.size();
     summary.mentions.reserve(limit);
     summary.byPlace.reserve(limit);
     for (size_t i = 0; i < limit; ++i) {
-      const Mention& m = mentionOf(form.mentions[i]);
+      const MentionReading& m = readings[i];
       MentionSummary out;
       out.ref = form.mentions[i];
       out.sentence = m.sentence;
       out.age = m.age;
       out.list = m.list;
-      if (!m.role().empty()) {
-        out.role = roleId(m.role());
-        const RoleHead& head = roleHead(m.role());
+      if (!m.role.empty()) {
+        out.role = roleId(m.role);
+        const RoleHead& head = roleHead(m.role);
         out.roleHead = head.id;
         out.relation = head.relation;
         out.roleSpaced = head.spaced;
       }
-      out.roleOf = roleId(m.roleOf());
-      const std::vector<uint32_t> neighbours = computeNeighbours(form.mentions[i]);
+      out.roleOf = roleId(m.roleOf);
+      const std::vector<uint32_t> neighbours = neighbourIds(m);
       out.neighboursBegin = static_cast<uint32_t>(summary.neighbourIds.size());
       summary.neighbourIds.insert(summary.neighbourIds.end(), neighbours.begin(), neighbours.end());
       out.neighboursEnd = static_cast<uint32_t>(summary.neighbourIds.size());
@@ -953,7 +1007,7 @@ private:
       if (out.list >= 0) {
         summary.withList.push_back(index);
         out.listBegin = static_cast<uint32_t>(summary.listIds.size());
-        listNeighbours(out.ref, summary.listIds);
+        listNeighbours(m.listKeys, summary.listIds);
         out.listEnd = static_cast<uint32_t>(summary.listIds.size());
       }
       if (!neighbours.empty()) {
@@ -989,21 +1043,17 @@ private:
 
   bool ubiquitousId(uint32_t id) const { return ubiquitousById_[id] != 0; }
 
-  // The keys of the names listed with a mention (the other mentions of its enumeration),
-  // appended to `out` as sorted, distinct ids.
-  void listNeighbours(const MentionRef& ref, std::vector<uint32_t>& out) {
-    const auto& mentions = docs_[ref.doc]->mentions;
-    const Mention& m = mentions[ref.mention];
+  // The ids of the keys of the names listed with a mention (the other mentions of its
+  // enumeration), appended to `out` as sorted, distinct ids.
+  void listNeighbours(const std::vector<std::string>& keys, std::vector<uint32_t>& out) {
     const size_t begin = out.size();
-    for (const Mention& other : mentions) {
-      if (other.list == m.list && &other != &m) {
-        auto [it, inserted] =
-            listKeyId_.try_emplace(other.key(), static_cast<uint32_t>(listKeyText_.size()));
-        if (inserted) {
-          listKeyText_.push_back(it->first);
-        }
-        out.push_back(it->second);
+    for (const std::string& key : keys) {
+      auto [it, inserted] =
+          listKeyId_.try_emplace(key, static_cast<uint32_t>(listKeyText_.size()));
+      if (inserted) {
+        listKeyText_.push_back(it->first);
       }
+      out.push_back(it->second);
     }
     std::sort(out.begin() + static_cast<ptrdiff_t>(begin), out.end());
     out.erase(std::unique(out.begin() + static_cast<ptrdiff_t>(begin), out.end()), out.end());
@@ -1343,9 +1393,10 @@ private:
     }
     // The candidate pairs go in batches, so that the lists of forms to compare are held
     // for one batch at a time. In each: first the pairs of forms whose other parts agree
-    // (on every core), then the summaries of just those forms (in pair order, so that key
-    // ids are given out in the same order whatever the batch size), then the evidence and
-    // the decision for each pair (on every core).
+    // (on every core), then the summaries of just those forms (their mentions read on every
+    // core, then numbered in pair order, so that key ids are given out in the same order
+    // whatever the batch size), then the evidence and the decision for each pair (on every
+    // core). A scope's summaries are made in the loop: its bound reads them.
     static_assert(kMaxFormsPerToken <= 256, "form indices are kept in a byte");
     std::vector<Job> jobs;
     for (size_t from = 0; from < candidates_.size(); from += kPairsPerBatch) {
@@ -1369,6 +1420,7 @@ private:
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
       std::vector<uint32_t> aloneAsked; // lone forms whose aloneDocs scorePair reads
+      std::vector<uint32_t> pending;    // forms whose summaries are yet to be filled
       for (Job& job : jobs) {
         if (std::any_of(job.aligned.begin(), job.aligned.end(),
                         [&](const std::pair<uint8_t, uint8_t>& ij) {
@@ -1402,8 +1454,17 @@ private:
               return true;
             }
           }
-          summarise(fa);
-          summarise(fb);
+          if (scope_ != nullptr) {
+            summarise(fa);
+            summarise(fb);
+          } else {
+            // Made below, after the loop: their reading on every core.
+            for (const uint32_t f : {fa, fb}) {
+              if (reserveSummary(f)) {
+                pending.push_back(f);
+              }
+            }
+          }
           if (const auto lone = standsForAsked(fa, pa, fb, pb, job.surnames)) {
             FormSummary& summary = summaries_[summaryOf_[*lone]];
             if (scope_ != nullptr) {
@@ -1419,6 +1480,14 @@ private:
           ++judged;
           return false;
         });
+      }
+      {
+        std::vector<std::vector<MentionReading>> readings(pending.size());
+        parallelFor(pending.size(), 16,
+                    [&](size_t k) { readings[k] = readMentions(pending[k]); });
+        for (size_t k = 0; k < pending.size(); ++k) {
+          fillSummary(pending[k], readings[k]);
+        }
       }
       parallelFor(aloneAsked.size(), 16, [&](size_t i) { makeAloneDocs(aloneAsked[i]); });
       if (scope_ != nullptr) {
