@@ -203,21 +203,21 @@ std::string lowerAscii(std::string_view s) {
   return out;
 }
 
-/// The content stem of each word met, empty for a stop word or a stem under three letters.
-/// A corpus repeats its words, so each thread keeps the stems it has made.
+/// The content stem of each word met, interned; empty for a stop word or a stem under three
+/// letters. A corpus repeats its words, so each thread keeps the stems it has made.
 class ContentStems {
 public:
-  std::string_view of(std::string_view word) {
+  InternedString of(std::string_view word) {
     auto it = stems_.find(word);
     if (it == stems_.end()) {
       if (stems_.size() >= kMaxWords) {
-        stems_.clear(); // a bound for a long-lived thread; views given out are used at once
+        stems_.clear(); // a bound for a long-lived thread
       }
       std::string stem = stemWord(word);
       if (stem.size() < 3 || isStopWord(stem) || isStopWord(lowerAscii(word))) {
         stem.clear();
       }
-      it = stems_.emplace(std::string(word), std::move(stem)).first;
+      it = stems_.emplace(std::string(word), InternedString(stem)).first;
     }
     return it->second;
   }
@@ -228,7 +228,7 @@ private:
     using is_transparent = void;
     size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
   };
-  std::unordered_map<std::string, std::string, Hash, std::equal_to<>> stems_;
+  std::unordered_map<std::string, InternedString, Hash, std::equal_to<>> stems_;
 };
 
 std::string shorten(std::string_view text, size_t limit = 160) {
@@ -431,7 +431,7 @@ void Builder::setAnchors() {
   // stems are numbered in the order the threads first meet them, under a lock; those numbers
   // depend on thread timing and are replaced below by the stems' alphabetical ranks.
   std::mutex tableMutex;
-  std::unordered_map<std::string, uint32_t> firstMet;
+  std::unordered_map<const std::string*, uint32_t> firstMet; // by interned stem
   docs_.resize(documents.size());
   parallelFor(documents.size(), 64, [&](size_t d) {
     const std::string& id = *documents[d].first;
@@ -461,7 +461,7 @@ void Builder::setAnchors() {
     work.resolutions.resize(exprs.size());
     work.sentenceSpans.resize(exprs.size());
     work.stemSetOf.resize(exprs.size());
-    std::vector<std::string> texts; // the stems of every dated sentence, until numbered
+    std::vector<const std::string*> texts; // every dated sentence's stems, until numbered
     work.stemSetBegin.push_back(0);
     for (size_t i = 0; i < exprs.size(); ++i) {
       work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
@@ -470,38 +470,38 @@ void Builder::setAnchors() {
         continue;
       }
       thread_local ContentStems contentStems;
-      std::vector<std::string> stems;
+      const size_t setBegin = texts.size();
       const std::string_view text = facts->doc.text;
       forEachWord(text, work.sentenceSpans[i], [&](Span word, char32_t) {
         // Words of time expressions ("before his departure") say when, not what happened.
         if (insideExpression(exprs, word)) {
           return;
         }
-        const std::string_view stem =
-            contentStems.of(text.substr(word.begin, word.end - word.begin));
+        const InternedString stem = contentStems.of(text.substr(word.begin, word.end - word.begin));
         if (!stem.empty()) {
-          stems.emplace_back(stem);
+          texts.push_back(&stem.str());
         }
       });
-      std::sort(stems.begin(), stems.end());
-      stems.erase(std::unique(stems.begin(), stems.end()), stems.end());
+      // Distinct by address (one interned text, one address); sorted by id below.
+      std::sort(texts.begin() + static_cast<ptrdiff_t>(setBegin), texts.end());
+      texts.erase(std::unique(texts.begin() + static_cast<ptrdiff_t>(setBegin), texts.end()),
+                  texts.end());
       work.stemSetOf[i] = static_cast<uint32_t>(work.stemSetBegin.size() - 1);
-      std::move(stems.begin(), stems.end(), std::back_inserter(texts));
       work.stemSetBegin.push_back(static_cast<uint32_t>(texts.size()));
     }
     work.stemSetBegin.shrink_to_fit();
     work.stemIds.reserve(texts.size());
     const std::lock_guard lock(tableMutex);
-    for (std::string& text : texts) {
+    for (const std::string* text : texts) {
       const auto [it, inserted] =
-          firstMet.try_emplace(std::move(text), static_cast<uint32_t>(firstMet.size()));
+          firstMet.try_emplace(text, static_cast<uint32_t>(firstMet.size()));
       work.stemIds.push_back(it->second);
     }
   });
   // The stems in alphabetical order; each set renumbered and sorted by the new ids.
   std::vector<const std::string*> metAs(firstMet.size());
   for (const auto& [text, id] : firstMet) {
-    metAs[id] = &text;
+    metAs[id] = text;
   }
   std::vector<uint32_t> order(metAs.size());
   std::iota(order.begin(), order.end(), 0);
