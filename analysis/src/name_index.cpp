@@ -99,6 +99,29 @@ struct FormSummary {
   }
 };
 
+// Elements that never move once made (a deque), reached by index in one load (a table of
+// their addresses): std::deque's indexing is a call that divides on every access, and the
+// name index indexes its forms in every loop.
+template <class T> class StableArray {
+public:
+  T& emplace_back() {
+    T& item = items_.emplace_back();
+    at_.push_back(&item);
+    return item;
+  }
+  T& operator[](size_t i) { return *at_[i]; }
+  const T& operator[](size_t i) const { return *at_[i]; }
+  [[nodiscard]] size_t size() const { return at_.size(); }
+  auto begin() { return items_.begin(); }
+  auto end() { return items_.end(); }
+  auto begin() const { return items_.begin(); }
+  auto end() const { return items_.end(); }
+
+private:
+  std::deque<T> items_;
+  std::vector<T*> at_;
+};
+
 struct TokenInfo {
   std::string key;
   SpellingKey spelling;
@@ -251,7 +274,7 @@ private:
   const Lexicon* lexicon_ = nullptr;
   const NameScope* scope_ = nullptr; // null: the whole corpus is in docs_
 
-  std::deque<Form> forms_; // a deque: forms never move, and formByKey_ views their keys
+  StableArray<Form> forms_; // forms never move, and formByKey_ views their keys
   std::unordered_map<std::string_view, uint32_t> formByKey_;
   std::vector<TokenInfo> tokens_;
   std::unordered_map<std::string, uint32_t> tokenByKey_;
@@ -298,7 +321,7 @@ private:
   // of all forms): summaryOf_ gives each form's index into summaries_, kNoSummary if none.
   static constexpr uint32_t kNoSummary = UINT32_MAX;
   std::vector<uint32_t> summaryOf_;
-  std::deque<FormSummary> summaries_;
+  StableArray<FormSummary> summaries_;
   const FormSummary& summaryOf(uint32_t f) const { return summaries_[summaryOf_[f]]; }
   NameIndex index_;
 
