@@ -17,10 +17,17 @@ namespace newslint::analysis {
 
 namespace {
 
-template <size_t N>
-bool among(const std::array<std::string_view, N>& words, std::string_view word) {
-  return std::find(words.begin(), words.end(), word) != words.end();
-}
+// A list of words, looked up by hash: names are built token by token, and each token is
+// tried on several lists.
+class WordSet {
+public:
+  template <size_t N>
+  explicit WordSet(const std::array<std::string_view, N>& words) : set_(words.begin(), words.end()) {}
+  [[nodiscard]] bool contains(std::string_view word) const { return set_.contains(word); }
+
+private:
+  std::unordered_set<std::string_view> set_;
+};
 
 // Title words: stripped from the front of a name and kept as its context.
 bool isTitleWord(std::string_view folded) {
@@ -82,7 +89,8 @@ bool isTitleWord(std::string_view folded) {
                                                                "brigadier",
                                                                "ayatollah",
                                                                "imam"};
-  return among(kTitles, folded);
+  static const WordSet kSet(kTitles);
+  return kSet.contains(folded);
 }
 
 // Lower-case words joining the parts of one name.
@@ -90,7 +98,8 @@ bool isConnector(std::string_view word) {
   static constexpr std::array<std::string_view, 20> kConnectors = {
       "al",  "el",    "bin", "ibn", "bint", "abu", "de", "da", "di",  "du",
       "del", "della", "van", "von", "der",  "den", "la", "le", "dos", "ben"};
-  return among(kConnectors, word);
+  static const WordSet kSet(kConnectors);
+  return kSet.contains(word);
 }
 
 bool isArticleWord(std::string_view folded) {
@@ -106,7 +115,8 @@ bool isRoleWord(std::string_view folded) {
       "secretary", "chairman",  "director",      "head",        "diplomat",     "mayor",
       "governor",  "judge",     "correspondent", "reporter",    "editor",       "manager",
       "lawyer",    "doctor",    "premier",       "cousins"};
-  return isRelationRole(folded) || among(kOffices, folded);
+  static const WordSet kSet(kOffices);
+  return isRelationRole(folded) || kSet.contains(folded);
 }
 
 std::string normalizeRole(std::string_view folded) {
@@ -566,7 +576,8 @@ bool isRelationRole(std::string_view folded) {
       "niece",       "grandson",       "granddaughter", "grandfather",
       "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
       "son-in-law",  "father-in-law",  "widow",         "children"};
-  return among(kRelations, folded);
+  static const WordSet kSet(kRelations);
+  return kSet.contains(folded);
 }
 
 bool isCalendarWord(std::string_view folded) {
@@ -575,7 +586,8 @@ bool isCalendarWord(std::string_view folded) {
       "january",   "february", "march",     "april",    "june",     "july",     "august",
       "september", "october",  "november",  "december", "jan",      "feb",      "aug",
       "sept",      "oct",      "nov",       "dec",      "christmas"};
-  return among(kCalendar, folded);
+  static const WordSet kSet(kCalendar);
+  return kSet.contains(folded);
 }
 
 const MentionContext MentionContext::kEmpty;
