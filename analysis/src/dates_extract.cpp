@@ -46,7 +46,7 @@ struct Tok {
   Kind kind = Kind::Word;
   std::string_view low; ///< ASCII lower case; punctuation normalised (’ -> ', – -> -); in
                         ///< the tokens' arena
-  uint16_t word = 0; ///< scannerWordId(low) of a word, 0 for any other token
+  uint16_t word = 0;    ///< scannerWordId(low) of a word, 0 for any other token
   bool cap = false;
   bool space = false; ///< white space before
   bool newline = false;

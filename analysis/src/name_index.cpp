@@ -1071,8 +1071,7 @@ private:
   void listNeighbours(const std::vector<std::string>& keys, std::vector<uint32_t>& out) {
     const size_t begin = out.size();
     for (const std::string& key : keys) {
-      auto [it, inserted] =
-          listKeyId_.try_emplace(key, static_cast<uint32_t>(listKeyText_.size()));
+      auto [it, inserted] = listKeyId_.try_emplace(key, static_cast<uint32_t>(listKeyText_.size()));
       if (inserted) {
         listKeyText_.push_back(it->first);
       }
@@ -1506,8 +1505,7 @@ private:
       }
       {
         std::vector<std::vector<MentionReading>> readings(pending.size());
-        parallelFor(pending.size(), 16,
-                    [&](size_t k) { readings[k] = readMentions(pending[k]); });
+        parallelFor(pending.size(), 16, [&](size_t k) { readings[k] = readMentions(pending[k]); });
         for (size_t k = 0; k < pending.size(); ++k) {
           fillSummary(pending[k], readings[k]);
         }

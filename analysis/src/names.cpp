@@ -22,7 +22,8 @@ namespace {
 class WordSet {
 public:
   template <size_t N>
-  explicit WordSet(const std::array<std::string_view, N>& words) : set_(words.begin(), words.end()) {}
+  explicit WordSet(const std::array<std::string_view, N>& words)
+      : set_(words.begin(), words.end()) {}
   [[nodiscard]] bool contains(std::string_view word) const { return set_.contains(word); }
 
 private:

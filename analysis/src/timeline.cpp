@@ -1096,8 +1096,8 @@ void Builder::linkClaims(DateIndex& index) const {
         ++y;
       } else {
         ++p;
-        specific = specific || index.claims.size() < 10 ||
-                   2 * members[*x].size() <= index.claims.size();
+        specific =
+            specific || index.claims.size() < 10 || 2 * members[*x].size() <= index.claims.size();
         ++x;
         ++y;
       }

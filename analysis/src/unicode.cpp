@@ -9,15 +9,24 @@
 
 namespace newslint::analysis {
 
-// ASCII is answered without a property lookup: it is most of the text of English news.
+// Past ASCII the properties come from ICU; the header answers ASCII, most of the text of
+// English news, inline.
 namespace detail {
-bool isLetterPastAscii(char32_t cp) { return u_isalpha(static_cast<UChar32>(cp)) != 0; }
+bool isLetterPastAscii(char32_t cp) {
+  return u_isalpha(static_cast<UChar32>(cp)) != 0;
+}
 bool isUpperPastAscii(char32_t cp) {
   return u_isupper(static_cast<UChar32>(cp)) != 0 || u_istitle(static_cast<UChar32>(cp)) != 0;
 }
-bool isLowerPastAscii(char32_t cp) { return u_islower(static_cast<UChar32>(cp)) != 0; }
-bool isDigitPastAscii(char32_t cp) { return u_isdigit(static_cast<UChar32>(cp)) != 0; }
-bool isSpacePastAscii(char32_t cp) { return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0; }
+bool isLowerPastAscii(char32_t cp) {
+  return u_islower(static_cast<UChar32>(cp)) != 0;
+}
+bool isDigitPastAscii(char32_t cp) {
+  return u_isdigit(static_cast<UChar32>(cp)) != 0;
+}
+bool isSpacePastAscii(char32_t cp) {
+  return u_isUWhiteSpace(static_cast<UChar32>(cp)) != 0;
+}
 bool isCombiningMarkPastAscii(char32_t cp) {
   return u_charType(static_cast<UChar32>(cp)) == U_NON_SPACING_MARK;
 }
