@@ -12,6 +12,7 @@
 
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
+#include "word_memo.h"
 
 namespace newslint::analysis {
 
@@ -160,31 +161,6 @@ bool isOpeningQuote(std::string_view s) {
   return s == "\"" || s == "\u201C" || s == "\u2018" || s == "'" || s == "(" || s == "[" ||
          s == "-" || s == "\u2014" || s == "\u2013" || s == ":" || s == "*" || s == "\u2022";
 }
-
-// The key of a name part as written: folded, without its article. A corpus repeats its
-// names, so each thread keeps the keys it has made, and interns a text once.
-class PartKeys {
-public:
-  InternedString of(std::string_view written) {
-    auto it = keys_.find(written);
-    if (it == keys_.end()) {
-      if (keys_.size() >= kMaxWords) {
-        keys_.clear(); // a bound for a long-lived thread
-      }
-      it = keys_.emplace(std::string(written), InternedString(stripArticle(foldCase(written))))
-               .first;
-    }
-    return it->second;
-  }
-
-private:
-  static constexpr size_t kMaxWords = 1 << 18;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, InternedString, Hash, std::equal_to<>> keys_;
-};
 
 struct Extractor {
   const Document& doc;
@@ -398,8 +374,13 @@ struct Extractor {
   }
 
   void addPart(Mention& m, uint32_t i, uint32_t /*end*/) {
-    thread_local PartKeys partKeys;
-    const InternedString key = partKeys.of(textOf(i));
+    // The key of a part as written: folded, without its article. A corpus repeats its
+    // names, so each thread keeps the keys it has made.
+    thread_local WordMemo partKeys;
+    const InternedString key = partKeys.of(textOf(i), [](std::string_view written) {
+      const std::string folded = foldCase(written);
+      return std::string(stripArticle(folded));
+    });
     if (key.empty()) {
       return;
     }

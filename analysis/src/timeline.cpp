@@ -3,6 +3,7 @@
 
 #include "newslint/analysis/parallel.h"
 #include "sorted.h"
+#include "word_memo.h"
 
 #include "newslint/analysis/names.h"
 #include "newslint/analysis/unicode.h"
@@ -203,33 +204,14 @@ std::string lowerAscii(std::string_view s) {
   return out;
 }
 
-/// The content stem of each word met, interned; empty for a stop word or a stem under three
-/// letters. A corpus repeats its words, so each thread keeps the stems it has made.
-class ContentStems {
-public:
-  InternedString of(std::string_view word) {
-    auto it = stems_.find(word);
-    if (it == stems_.end()) {
-      if (stems_.size() >= kMaxWords) {
-        stems_.clear(); // a bound for a long-lived thread
-      }
-      std::string stem = stemWord(word);
-      if (stem.size() < 3 || isStopWord(stem) || isStopWord(lowerAscii(word))) {
-        stem.clear();
-      }
-      it = stems_.emplace(std::string(word), InternedString(stem)).first;
-    }
-    return it->second;
+/// The content stem of a word, empty for a stop word or a stem under three letters.
+std::string contentStem(std::string_view word) {
+  std::string stem = stemWord(word);
+  if (stem.size() < 3 || isStopWord(stem) || isStopWord(lowerAscii(word))) {
+    stem.clear();
   }
-
-private:
-  static constexpr size_t kMaxWords = 1 << 18;
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, InternedString, Hash, std::equal_to<>> stems_;
-};
+  return stem;
+}
 
 std::string shorten(std::string_view text, size_t limit = 160) {
   std::string out;
@@ -469,7 +451,7 @@ void Builder::setAnchors() {
         work.stemSetOf[i] = work.stemSetOf[i - 1];
         continue;
       }
-      thread_local ContentStems contentStems;
+      thread_local WordMemo contentStems; // a corpus repeats its words
       const size_t setBegin = texts.size();
       const std::string_view text = facts->doc.text;
       forEachWord(text, work.sentenceSpans[i], [&](Span word, char32_t) {
@@ -477,7 +459,8 @@ void Builder::setAnchors() {
         if (insideExpression(exprs, word)) {
           return;
         }
-        const InternedString stem = contentStems.of(text.substr(word.begin, word.end - word.begin));
+        const InternedString stem =
+            contentStems.of(text.substr(word.begin, word.end - word.begin), contentStem);
         if (!stem.empty()) {
           texts.push_back(&stem.str());
         }
