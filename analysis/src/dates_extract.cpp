@@ -187,6 +187,9 @@ struct WordIs {
 class Scanner {
 public:
   explicit Scanner(std::string_view text) : text_(text), t_(tokenize(text, arena_)) {}
+  // The tokens view arena_: a scanner stays where it was made.
+  Scanner(const Scanner&) = delete;
+  Scanner& operator=(const Scanner&) = delete;
 
   std::vector<TimeExpression> run();
 

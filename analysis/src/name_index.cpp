@@ -862,7 +862,6 @@ private:
     return it->second;
   }
 
-  // Part keys of the other names in the mention's sentence, as sorted key ids.
   // What a summary reads of one mention and its document, before any id is given out: read
   // on every core, then numbered in the order of the summaries by fillSummary.
   struct MentionReading {
