@@ -84,11 +84,11 @@ struct FormSummary {
   std::vector<int> ages;           // distinct ages, sorted
   // (document, sentence, index) of every mention, sorted: the mentions near a place.
   std::vector<std::tuple<uint32_t, uint32_t, uint8_t>> byPlace;
-  // Of a lone word's form, when asked for (aloneDocsMade): the documents of its mentions,
-  // ascending, that write no full name ending with the word itself.
+  // Of a lone word's form, once listed (made, or queued to be made before any pair is
+  // scored): the documents of its mentions, ascending, that write no full name ending with
+  // the word itself.
   std::vector<uint32_t> aloneDocs;
-  bool aloneDocsMade = false;
-  bool aloneDocsAsked = false;
+  bool aloneDocsListed = false;
 
   [[nodiscard]] std::span<const uint32_t> neighboursOf(size_t mention) const {
     const MentionSummary& m = mentions[mention];
@@ -1440,7 +1440,7 @@ private:
       });
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
-      std::vector<uint32_t> aloneAsked; // lone forms whose aloneDocs scorePair reads
+      std::vector<uint32_t> aloneAsked; // lone forms whose aloneDocs are yet to be made
       std::vector<uint32_t> pending;    // forms whose summaries are yet to be filled
       for (Job& job : jobs) {
         if (std::any_of(job.aligned.begin(), job.aligned.end(),
@@ -1466,10 +1466,7 @@ private:
             summarise(first);
             const FormSummary* other =
                 summaryOf_[second] != kNoSummary ? &summaryOf(second) : nullptr;
-            if (const auto lone = standsForAsked(fa, pa, fb, pb, job.surnames);
-                lone && !summaryOf(*lone).aloneDocsMade) {
-              makeAloneDocs(*lone);
-            }
+            listAloneDocs(fa, pa, fb, pb, job.surnames, aloneAsked);
             if (!mayMergeGiven(job.ta, job.tb, job.sim, job.surnames, fa, pa, fb, pb,
                                summaryOf(first), other, shared)) {
               return true;
@@ -1486,18 +1483,7 @@ private:
               }
             }
           }
-          if (const auto lone = standsForAsked(fa, pa, fb, pb, job.surnames)) {
-            FormSummary& summary = summaries_[summaryOf_[*lone]];
-            if (scope_ != nullptr) {
-              // A later pair's bound, in this loop, may read it.
-              if (!summary.aloneDocsMade) {
-                makeAloneDocs(*lone);
-              }
-            } else if (!summary.aloneDocsAsked) {
-              summary.aloneDocsAsked = true; // made below, on every core
-              aloneAsked.push_back(*lone);
-            }
-          }
+          listAloneDocs(fa, pa, fb, pb, job.surnames, aloneAsked);
           ++judged;
           return false;
         });
@@ -1677,7 +1663,7 @@ private:
   bool standsFor(uint32_t loneForm, uint32_t fullForm) const {
     const FormSummary& lone = summaryOf(loneForm);
     const FormSummary& full = summaryOf(fullForm);
-    assert(lone.aloneDocsMade);
+    assert(lone.aloneDocsListed);
     // Mentions are in text order, so their documents ascend.
     auto x = lone.aloneDocs.begin();
     auto y = full.mentions.begin();
@@ -1694,15 +1680,27 @@ private:
     return false;
   }
 
-  // Whether standsFor will be asked of an aligned pair, and with which form alone.
-  std::optional<uint32_t> standsForAsked(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb,
-                                         Surnames surnames) const {
+  // Lists the lone form's articles for standsFor when needsStrongClue will ask it of an
+  // aligned pair (both summaries placed): at once in a scope, whose bounds read them in the
+  // loop over the pairs; otherwise queued, to be made on every core after that loop.
+  void listAloneDocs(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb, Surnames surnames,
+                     std::vector<uint32_t>& queue) {
     if (!surnames.shared || loneAgainstInner(fa, pa, fb, pb) ||
         !loneAgainstSurname({fa, pa}, {fb, pb}) || summaryOf_[fa] == kNoSummary ||
         summaryOf_[fb] == kNoSummary) {
-      return std::nullopt;
+      return;
     }
-    return loneForm({fa, pa}) ? fa : fb;
+    const uint32_t lone = loneForm({fa, pa}) ? fa : fb;
+    FormSummary& summary = summaries_[summaryOf_[lone]];
+    if (summary.aloneDocsListed) {
+      return;
+    }
+    summary.aloneDocsListed = true;
+    if (scope_ != nullptr) {
+      makeAloneDocs(lone);
+    } else {
+      queue.push_back(lone);
+    }
   }
 
   // Fills a lone form's aloneDocs (its summary made): one reading of each of its documents,
@@ -1724,7 +1722,6 @@ private:
       }
     }
     lone.aloneDocs.shrink_to_fit();
-    lone.aloneDocsMade = true;
   }
 
   // Whether a pair needs a strong clue to merge, whatever its similarity:

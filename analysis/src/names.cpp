@@ -7,7 +7,6 @@
 #include <charconv>
 #include <mutex>
 #include <string_view>
-#include <unordered_map>
 #include <unordered_set>
 
 #include "newslint/analysis/spelling.h"
@@ -17,19 +16,6 @@
 namespace newslint::analysis {
 
 namespace {
-
-// A list of words, looked up by hash: names are built token by token, and each token is
-// tried on several lists.
-class WordSet {
-public:
-  template <size_t N>
-  explicit WordSet(const std::array<std::string_view, N>& words)
-      : set_(words.begin(), words.end()) {}
-  [[nodiscard]] bool contains(std::string_view word) const { return set_.contains(word); }
-
-private:
-  std::unordered_set<std::string_view> set_;
-};
 
 // Title words: stripped from the front of a name and kept as its context.
 bool isTitleWord(std::string_view folded) {
@@ -91,7 +77,7 @@ bool isTitleWord(std::string_view folded) {
                                                                "brigadier",
                                                                "ayatollah",
                                                                "imam"};
-  static const WordSet kSet(kTitles);
+  static const std::unordered_set<std::string_view> kSet(kTitles.begin(), kTitles.end());
   return kSet.contains(folded);
 }
 
@@ -100,7 +86,7 @@ bool isConnector(std::string_view word) {
   static constexpr std::array<std::string_view, 20> kConnectors = {
       "al",  "el",    "bin", "ibn", "bint", "abu", "de", "da", "di",  "du",
       "del", "della", "van", "von", "der",  "den", "la", "le", "dos", "ben"};
-  static const WordSet kSet(kConnectors);
+  static const std::unordered_set<std::string_view> kSet(kConnectors.begin(), kConnectors.end());
   return kSet.contains(word);
 }
 
@@ -117,7 +103,7 @@ bool isRoleWord(std::string_view folded) {
       "secretary", "chairman",  "director",      "head",        "diplomat",     "mayor",
       "governor",  "judge",     "correspondent", "reporter",    "editor",       "manager",
       "lawyer",    "doctor",    "premier",       "cousins"};
-  static const WordSet kSet(kOffices);
+  static const std::unordered_set<std::string_view> kSet(kOffices.begin(), kOffices.end());
   return isRelationRole(folded) || kSet.contains(folded);
 }
 
@@ -558,7 +544,7 @@ bool isRelationRole(std::string_view folded) {
       "niece",       "grandson",       "granddaughter", "grandfather",
       "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
       "son-in-law",  "father-in-law",  "widow",         "children"};
-  static const WordSet kSet(kRelations);
+  static const std::unordered_set<std::string_view> kSet(kRelations.begin(), kRelations.end());
   return kSet.contains(folded);
 }
 
@@ -568,7 +554,7 @@ bool isCalendarWord(std::string_view folded) {
       "january",   "february", "march",     "april",    "june",     "july",     "august",
       "september", "october",  "november",  "december", "jan",      "feb",      "aug",
       "sept",      "oct",      "nov",       "dec",      "christmas"};
-  static const WordSet kSet(kCalendar);
+  static const std::unordered_set<std::string_view> kSet(kCalendar.begin(), kCalendar.end());
   return kSet.contains(folded);
 }
 

@@ -1042,10 +1042,13 @@ void Builder::linkClaims(DateIndex& index) const {
     const uint32_t* first = firstCommon(keysOf[a], keysOf[b]);
     return first != nullptr && *first == block;
   };
-  // Each claim's key ids, ascending (the first test of a pair, without comparing text); its
-  // keys and predicates sorted once, and its words without predicate stems.
+  // Each claim's key ids, ascending (a pair is tested on them, without comparing text); its
+  // predicates sorted once, and its words without predicate stems.
+  std::vector<const std::string*> keyText(members.size()); // by key id
+  for (const auto& [text, id] : keyIds) {
+    keyText[id] = &text;
+  }
   std::vector<std::vector<uint32_t>> keyIdsOf(count);
-  std::vector<std::vector<std::string>> sortedKeys(count);
   std::vector<std::vector<std::string>> sortedPreds(count);
   std::vector<std::vector<std::string>> plainWords(count);
   for (size_t c = 0; c < count; ++c) {
@@ -1054,8 +1057,6 @@ void Builder::linkClaims(DateIndex& index) const {
       keyIdsOf[c].push_back(keyIds.find(key)->second);
     }
     std::sort(keyIdsOf[c].begin(), keyIdsOf[c].end());
-    sortedKeys[c] = claim.participantKeys;
-    std::sort(sortedKeys[c].begin(), sortedKeys[c].end());
     sortedPreds[c] = claim.predicates;
     std::sort(sortedPreds[c].begin(), sortedPreds[c].end());
     for (const std::string& w : claim.words) {
@@ -1064,30 +1065,36 @@ void Builder::linkClaims(DateIndex& index) const {
       }
     }
   }
-  // Judges one pair: the link when the two claims are about the same event.
-  const auto judge = [&](uint32_t ia, uint32_t ib) -> std::optional<ClaimLink> {
-    const Claim& a = index.claims[ia];
-    const Claim& b = index.claims[ib];
+  // Calls f(key id) for each participant key two claims share.
+  const auto forSharedKeys = [&](uint32_t ia, uint32_t ib, const auto& f) {
     const std::vector<uint32_t>& idsA = keyIdsOf[ia];
     const std::vector<uint32_t>& idsB = keyIdsOf[ib];
-    size_t p = 0;
-    bool specific = false;
     for (auto x = idsA.begin(), y = idsB.begin(); x != idsA.end() && y != idsB.end();) {
       if (*x < *y) {
         ++x;
       } else if (*y < *x) {
         ++y;
       } else {
-        ++p;
-        specific =
-            specific || index.claims.size() < 10 || 2 * members[*x].size() <= index.claims.size();
+        f(*x);
         ++x;
         ++y;
       }
     }
+  };
+  // Judges one pair: the link when the two claims are about the same event.
+  const auto judge = [&](uint32_t ia, uint32_t ib) -> std::optional<ClaimLink> {
+    const Claim& a = index.claims[ia];
+    const Claim& b = index.claims[ib];
+    size_t p = 0;
+    bool specific = false;
+    forSharedKeys(ia, ib, [&](uint32_t k) {
+      ++p;
+      specific =
+          specific || index.claims.size() < 10 || 2 * members[k].size() <= index.claims.size();
+    });
     // Who takes part must largely coincide: half of the smaller cast at least, and (in a
     // corpus of some size) one shared participant not named in most of its dated sentences.
-    const size_t smaller = std::min(idsA.size(), idsB.size());
+    const size_t smaller = std::min(keyIdsOf[ia].size(), keyIdsOf[ib].size());
     if (smaller == 0 || 2 * p < smaller || !specific) {
       return std::nullopt;
     }
@@ -1217,9 +1224,14 @@ void Builder::linkClaims(DateIndex& index) const {
       }
       return out;
     };
+    // The shared participants in the order of their keys' text.
+    std::vector<const std::string*> sharedKeys;
+    forSharedKeys(ia, ib, [&](uint32_t k) { sharedKeys.push_back(keyText[k]); });
+    std::sort(sharedKeys.begin(), sharedKeys.end(),
+              [](const std::string* x, const std::string* y) { return *x < *y; });
     std::vector<std::string> who;
-    for (const auto& key : intersect(sortedKeys[ia], sortedKeys[ib])) {
-      auto it = std::find(a.participantKeys.begin(), a.participantKeys.end(), key);
+    for (const std::string* key : sharedKeys) {
+      auto it = std::find(a.participantKeys.begin(), a.participantKeys.end(), *key);
       who.push_back(a.participants[static_cast<size_t>(it - a.participantKeys.begin())]);
     }
     link.evidence.push_back("shared participants: " + join(who, 5));
