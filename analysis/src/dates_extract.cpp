@@ -52,14 +52,32 @@ struct Tok {
   bool newline = false;
 };
 
-/// The tokens of `text`. Their lower-case texts are appended to `arena`, which is reserved
-/// first and never grows past it: a byte of text gives at most three (an invalid byte
-/// decodes to U+FFFD), so the views stay valid.
+/// The tokens of `text`. Their lower-case texts are written into `arena`, sized first to
+/// what the longest can take: a byte of text gives at most three (an invalid byte decodes
+/// to U+FFFD), so the views stay valid.
 std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
   std::vector<Tok> out;
-  arena.clear();
-  arena.reserve(3 * text.size() + 4);
-  const char* const base = arena.data();
+  out.reserve(text.size() / 5 + 8); // about one token per five bytes of news text
+  arena.assign(3 * text.size() + 4, '\0');
+  char* const base = arena.data();
+  char* w = base; // where the next lower-case byte goes
+  const auto put = [&w](char32_t c) {
+    if (c < 0x80) {
+      *w++ = static_cast<char>(c);
+    } else if (c < 0x800) {
+      *w++ = static_cast<char>(0xC0 | (c >> 6));
+      *w++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else if (c < 0x10000) {
+      *w++ = static_cast<char>(0xE0 | (c >> 12));
+      *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *w++ = static_cast<char>(0x80 | (c & 0x3F));
+    } else {
+      *w++ = static_cast<char>(0xF0 | (c >> 18));
+      *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+      *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+      *w++ = static_cast<char>(0x80 | (c & 0x3F));
+    }
+  };
   size_t pos = 0;
   bool space = true;
   bool newline = true;
@@ -75,8 +93,8 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
       space = true;
       continue;
     }
-    Tok tok;
-    const size_t lowBegin = arena.size();
+    Tok& tok = out.emplace_back();
+    char* const low = w;
     tok.begin = static_cast<uint32_t>(start);
     tok.space = space;
     tok.newline = newline;
@@ -84,21 +102,16 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
     newline = false;
     if (cp >= U'0' && cp <= U'9') {
       tok.kind = Kind::Number;
-      arena.push_back(static_cast<char>(cp));
+      *w++ = static_cast<char>(cp);
       while (pos < text.size() && text[pos] >= '0' && text[pos] <= '9') {
-        arena.push_back(text[pos]);
+        *w++ = text[pos];
         ++pos;
       }
     } else if (isLetter(cp) || isCombiningMark(cp)) {
       tok.kind = Kind::Word;
       tok.cap = isUpper(cp);
-      auto add = [&](char32_t c) {
-        if (c < 0x80) {
-          const auto ch = static_cast<char>(c);
-          arena.push_back(ch >= 'A' && ch <= 'Z' ? static_cast<char>(ch - 'A' + 'a') : ch);
-        } else {
-          appendUtf8(arena, c);
-        }
+      const auto add = [&](char32_t c) {
+        put(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c);
       };
       add(cp);
       while (pos < text.size()) {
@@ -109,7 +122,7 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
           if (folded < 'a' || folded > 'z') {
             break;
           }
-          arena.push_back(static_cast<char>(folded));
+          *w++ = static_cast<char>(folded);
           ++pos;
           continue;
         }
@@ -123,25 +136,23 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
       }
     } else {
       tok.kind = Kind::Punct;
-      // One character each (push_back: GCC 12 warns wrongly about assigning a literal here).
       if (isApostrophe(cp)) {
-        arena.push_back('\'');
+        *w++ = '\'';
       } else if (isHyphen(cp) || cp == U'\u2013' || cp == U'\u2014') {
-        arena.push_back('-');
+        *w++ = '-';
       } else if (cp == U'\u201C' || cp == U'\u201D') {
-        arena.push_back('"');
+        *w++ = '"';
       } else {
-        appendUtf8(arena, cp);
+        put(cp);
       }
     }
     tok.end = static_cast<uint32_t>(pos);
-    assert(arena.data() == base);
-    tok.low = std::string_view(base + lowBegin, arena.size() - lowBegin);
+    tok.low = std::string_view(low, static_cast<size_t>(w - low));
     if (tok.kind == Kind::Word) {
       tok.word = kScannerWordTable.find(tok.low);
     }
-    out.push_back(std::move(tok));
   }
+  assert(w <= base + arena.size());
   return out;
 }
 

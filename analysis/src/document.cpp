@@ -84,6 +84,14 @@ struct Tokenizer {
     size_t letters = 0;
     bool dotted = false;
     while (end < text.size()) {
+      // ASCII letters and digits, most of a word, without the calls.
+      const auto byte = static_cast<unsigned char>(text[end]);
+      if ((byte >= 'a' && byte <= 'z') || (byte >= 'A' && byte <= 'Z') ||
+          (byte >= '0' && byte <= '9')) {
+        ++end;
+        ++letters;
+        continue;
+      }
       size_t next = end;
       const char32_t cp = decodeUtf8(text, next);
       if (isLetter(cp) || isCombiningMark(cp) || isDigit(cp)) {
