@@ -1,5 +1,6 @@
 // The process-wide pool behind InternedString.
 #include "newslint/analysis/interned.h"
+#include "newslint/analysis/string_hash.h"
 
 #include <mutex>
 #include <unordered_set>
@@ -10,18 +11,13 @@ const std::string InternedString::kEmpty;
 
 namespace {
 
-struct Hash {
-  using is_transparent = void;
-  size_t operator()(std::string_view text) const { return std::hash<std::string_view>{}(text); }
-};
-
 // The pool is split by hash into shards, each with its own lock: the extraction and date
 // resolution of many documents at once intern on every core, and one lock for all of them
 // kept the cores waiting on each other.
 struct Shard {
   std::mutex mutex;
   // Nodes never move: a pointer to an element stays valid as the set grows.
-  std::unordered_set<std::string, Hash, std::equal_to<>> texts;
+  std::unordered_set<std::string, StringHash, std::equal_to<>> texts;
 };
 
 constexpr size_t kShards = 64;
@@ -38,7 +34,7 @@ InternedString::InternedString(std::string_view text) {
   if (text.empty()) {
     return;
   }
-  const size_t hash = Hash{}(text);
+  const size_t hash = StringHash{}(text);
   // The high bits pick the shard; the set inside uses the hash whole.
   Shard& shard = pool()[(hash >> 58) % kShards];
   const std::lock_guard<std::mutex> lock(shard.mutex);

@@ -61,17 +61,20 @@ constexpr std::string_view kCommonWords =
 // Countries most often named (and misspelt) in the news, with their usual short forms,
 // separated by commas.
 constexpr std::string_view kCountries =
-    "Afghanistan,Albania,Algeria,Argentina,Armenia,Australia,Austria,Azerbaijan,Bahrain,"
-    "Bangladesh,Belarus,Belgium,Bolivia,Bosnia,Brazil,Bulgaria,Burma,Cambodia,Cameroon,Canada,"
-    "Chad,Chile,China,Colombia,Congo,Croatia,Cuba,Cyprus,Czechia,Denmark,Djibouti,Egypt,Eritrea,"
-    "Estonia,Ethiopia,Finland,France,Georgia,Germany,Ghana,Greece,Hungary,India,Indonesia,Iran,"
-    "Iraq,Ireland,Israel,Italy,Japan,Jordan,Kazakhstan,Kenya,Kosovo,Kuwait,Kyrgyzstan,Lebanon,"
-    "Libya,Lithuania,Latvia,Mali,Mauritania,Mexico,Moldova,Morocco,Myanmar,Nepal,Netherlands,"
+    "Afghanistan,Albania,Algeria,Argentina,Armenia,Australia,Austria,Azerbaijan,Bahrain,Bangladesh,"
+    "Belarus,Belgium,Bolivia,Bosnia,Brazil,Bulgaria,Burma,Cambodia,Cameroon,Canada,Chad,Chile,"
+    "China,Colombia,Congo,Croatia,Cuba,Cyprus,Czechia,Denmark,Djibouti,Egypt,Eritrea,Estonia,"
+    "Ethiopia,Finland,France,Georgia,Germany,Ghana,Greece,Hungary,India,Indonesia,Iran,Iraq,"
+    "Ireland,Israel,Italy,Japan,Jordan,Kazakhstan,Kenya,Kosovo,Kuwait,Kyrgyzstan,Lebanon,Libya,"
+    "Lithuania,Latvia,Mali,Mauritania,Mexico,Moldova,Morocco,Myanmar,Nepal,Netherlands,New Zealand,"
     "Niger,Nigeria,North Korea,Norway,Oman,Pakistan,Palestine,Peru,Philippines,Poland,Portugal,"
     "Qatar,Romania,Russia,Rwanda,Saudi Arabia,Senegal,Serbia,Somalia,South Africa,South Korea,"
     "South Sudan,Spain,Sri Lanka,Sudan,Sweden,Switzerland,Syria,Taiwan,Tajikistan,Tanzania,"
     "Thailand,Tunisia,Turkey,Türkiye,Turkmenistan,Uganda,Ukraine,United Arab Emirates,"
-    "United Kingdom,United States,Uzbekistan,Venezuela,Vietnam,Yemen,Zimbabwe";
+    "United Kingdom,United States,Uzbekistan,Venezuela,Vietnam,Yemen,Zimbabwe,"
+    // The short forms and parts the news writes and ISO 3166 does not name.
+    "Britain,Great Britain,England,Scotland,Wales,Northern Ireland,Holland,Ivory Coast,Zaire,"
+    "Macau";
 
 /// Calls `visit` with each non-empty item of `list`.
 template <typename Visit> void forEachItem(std::string_view list, char separator, Visit visit) {
@@ -114,15 +117,15 @@ void Lexicon::addPlace(std::string_view name) {
 }
 
 bool Lexicon::isCommonWord(std::string_view folded) const {
-  return common_.find(std::string(folded)) != common_.end();
+  return common_.find(folded) != common_.end();
 }
 
 bool Lexicon::isProperName(std::string_view folded) const {
-  return proper_.find(std::string(folded)) != proper_.end();
+  return proper_.find(folded) != proper_.end();
 }
 
 bool Lexicon::isPlace(std::string_view folded) const {
-  return places_.find(std::string(folded)) != places_.end();
+  return places_.find(folded) != places_.end();
 }
 
 Lexicon Lexicon::builtin() {

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "newslint/analysis/interned.h"
+#include "newslint/analysis/string_hash.h"
 
 namespace newslint::analysis {
 
@@ -31,11 +32,7 @@ public:
   }
 
 private:
-  struct Hash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-  };
-  std::unordered_map<std::string, InternedString, Hash, std::equal_to<>> made_;
+  std::unordered_map<std::string, InternedString, StringHash, std::equal_to<>> made_;
 };
 
 } // namespace newslint::analysis

@@ -3,9 +3,12 @@
 // entries (countries and major places) that never merge with one another.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>
+
+#include "newslint/analysis/string_hash.h"
 
 namespace newslint::analysis {
 
@@ -29,9 +32,10 @@ public:
   static Lexicon builtin();
 
 private:
-  std::unordered_set<std::string> common_;
-  std::unordered_set<std::string> proper_;
-  std::unordered_set<std::string> places_;
+  using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
+  WordSet common_;
+  WordSet proper_;
+  WordSet places_;
 };
 
 } // namespace newslint::analysis
