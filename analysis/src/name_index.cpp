@@ -795,7 +795,8 @@ private:
   // The other parts of the two forms agree: each part of the shorter one is in the longer
   // one, or is itself a candidate variant of a part there.
   bool compatible(const Form& fa, uint32_t pa, const Form& fb, uint32_t pb,
-                  std::vector<uint32_t>& shared) const {
+                  std::vector<uint32_t>& shared,
+                  std::vector<std::pair<uint32_t, uint32_t>>* variants = nullptr) const {
     const Form& shorter = fa.tokens.size() <= fb.tokens.size() ? fa : fb;
     const Form& longer = fa.tokens.size() <= fb.tokens.size() ? fb : fa;
     const uint32_t ps = &shorter == &fa ? pa : pb;
@@ -843,6 +844,9 @@ private:
         }
         if (isCandidate(longer.tokens[j], t)) {
           use(j);
+          if (variants != nullptr) {
+            variants->emplace_back(longer.tokens[j], t);
+          }
           found = true;
           break;
         }
@@ -1658,8 +1662,11 @@ private:
   }
 
   // Whether the lone form stands for the full form in some article: their summarised
-  // mentions share one, and no full name there ends with the lone word itself ("Regan"
-  // beside "Ronald Reagan" stands for the article's "Donald Regan"). Both are summarised.
+  // mentions share one, no full name there ends with the lone word itself ("Regan" beside
+  // "Ronald Reagan" stands for the article's "Donald Regan"), and the article writes the
+  // lone word no more often than the full name: a slip is not repeated more often than
+  // the name it misspells (an article naming "Donald Regan" once and "President Reagan"
+  // eleven times names two people). Both are summarised.
   bool standsFor(uint32_t loneForm, uint32_t fullForm) const {
     const FormSummary& lone = summaryOf(loneForm);
     const FormSummary& full = summaryOf(fullForm);
@@ -1669,7 +1676,11 @@ private:
     auto y = full.mentions.begin();
     while (x != lone.aloneDocs.end() && y != full.mentions.end()) {
       if (*x == y->ref.doc) {
-        return true;
+        if (mentionsIn(loneForm, *x) <= mentionsIn(fullForm, *x)) {
+          return true;
+        }
+        ++x;
+        continue;
       }
       if (*x < y->ref.doc) {
         ++x;
@@ -1678,6 +1689,16 @@ private:
       }
     }
     return false;
+  }
+
+  // How many mentions of form `f` article `doc` has (a form's mentions are in text order).
+  size_t mentionsIn(uint32_t f, uint32_t doc) const {
+    const std::vector<MentionRef>& mentions = forms_[f].mentions;
+    const auto from = std::partition_point(mentions.begin(), mentions.end(),
+                                           [doc](const MentionRef& m) { return m.doc < doc; });
+    const auto to = std::partition_point(from, mentions.end(),
+                                         [doc](const MentionRef& m) { return m.doc == doc; });
+    return static_cast<size_t>(to - from);
   }
 
   // Lists the lone form's articles for standsFor when needsStrongClue will ask it of an
@@ -1809,6 +1830,7 @@ private:
     const TokenInfo& a = tokens_[ta];
     const TokenInfo& b = tokens_[tb];
     std::vector<uint32_t> shared;
+    std::vector<std::pair<uint32_t, uint32_t>> variants;
     std::vector<std::string> strong;
     std::vector<std::string> weak;
     for (const auto& [i, j] : aligned) {
@@ -1821,7 +1843,9 @@ private:
         const int ra = registerEntryOfForm_[fa];
         const int rb = registerEntryOfForm_[fb];
         shared.clear();
-        (void)compatible(forms_[fa], pa, forms_[fb], pb, shared); // aligned: true; the shared parts
+        variants.clear();
+        // Aligned: true; the shared parts, and the other parts spelt differently.
+        (void)compatible(forms_[fa], pa, forms_[fb], pb, shared, &variants);
         const bool sameRegisterEntry = ra >= 0 && ra == rb;
         // Two dictionary names (John/Joan) or two places need more than one clue.
         const bool known = a.properName && b.properName;
@@ -1836,6 +1860,17 @@ private:
             mergeRule(sameRegisterEntry, known, place, sim,
                       needsStrongClue(fa, pa, fb, pb, surnames), strong.size(), !weak.empty());
         if (!merge) {
+          continue;
+        }
+        // Two names that differ in another part too are one name only when that part is
+        // written much alike (Isam/Issam 0.94, Mohammed/Muhammad 0.93) or on a strong clue:
+        // "Donald Regan" and "Ronald Reagan" differ in each part (Donald/Ronald 0.83) and
+        // are two people.
+        if (strong.empty() &&
+            std::any_of(variants.begin(), variants.end(), [&](std::pair<uint32_t, uint32_t> v) {
+              return spellingSimilarity(tokens_[v.first].spelling, tokens_[v.second].spelling) <
+                     kStrongSim;
+            })) {
           continue;
         }
         strong.clear();

@@ -378,5 +378,78 @@ TEST(VariantUses, EvidenceIsCappedAndHoldsTheUsesOwnPair) {
   }
 }
 
+// Donald Regan, the White House chief of staff, and Ronald Reagan, the president, each named
+// in full in articles of their own, both beside Senator John Tower (a weak clue: a shared
+// neighbour). With `loneInOneArticle`, a third article names Donald Regan once and the
+// president by surname alone three times.
+Analysis reganAndReagan(bool loneInOneArticle) {
+  Corpus corpus(workspace::loadLexicon());
+  for (const char n : {'1', '2'}) {
+    corpus.upsert(std::string("regan-") + n + ".txt",
+                  std::string("Date: 1987-03-0") + n +
+                      "\n\nChief of staff Donald Regan met John Tower in Washington on Monday.\n");
+    corpus.upsert(std::string("reagan-") + n + ".txt",
+                  std::string("Date: 1987-03-0") + n +
+                      "\n\nPresident Ronald Reagan met John Tower in Washington on Monday.\n");
+  }
+  // Others, so that Tower is not in most articles (a name there says nothing).
+  for (const char n : {'1', '2', '3', '4', '5'}) {
+    corpus.upsert(std::string("other-") + n + ".txt",
+                  std::string("Date: 1987-03-0") + n +
+                      "\n\nGovernor Mario Cuomo met reporters in Albany on Monday.\n");
+  }
+  if (loneInOneArticle) {
+    corpus.upsert("both-3.txt", "Date: 1987-03-03\n\nReagan spoke on Monday. Chief of staff "
+                                "Donald Regan left. Reagan said the report was fair. Aides said "
+                                "Reagan would speak again.\n");
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(FullNames, NamesThatDifferInEveryPartAreTwoPeopleWithoutAStrongClue) {
+  // Regan/Reagan are nearly one key, and a shared neighbour would do for them alone; but
+  // Donald/Ronald are not written alike.
+  const Analysis a = reganAndReagan(false);
+  for (const std::set<std::string>& spellings : entitySpellings(a)) {
+    EXPECT_FALSE(spellings.contains("Donald Regan") && spellings.contains("Ronald Reagan"));
+  }
+  EXPECT_TRUE(flagged(a, "Regan").empty());
+  EXPECT_TRUE(flagged(a, "Reagan").empty());
+}
+
+TEST(FullNames, NamesWhoseOtherPartIsWrittenAlikeStillJoinOnAWeakClue) {
+  // Mohammed/Muhammad (0.93) as the other part: one person, on the shared neighbour alone.
+  Corpus corpus(workspace::loadLexicon());
+  for (const char n : {'1', '2'}) {
+    corpus.upsert(std::string("a-") + n + ".txt",
+                  std::string("Date: 2024-12-0") + n +
+                      "\n\nMohammed Shaaban met John Tower in Washington on Monday.\n");
+  }
+  corpus.upsert("b-3.txt",
+                "Date: 2024-12-03\n\nMuhammad Shabaan met John Tower in Washington on Monday.\n");
+  for (const char n : {'4', '5', '6', '7'}) {
+    corpus.upsert(std::string("c-") + n + ".txt",
+                  std::string("Date: 2024-12-0") + n +
+                      "\n\nGovernor Mario Cuomo met reporters in Albany on Monday.\n");
+  }
+  const Analysis a = analyze(corpus.snapshot());
+  const auto entities = entitySpellings(a);
+  EXPECT_TRUE(std::any_of(entities.begin(), entities.end(), [](const auto& spellings) {
+    return spellings.contains("Mohammed Shaaban") && spellings.contains("Muhammad Shabaan");
+  }));
+  EXPECT_EQ(flagged(a, "Shabaan").size(), 1U);
+}
+
+TEST(LoneSurnames, ALoneSurnameWrittenMoreOftenThanTheFullNameIsNotItsSlip) {
+  // The third article's three "Reagan" are not a misspelling of its one "Donald Regan".
+  const Analysis a = reganAndReagan(true);
+  for (const std::set<std::string>& spellings : entitySpellings(a)) {
+    EXPECT_FALSE(spellings.contains("Donald Regan") &&
+                 (spellings.contains("Reagan") || spellings.contains("Ronald Reagan")))
+        << *spellings.begin() << ", " << *spellings.rbegin();
+  }
+  EXPECT_TRUE(flagged(a, "Regan").empty());
+}
+
 } // namespace
 } // namespace newslint::analysis
