@@ -226,6 +226,14 @@ int main(int argc, char** argv) {
   options.debounce = newslint::lsp::DebouncePolicy::fixed(std::chrono::milliseconds(debounceMs));
   options.workerThreads = 2;
   options.lexicon = newslint::workspace::loadLexicon();
+  // The server's account of each quick re-check (queue, extraction, re-check), for the
+  // outliers.
+  options.log = [](std::string_view line) {
+    if (line.starts_with("quick re-check")) {
+      std::fprintf(stderr, "lsp_latency: server: %.*s\n", static_cast<int>(line.size()),
+                   line.data());
+    }
+  };
   const std::string uri = newslint::lsp::pathToUri(root / file);
   const long rssBefore = statusKiB();
   Client client(options, uri);
@@ -356,6 +364,12 @@ int main(int argc, char** argv) {
     last.push_back(ms(answered->at - sent));
   }
   const long peakEdited = statusKiB("VmHWM:"); // the peak over the edits too
+  // Every edit's time, in order, for the outliers a percentile hides.
+  std::fprintf(stderr, "lsp_latency: edited ms, in order:");
+  for (const double t : edited) {
+    std::fprintf(stderr, " %.1f", t);
+  }
+  std::fprintf(stderr, "\n");
   std::printf("| articles | corpus MB | index s | peak RSS MB | x corpus | RSS settled MB | "
               "x corpus | peak RSS with edits MB | x corpus | edits | edited p50 ms | p95 | "
               "p99 | corpus up to date p50 ms | p95 | p99 | hover while indexing ms |\n");

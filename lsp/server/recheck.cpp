@@ -3,6 +3,8 @@
 // then updates every document the edit affects.
 #include "server_impl.h"
 
+#include <cstdio>
+
 namespace newslint::lsp {
 
 void ServerImpl::startRecheck(const std::string& id) {
@@ -51,30 +53,56 @@ void ServerImpl::startRecheck(const std::string& id) {
 
   auto weak = weak_from_this();
   auto index = recheck_;
-  scheduler_.runQuick([weak, index, id, revision, text = std::move(text),
+  RecheckTimes times;
+  times.asked = std::chrono::steady_clock::now();
+  scheduler_.runQuick([weak, index, id, revision, text = std::move(text), times,
                        changedDocs = std::move(changedDocs)]() mutable -> std::function<void()> {
     std::shared_ptr<const analysis::DocumentFacts> facts;
     std::vector<analysis::Finding> findings;
     try {
+      times.started = std::chrono::steady_clock::now();
       facts = analysis::extractFacts(id, std::move(text), *index->snapshot().lexicon);
+      times.extracted = std::chrono::steady_clock::now();
       findings = index->recheck(facts, changedDocs);
+      times.rechecked = std::chrono::steady_clock::now();
     } catch (const std::exception& e) {
       return [weak, message = std::string(e.what())] {
         if (auto self = weak.lock())
           self->log("quick re-check failed: " + message);
       };
     }
-    return
-        [weak, id, revision, facts = std::move(facts), findings = std::move(findings)]() mutable {
-          if (auto self = weak.lock())
-            self->finishRecheck(id, revision, std::move(facts), std::move(findings));
-        };
+    return [weak, id, revision, facts = std::move(facts), findings = std::move(findings),
+            times]() mutable {
+      if (auto self = weak.lock())
+        self->finishRecheck(id, revision, std::move(facts), std::move(findings), times);
+    };
   });
 }
 
+namespace {
+
+std::string millisecondsBetween(std::chrono::steady_clock::time_point from,
+                                std::chrono::steady_clock::time_point to) {
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.1f ms",
+                std::chrono::duration<double, std::milli>(to - from).count());
+  return buffer;
+}
+
+} // namespace
+
 void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
                                std::shared_ptr<const analysis::DocumentFacts> facts,
-                               std::vector<analysis::Finding> findings) {
+                               std::vector<analysis::Finding> findings, const RecheckTimes& times) {
+  // Where an edit's wait went, for the server log (`newslint serve --log-file PATH`).
+  const auto logTimes = [&] {
+    if (options_.log)
+      log("quick re-check of " + id + ": waited " +
+          millisecondsBetween(times.asked, times.started) + ", extraction " +
+          millisecondsBetween(times.started, times.extracted) + ", re-check " +
+          millisecondsBetween(times.extracted, times.rechecked) + ", answered after " +
+          millisecondsBetween(times.asked, std::chrono::steady_clock::now()));
+  };
   if (state_ != State::Running || !recheck_)
     return;
   const auto doc = docs_.find(id);
@@ -115,6 +143,7 @@ void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
   if (!client_.pullDiagnostics) {
     bool anyChanged = false;
     publishOne(context, id, std::move(diagnostics), anyChanged);
+    logTimes();
     return;
   }
   // A pull client: the requests for this document waiting for the full analysis are
@@ -127,6 +156,7 @@ void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
       ++it;
   }
   quickDiagnostics_[id] = {revision, std::move(diagnostics)};
+  logTimes();
 }
 
 std::optional<json> ServerImpl::quickPull(const PendingRequest& request) const {

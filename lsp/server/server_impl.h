@@ -14,6 +14,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/thread_pool.hpp>
+#include <chrono>
 #include <cstdint>
 #include <deque>
 #include <filesystem>
@@ -217,9 +218,13 @@ private:
   void startRecheck(const std::string& id);
   /// The answer to a pull of a document from its quick re-check, when one is current.
   [[nodiscard]] std::optional<json> quickPull(const PendingRequest& request) const;
+  /// When a quick re-check was asked for, and when its steps on the worker ended.
+  struct RecheckTimes {
+    std::chrono::steady_clock::time_point asked, started, extracted, rechecked;
+  };
   void finishRecheck(const std::string& id, uint64_t revision,
                      std::shared_ptr<const analysis::DocumentFacts> facts,
-                     std::vector<analysis::Finding> findings);
+                     std::vector<analysis::Finding> findings, const RecheckTimes& times);
   /// Pushes one document's diagnostics when they (or its version) changed.
   void publishOne(const FeatureContext& context, const std::string& id, json diagnostics,
                   bool& anyChanged);
