@@ -2,7 +2,12 @@
 // from the re-check before the full analysis runs, and the full analysis agrees with them.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
 
 #include "../support/corpus_fixture.h"
 #include "lsp_client.h"
@@ -76,6 +81,38 @@ TEST(QuickRecheck, EditedDocumentIsPublishedBeforeTheFullAnalysis) {
 
   // The full analysis finds the same for this document: nothing new is pushed for it.
   expectTheFullAnalysisAgrees(client, uri, quick);
+}
+
+TEST(QuickRecheck, TheServerLogSaysWhereTheEditsTimeWent) {
+  TempCorpus corpus(true);
+  ServerOptions options = LspClient::defaultOptions();
+  options.debounce = DebouncePolicy::manualOnly();
+  options.recheckMinDocuments = 0;
+  auto mutex = std::make_shared<std::mutex>();
+  auto lines = std::make_shared<std::vector<std::string>>();
+  options.log = [mutex, lines](std::string_view line) {
+    const std::lock_guard lock(*mutex);
+    lines->emplace_back(line);
+  };
+  LspClient client(options);
+  client.initialize(corpus.root());
+  client.workspaceDiagnostics();
+  const std::string uri = corpus.uri(kAdviserArticle);
+  const std::string text = newslint::testing::readFile(corpus.root() / kAdviserArticle);
+  client.open(uri, text, 1);
+  const size_t from = client.mark();
+  misspellTheAdviser(client, uri, text);
+  if (::testing::Test::HasFatalFailure())
+    return;
+  (void)diagnosticsFor(client, uri, 2, from);
+  const std::lock_guard lock(*mutex);
+  const std::string expected = std::string("quick re-check of ") + kAdviserArticle + ": waited ";
+  const auto line = std::find_if(lines->begin(), lines->end(),
+                                 [&](const std::string& l) { return l.starts_with(expected); });
+  ASSERT_NE(line, lines->end());
+  for (const char* step : {", extraction ", " ms, re-check ", " ms, answered after "})
+    EXPECT_NE(line->find(step), std::string::npos) << *line;
+  EXPECT_TRUE(line->ends_with(" ms")) << *line;
 }
 
 TEST(QuickRecheck, PullClientsGetTheEditedDocumentBeforeTheFullAnalysis) {
