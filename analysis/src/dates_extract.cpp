@@ -110,9 +110,7 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
     } else if (isLetter(cp) || isCombiningMark(cp)) {
       tok.kind = Kind::Word;
       tok.cap = isUpper(cp);
-      const auto add = [&](char32_t c) {
-        put(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c);
-      };
+      const auto add = [&](char32_t c) { put(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c); };
       add(cp);
       while (pos < text.size()) {
         // ASCII, most of the text, without the calls: a letter joins, anything else ends.
