@@ -4,11 +4,14 @@
 //
 // usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]
 //                     [--changed K] [--kind E] [--flagged 1] [--crowded 0]
+//                     [--server-allocator 1]
 //
 // Edits (chosen at random, seeded): a letter typed at the start; one letter of a name part
-// changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence.
+// changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence;
+// and, only when asked for (`--kind 4`), the edit `lsp_latency --edit name` makes (the last
+// letter of the first name part doubled).
 // Every edit is re-checked and timed; the first M are also compared with a full analysis.
-// `--kind E` makes every edit of that kind (0 to 3, in the order above); `--flagged 1` edits
+// `--kind E` makes every edit of that kind (0 to 4, in the order above); `--flagged 1` edits
 // only documents with a name finding in the full analysis (where a re-check has the most to
 // get right). `--crowded 0` makes a scope gather every form of a crowded partner part
 // (RecheckIndex::crowdedForms), to compare the two ways.
@@ -34,6 +37,7 @@
 #include "bench_util.h"
 #include "name_scope.h"
 #include "newslint/analysis/recheck.h"
+#include "newslint/workspace/allocator.h"
 #include "newslint/workspace/workspace.h"
 
 namespace fs = std::filesystem;
@@ -79,6 +83,12 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
       text.erase(s.span.begin, s.span.end - s.span.begin);
     }
     return text;
+  case 4: // the last letter of the first name part doubled, as `lsp_latency --edit name`
+    if (!mentions.empty()) {
+      const auto& part = mentions.front().parts.front();
+      text.insert(part.span.end, 1, text[part.span.end - 1]);
+    }
+    return text;
   default: // a name repeated in a new sentence
     if (!mentions.empty()) {
       const auto& m = mentions[random() % mentions.size()];
@@ -95,7 +105,7 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
-                 "[--changed K] [--kind E] [--flagged 1] [--crowded 0]\n";
+                 "[--changed K] [--kind E] [--flagged 1] [--crowded 0] [--server-allocator 1]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -124,6 +134,8 @@ int main(int argc, char** argv) {
       flagged = std::stoi(argv[i + 1]) != 0;
     } else if (a == "--crowded") {
       analysis::limitCrowdedPartners() = std::stoi(argv[i + 1]) != 0;
+    } else if (a == "--server-allocator" && std::stoi(argv[i + 1]) != 0) {
+      workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
     }
   }
   analysis::Corpus corpus(workspace::loadLexicon());
