@@ -318,6 +318,10 @@ bool isDateline(const Document& doc, const TimeExpression& e) {
   return dash && e.day > 0 && comma > 0 && text[comma - 1] == ',';
 }
 
+/// The most words after the verb of an attribution that closes a sentence (", officials
+/// told reporters on Monday.").
+constexpr size_t kClosingAttributionWords = 3;
+
 // "Yesterday, the police explained that ...", "Peskov said on December 11": the time dates
 // the statement, not the event it reports.
 bool datesReporting(const Document& doc, const TimeExpression& e) {
@@ -325,8 +329,14 @@ bool datesReporting(const Document& doc, const TimeExpression& e) {
       "said",     "says",   "say",   "told",  "tells", "explained",
       "reported", "stated", "added", "noted", "quoted"};
   const std::string_view text = doc.text;
-  const uint32_t from = e.span.begin > 40 ? e.span.begin - 40 : 0;
-  const uint32_t to = static_cast<uint32_t>(std::min<size_t>(text.size(), e.span.end + 40));
+  // The words around it within its sentence: a reporting verb of the next sentence ("...
+  // on July 6.\n\nOfficials said ...") dates nothing here.
+  const Span sentence = doc.sentences.empty() ? Span{0, static_cast<uint32_t>(text.size())}
+                                              : doc.sentences[doc.sentenceAt(e.span.begin)].span;
+  const uint32_t from = std::max(e.span.begin > 40 ? e.span.begin - 40 : 0U, sentence.begin);
+  const uint32_t to = std::max(
+      e.span.end, std::min(static_cast<uint32_t>(std::min<size_t>(text.size(), e.span.end + 40)),
+                           sentence.end));
   const std::vector<Word> before = wordsOf(text, Span{from, e.span.begin});
   const std::vector<Word> after = wordsOf(text, Span{e.span.end, to});
   for (size_t k = 0; k < before.size() && k < 3; ++k) {
@@ -338,7 +348,14 @@ bool datesReporting(const Document& doc, const TimeExpression& e) {
   for (size_t k = 0; k < after.size() && k < 4; ++k) {
     if (std::find(kReporting.begin(), kReporting.end(), lowerAscii(after[k].text)) !=
         kReporting.end()) {
-      return true;
+      // "... met in Sochi on Monday, witnesses said.": an attribution after a comma that
+      // closes the sentence says who reports the event, not when they spoke.
+      const bool comma = text.substr(e.span.end, after[k].span.begin - e.span.end).find(',') !=
+                         std::string_view::npos;
+      const bool closing =
+          sentence.end >= after[k].span.end &&
+          wordsOf(text, Span{after[k].span.end, sentence.end}).size() <= kClosingAttributionWords;
+      return !(comma && closing);
     }
   }
   return false;
@@ -1150,19 +1167,28 @@ void Builder::linkClaims(DateIndex& index) const {
         const ResolvedTime& u = index.times[ta];
         const ResolvedTime& v = index.times[tb];
         // Day and month stated alike but no year on either side: the same stated day, even
-        // when different weekdays led to different years.
+        // when different weekdays led to different years. The two are compared on that day:
+        // their clock times still count ("August 21 at 8:05 a.m." and "August 21 at 13:05").
         const bool sameStatedDay = u.statedYear < 0 && v.statedYear < 0 && u.statedMonth > 0 &&
                                    u.statedMonth == v.statedMonth && u.statedDay > 0 &&
                                    u.statedDay == v.statedDay && u.statedWeekday >= 0 &&
                                    v.statedWeekday >= 0;
-        const int64_t gap = sameStatedDay ? 0 : x.gap(y);
+        const int64_t statedShift =
+            sameStatedDay ? daysFromCivil(v.resolution.first) - daysFromCivil(u.resolution.first)
+                          : 0;
+        y = Interval{y.begin - statedShift * 1440, y.end - statedShift * 1440};
+        const int64_t gap = x.gap(y);
         if (best < 0 || gap < best) {
           best = gap;
           link.timeA = ta;
           link.timeB = tb;
           link.gapMinutes = gap;
-          aligned = shifted;
-          if (shifted) {
+          aligned = shifted || statedShift != 0;
+          if (statedShift != 0) {
+            alignedNote = "`" + index.times[ta].text + "` and `" + index.times[tb].text +
+                          "` state the same day and month; compared on that day (their weekdays "
+                          "put them in different years)";
+          } else if (shifted) {
             alignedNote =
                 "`" + index.times[ta].text + "` and `" + index.times[tb].text +
                 "` fall on the same weekday; compared on the same day (the publication dates put "

@@ -140,10 +140,10 @@ void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
     if (open.id)
       context.openVersions[*open.id] = open.version;
   json diagnostics = documentDiagnostics(context, id);
+  logTimes(); // before the answer goes out: a client that reads the log sees it by then
   if (!client_.pullDiagnostics) {
     bool anyChanged = false;
     publishOne(context, id, std::move(diagnostics), anyChanged);
-    logTimes();
     return;
   }
   // A pull client: the requests for this document waiting for the full analysis are
@@ -156,7 +156,6 @@ void ServerImpl::finishRecheck(const std::string& id, uint64_t revision,
       ++it;
   }
   quickDiagnostics_[id] = {revision, std::move(diagnostics)};
-  logTimes();
 }
 
 std::optional<json> ServerImpl::quickPull(const PendingRequest& request) const {

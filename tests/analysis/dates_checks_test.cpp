@@ -86,6 +86,52 @@ TEST(DateChecks, ConflictBetweenSourcesAndAgreement) {
   EXPECT_TRUE(agreement);
 }
 
+// Two reports of one meeting, in a.txt and b.txt, published on `published`; each sentence
+// is given whole.
+Analysis twoReports(const std::string& a, const std::string& b, CivilDate published) {
+  Config config;
+  config.sources["a.txt"].published = published;
+  config.sources["b.txt"].published = published;
+  return run({{"a.txt", a}, {"b.txt", b}}, config);
+}
+
+TEST(DateChecks, TheSameStatedDayStillComparesItsClockTimes) {
+  const Analysis a = twoReports(
+      "Interior Minister Richard Saadali met governor Arkady Ostalez in Sochi on Wednesday, "
+      "August 21 at 8:05 a.m. to discuss border crossings.\n",
+      "Interior Minister Richard Saadali met governor Arkady Ostalez in Sochi on Wednesday, "
+      "August 21 at 13:05 to discuss border crossings.\n",
+      CivilDate{2024, 8, 24});
+  const auto found = withCode(a, "date-conflict");
+  ASSERT_EQ(found.size(), 2U);
+  EXPECT_NE(found[0].message.find("5 hours apart"), std::string::npos) << found[0].message;
+}
+
+TEST(DateChecks, AnAttributionClosingTheSentenceDatesTheEventNotTheStatement) {
+  const std::string meeting =
+      "Interior Minister Richard Saadali met governor Arkady Ostalez in Sochi on Monday at ";
+  const Analysis a =
+      twoReports(meeting + "14:00, officials said.\n",
+                 meeting + "16:00, witnesses told reporters.\n", CivilDate{2024, 8, 21});
+  EXPECT_EQ(withCode(a, "date-conflict").size(), 2U);
+  // A reporting verb that goes on into the sentence dates the statement.
+  const Analysis b = twoReports(meeting + "14:00 to discuss border crossings.\n",
+                                "On Monday at 16:00, officials said that Interior Minister "
+                                "Richard Saadali met governor Arkady Ostalez in Sochi.\n",
+                                CivilDate{2024, 8, 21});
+  EXPECT_TRUE(withCode(b, "date-conflict").empty());
+}
+
+TEST(DateChecks, AReportingVerbOfTheNextSentenceDatesNothingHere) {
+  const Analysis a = twoReports(
+      "Interior Minister Richard Saadali met governor Arkady Ostalez in Sochi at 8:10 a.m. on "
+      "July 6.\n\nOfficials said the talks would go on.\n",
+      "Interior Minister Richard Saadali met governor Arkady Ostalez in Sochi on July 6 at "
+      "10:10.\n",
+      CivilDate{2024, 7, 8});
+  EXPECT_EQ(withCode(a, "date-conflict").size(), 2U);
+}
+
 TEST(DateChecks, SimilarEventsFarApartAreNotConflicts) {
   Config config;
   config.sources["a.txt"].published = CivilDate{2013, 5, 3};
