@@ -1778,7 +1778,9 @@ private:
       return true;
     }
     if (known) {
-      return sim >= kStrongSim && strong >= 2;
+      // Two dictionary names: two strong clues (John/Joan), one when their keys are nearly
+      // equal (Jamal/Jamaal, Mohamed/Mohammed: one name transliterated two ways).
+      return sim >= kIdenticalKey ? strong >= 1 : sim >= kStrongSim && strong >= 2;
     }
     if (place) {
       return sim >= kStrongSim && strong >= 1;

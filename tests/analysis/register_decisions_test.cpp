@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <memory>
 #include <set>
 #include <sstream>
 
@@ -449,6 +450,38 @@ TEST(LoneSurnames, ALoneSurnameWrittenMoreOftenThanTheFullNameIsNotItsSlip) {
         << *spellings.begin() << ", " << *spellings.rbegin();
   }
   EXPECT_TRUE(flagged(a, "Regan").empty());
+}
+
+// Two people of one surname per test, one spelling of the first name in three articles and
+// another in one, both spellings dictionary names (`first` and `other`).
+Analysis dictionaryFirstNames(const std::string& first, const std::string& other) {
+  auto lexicon = std::make_shared<Lexicon>(Lexicon::builtin());
+  for (const std::string& word : {first, other, std::string("Mario"), std::string("Cuomo")}) {
+    lexicon->addWord(word);
+  }
+  Corpus corpus(lexicon);
+  for (const char n : {'1', '2', '3'}) {
+    corpus.upsert(std::string("a-") + n + ".txt",
+                  std::string("Date: 2024-12-0") + n + "\n\nMinister " + first +
+                      " Abremin met reporters in Basra on Monday.\n");
+  }
+  corpus.upsert("b-4.txt", "Date: 2024-12-04\n\nMinister " + other +
+                               " Abremin met reporters in Basra on Monday.\n");
+  for (const char n : {'5', '6', '7', '8'}) {
+    corpus.upsert(std::string("c-") + n + ".txt",
+                  std::string("Date: 2024-12-0") + n +
+                      "\n\nGovernor Mario Cuomo met reporters in Albany on Monday.\n");
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(FullNames, DictionaryNamesWrittenAlikeJoinOnOneStrongClue) {
+  // Jamal/Jamaal (nearly equal keys) with a shared surname: one person.
+  EXPECT_EQ(flagged(dictionaryFirstNames("Jamal", "Jamaal"), "Jamaal").size(), 1U);
+  // John/Joan (0.83) still need two strong clues: the surname alone is one.
+  const Analysis a = dictionaryFirstNames("John", "Joan");
+  EXPECT_TRUE(flagged(a, "Joan").empty());
+  EXPECT_TRUE(flagged(a, "John").empty());
 }
 
 } // namespace
