@@ -1849,7 +1849,7 @@ private:
         // Aligned: true; the shared parts, and the other parts spelt differently.
         (void)compatible(forms_[fa], pa, forms_[fb], pb, shared, &variants);
         const bool sameRegisterEntry = ra >= 0 && ra == rb;
-        // Two dictionary names (John/Joan) or two places need more than one clue.
+        // Two dictionary names (John/Joan) or two places need strong clues (mergeRule).
         const bool known = a.properName && b.properName;
         const bool place = a.place || b.place; // Zaire/Zayre, Cuba/Koba
         // Only (nearly) equal keys of names that are neither known nor places, outside the
