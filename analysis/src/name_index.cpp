@@ -176,18 +176,32 @@ std::string joinKeys(const std::vector<std::string>& keys) {
   return out;
 }
 
+// An acronym ("NATO", "U.N."), also with a lower-case word after a hyphen: a credit rating
+// or a compound ("BBB-minus", "BB-rated", "U.S.-based"), which are no names ("BBB-minus" and
+// "B-minus" are two ratings, not two spellings of one).
 bool isAcronym(std::string_view text) {
-  size_t letters = 0;
-  for (size_t pos = 0; pos < text.size();) {
-    const char32_t cp = decodeUtf8(text, pos);
-    if (isLetter(cp)) {
-      ++letters;
-      if (isLower(cp)) {
-        return false;
+  // Letters in capitals and in lower case, in `part`.
+  const auto count = [](std::string_view part) {
+    std::pair<size_t, size_t> upperLower{0, 0};
+    for (size_t pos = 0; pos < part.size();) {
+      const char32_t cp = decodeUtf8(part, pos);
+      if (isLetter(cp)) {
+        ++(isLower(cp) ? upperLower.second : upperLower.first);
       }
     }
+    return upperLower;
+  };
+  const auto [upper, lower] = count(text);
+  if (lower == 0) {
+    return upper > 0;
   }
-  return letters > 0;
+  const size_t hyphen = text.find('-');
+  if (hyphen == std::string_view::npos) {
+    return false;
+  }
+  const auto [prefixUpper, prefixLower] = count(text.substr(0, hyphen));
+  const auto [suffixUpper, suffixLower] = count(text.substr(hyphen + 1));
+  return prefixUpper > 0 && prefixLower == 0 && suffixUpper == 0 && suffixLower > 0;
 }
 
 } // namespace

@@ -484,5 +484,26 @@ TEST(FullNames, DictionaryNamesWrittenAlikeJoinOnOneStrongClue) {
   EXPECT_TRUE(flagged(a, "John").empty());
 }
 
+TEST(NameCandidates, CreditRatingsAreNoNames) {
+  // "BBB-plus" and "B-plus" are two ratings, each "listed with" the same agency (the strong
+  // clue that joined them on Reuters-21578), not two spellings of one name.
+  Corpus corpus(workspace::loadLexicon());
+  const char* ratings[] = {"BBB-plus", "BBB-plus", "B-plus", "B-plus", "B-plus"};
+  for (size_t n = 0; n < std::size(ratings); ++n) {
+    corpus.upsert("r-" + std::to_string(n) + ".txt", "Date: 1987-03-0" + std::to_string(n + 1) +
+                                                         "\n\nThe notes of Acme Corp are rated " +
+                                                         ratings[n] +
+                                                         ", Investors Service Inc said.\n");
+  }
+  for (size_t n = 0; n < 4; ++n) {
+    corpus.upsert("o-" + std::to_string(n) + ".txt",
+                  "Date: 1987-03-0" + std::to_string(n + 1) +
+                      "\n\nGovernor Mario Cuomo met reporters in Albany on Monday.\n");
+  }
+  const Analysis a = analyze(corpus.snapshot());
+  EXPECT_TRUE(flagged(a, "BBB-plus").empty());
+  EXPECT_TRUE(flagged(a, "B-plus").empty());
+}
+
 } // namespace
 } // namespace newslint::analysis
