@@ -904,18 +904,25 @@ private:
     out.age = m.age;
     out.list = m.list;
     // Keys are interned: one address per text. Mentions are in text order: scan outwards
-    // from this one.
+    // from this one. A neighbour is a name: not a common word read as one (a weak mention:
+    // "It", "He", "May" opening a sentence, "Meets" in a headline; "Moscow" in a headline
+    // stays), not a designator ("Inc", "Ltd") nor a part of one or two letters ("A/S").
     std::vector<const std::string*>& keys = out.neighbourKeys;
-    for (size_t i = ref.mention; i-- > 0 && mentions[i].sentence == m.sentence;) {
-      for (const NamePart& p : mentions[i].parts) {
-        keys.push_back(&p.key.str());
+    const auto addNeighbour = [&](const Mention& other) {
+      for (const NamePart& p : other.parts) {
+        if (p.key.view().size() >= 3 && !isDesignator(p.key.view()) &&
+            !(other.weak && lexicon_ != nullptr &&
+              lexicon_->isCommonWord(foldDiacritics(p.key.view())))) {
+          keys.push_back(&p.key.str());
+        }
       }
+    };
+    for (size_t i = ref.mention; i-- > 0 && mentions[i].sentence == m.sentence;) {
+      addNeighbour(mentions[i]);
     }
     for (size_t i = ref.mention + 1; i < mentions.size() && mentions[i].sentence == m.sentence;
          ++i) {
-      for (const NamePart& p : mentions[i].parts) {
-        keys.push_back(&p.key.str());
-      }
+      addNeighbour(mentions[i]);
     }
     std::sort(keys.begin(), keys.end(),
               [](const std::string* a, const std::string* b) { return *a < *b; });
@@ -1331,8 +1338,9 @@ private:
   }
 
   // A name part that identifies: not a common word or an organisation designator.
-  bool distinctive(uint32_t t) const {
-    static const std::unordered_set<std::string> kDesignators = {
+  // Words that name a kind of organisation, not one: "Corp", "Court", "Division".
+  static bool isDesignator(std::string_view key) {
+    static constexpr std::array<std::string_view, 33> kDesignators = {
         "inc",         "corp",     "co",         "ltd",        "llc",
         "plc",         "sa",       "ag",         "nv",         "bv",
         "gmbh",        "spa",      "group",      "holdings",   "international",
@@ -1340,8 +1348,14 @@ private:
         "systems",     "partners", "associates", "university", "committee",
         "council",     "ministry", "department", "agency",     "party",
         "army",        "court",    "news"};
+    static const std::unordered_set<std::string_view> kSet(kDesignators.begin(),
+                                                           kDesignators.end());
+    return kSet.contains(key);
+  }
+
+  bool distinctive(uint32_t t) const {
     const TokenInfo& info = tokens_[t];
-    if (info.spelling.normalized.size() < 3 || kDesignators.contains(info.key)) {
+    if (info.spelling.normalized.size() < 3 || isDesignator(info.key)) {
       return false;
     }
     return lexicon_ == nullptr || !lexicon_->isCommonWord(foldDiacritics(info.key));
