@@ -505,5 +505,33 @@ TEST(NameCandidates, CreditRatingsAreNoNames) {
   EXPECT_TRUE(flagged(a, "B-plus").empty());
 }
 
+// Genex in two articles and Gynex in one, each in a sentence with `neighbour`.
+Analysis genexAndGynex(const std::string& sentence) {
+  Corpus corpus(workspace::loadLexicon());
+  const char* names[] = {"Genex", "Genex", "Gynex"};
+  for (size_t n = 0; n < std::size(names); ++n) {
+    std::string text = sentence;
+    text.replace(text.find("NAME"), 4, names[n]);
+    corpus.upsert("g-" + std::to_string(n) + ".txt",
+                  "Date: 1987-03-0" + std::to_string(n + 1) + "\n\n" + text + "\n");
+  }
+  for (size_t n = 0; n < 4; ++n) {
+    corpus.upsert("o-" + std::to_string(n) + ".txt",
+                  "Date: 1987-03-0" + std::to_string(n + 1) +
+                      "\n\nGovernor Mario Cuomo met reporters in Albany on Monday.\n");
+  }
+  return analyze(corpus.snapshot());
+}
+
+TEST(NameEvidence, ANeighbourIsANameNotACommonWordOpeningTheSentence) {
+  // "It" and "Inc" beside both spellings say nothing; Moscow does (a weak clue, enough for
+  // keys this close).
+  EXPECT_TRUE(flagged(genexAndGynex("It said NAME would open an office soon."), "Gynex").empty());
+  EXPECT_TRUE(
+      flagged(genexAndGynex("Acme Inc said NAME would open an office soon."), "Gynex").empty());
+  EXPECT_EQ(flagged(genexAndGynex("NAME would open an office in Moscow soon."), "Gynex").size(),
+            1U);
+}
+
 } // namespace
 } // namespace newslint::analysis
