@@ -240,6 +240,17 @@ std::vector<std::set<std::string>> entitySpellings(const Analysis& a) {
   return out;
 }
 
+// No entity holds both `spellings`, and neither of the `words` is reported.
+void expectApart(const Analysis& a, const std::pair<std::string, std::string>& spellings,
+                 const std::pair<std::string, std::string>& words) {
+  for (const std::set<std::string>& entity : entitySpellings(a)) {
+    EXPECT_FALSE(entity.contains(spellings.first) && entity.contains(spellings.second))
+        << spellings.first << ", " << spellings.second;
+  }
+  EXPECT_TRUE(flagged(a, words.first).empty()) << words.first;
+  EXPECT_TRUE(flagged(a, words.second).empty()) << words.second;
+}
+
 TEST(LoneSurnames, ASurnameSeveralPeopleShareJoinsNoneOfThem) {
   // "Shabaan" alone could be any of the twelve: it is joined with "Shaaban" alone, and each
   // person's two spellings are one entity of their own.
@@ -305,12 +316,7 @@ Analysis pohlAndPoehl(bool inOneArticle) {
 TEST(LoneSurnames, TwoLoneSurnamesOfDifferentPeopleAreNotJoined) {
   // "Pohl" and "Poehl" alone share a neighbour (Tower), but no first name is written
   // before both.
-  const Analysis a = pohlAndPoehl(false);
-  for (const std::set<std::string>& spellings : entitySpellings(a)) {
-    EXPECT_FALSE(spellings.contains("Pohl") && spellings.contains("Poehl"));
-  }
-  EXPECT_TRUE(flagged(a, "Pohl").empty());
-  EXPECT_TRUE(flagged(a, "Poehl").empty());
+  expectApart(pohlAndPoehl(false), {"Pohl", "Poehl"}, {"Pohl", "Poehl"});
 }
 
 TEST(LoneSurnames, BesideAFullNameOfItsOwnSpellingTheLoneSurnameIsThatPerson) {
@@ -410,12 +416,7 @@ Analysis reganAndReagan(bool loneInOneArticle) {
 TEST(FullNames, NamesThatDifferInEveryPartAreTwoPeopleWithoutAStrongClue) {
   // Regan/Reagan are nearly one key, and a shared neighbour would do for them alone; but
   // Donald/Ronald are not written alike.
-  const Analysis a = reganAndReagan(false);
-  for (const std::set<std::string>& spellings : entitySpellings(a)) {
-    EXPECT_FALSE(spellings.contains("Donald Regan") && spellings.contains("Ronald Reagan"));
-  }
-  EXPECT_TRUE(flagged(a, "Regan").empty());
-  EXPECT_TRUE(flagged(a, "Reagan").empty());
+  expectApart(reganAndReagan(false), {"Donald Regan", "Ronald Reagan"}, {"Regan", "Reagan"});
 }
 
 TEST(FullNames, NamesWhoseOtherPartIsWrittenAlikeStillJoinOnAWeakClue) {
