@@ -25,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <memory>
 
 #include <unicode/normalizer2.h>
@@ -593,6 +594,13 @@ bool isDerivedForm(std::string_view foldedA, std::string_view foldedB) {
     return false;
   }
   const std::string_view suffix = longer.substr(shorter.size());
+  // A model of the name, not a spelling of it: "Nucell-50" of Nucell, "Boeing-747s".
+  if (suffix.size() >= 2 && suffix.front() == '-' &&
+      std::isdigit(static_cast<unsigned char>(suffix[1])) != 0) {
+    const size_t digitsEnd = suffix.find_first_not_of("0123456789", 1);
+    return digitsEnd == std::string_view::npos ||
+           (digitsEnd + 1 == suffix.size() && suffix.back() == 's');
+  }
   static constexpr std::array<std::string_view, 9> kSuffixes = {"s",  "'s",  "'", "es", "n",
                                                                 "an", "ian", "i", "ese"};
   if (std::find(kSuffixes.begin(), kSuffixes.end(), suffix) == kSuffixes.end()) {

@@ -166,6 +166,11 @@ TEST(Spelling, DerivedForms) {
   EXPECT_FALSE(isDerivedForm("iran", "iraq"));
   EXPECT_FALSE(isDerivedForm("sam", "samir"));
   EXPECT_FALSE(isDerivedForm("al", "als"));
+  // A model of a name: a hyphen and a number.
+  EXPECT_TRUE(isDerivedForm("nucell", "nucell-50"));
+  EXPECT_TRUE(isDerivedForm("boeing-747s", "boeing"));
+  EXPECT_FALSE(isDerivedForm("nucell", "nucell-5b"));
+  EXPECT_FALSE(isDerivedForm("nucell", "nucell-"));
 }
 
 } // namespace
