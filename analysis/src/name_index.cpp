@@ -906,9 +906,14 @@ private:
     // Keys are interned: one address per text. Mentions are in text order: scan outwards
     // from this one. A neighbour is a name: not a common word read as one (a weak mention:
     // "It", "He", "May" opening a sentence, "Meets" in a headline; "Moscow" in a headline
-    // stays), not a designator ("Inc", "Ltd") nor a part of one or two letters ("A/S").
+    // stays), not a date ("early May"), not a designator ("Inc", "Ltd") nor a part of one
+    // or two letters ("A/S").
     std::vector<const std::string*>& keys = out.neighbourKeys;
+    const auto& expressions = docs_[ref.doc]->dates.expressions;
     const auto addNeighbour = [&](const Mention& other) {
+      if (insideExpression(expressions, other.span)) {
+        return;
+      }
       for (const NamePart& p : other.parts) {
         if (p.key.view().size() >= 3 && !isDesignator(p.key.view()) &&
             !(other.weak && lexicon_ != nullptr &&

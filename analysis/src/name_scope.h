@@ -34,12 +34,14 @@ inline constexpr double kCandidateSimilarity = 0.70;
 /// Whether the name index may pair two name parts at all (acronyms aside: only the index
 /// sees how a part is written). Not the same spelling; both three letters or more once
 /// normalised; no dictionary word ("Organisation", "Tomorrow"); not two places (Iran/Iraq,
-/// Niger/Nigeria); not a word and its derived form (Syria/Syrian).
+/// Niger/Nigeria); not a word and its derived form (Syria/Syrian, Nucell/Nucell-50); not two
+/// numbered versions of one name (Karbala-7/Karbala-8).
 inline bool mayPair(const SpellingKey& a, std::string_view keyA, bool placeA, bool commonA,
                     const SpellingKey& b, std::string_view keyB, bool placeB, bool commonB) {
   return a.exact != b.exact && a.normalized.size() >= 3 && b.normalized.size() >= 3 && !commonA &&
          !commonB && !(placeA && placeB) &&
-         !isDerivedForm(foldDiacritics(keyA), foldDiacritics(keyB));
+         !isDerivedForm(foldDiacritics(keyA), foldDiacritics(keyB)) &&
+         !isNumberedVersion(keyA, keyB);
 }
 
 /// The key of a mention's form as the name index writes it: part keys (written, then

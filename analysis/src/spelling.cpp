@@ -587,6 +587,29 @@ std::vector<std::string> blockingKeys(const SpellingKey& key) {
   return keys;
 }
 
+namespace {
+
+// "-50", "-747s": a hyphen and a number, as models and versions of a name end.
+bool modelNumber(std::string_view suffix) {
+  if (suffix.size() < 2 || suffix.front() != '-' ||
+      std::isdigit(static_cast<unsigned char>(suffix[1])) == 0) {
+    return false;
+  }
+  const size_t digitsEnd = suffix.find_first_not_of("0123456789", 1);
+  return digitsEnd == std::string_view::npos ||
+         (digitsEnd + 1 == suffix.size() && suffix.back() == 's');
+}
+
+} // namespace
+
+bool isNumberedVersion(std::string_view foldedA, std::string_view foldedB) {
+  const size_t a = foldedA.rfind('-');
+  const size_t b = foldedB.rfind('-');
+  return a != std::string_view::npos && a == b && a > 0 &&
+         foldedA.substr(0, a) == foldedB.substr(0, b) && modelNumber(foldedA.substr(a)) &&
+         modelNumber(foldedB.substr(b));
+}
+
 bool isDerivedForm(std::string_view foldedA, std::string_view foldedB) {
   const std::string_view shorter = foldedA.size() <= foldedB.size() ? foldedA : foldedB;
   const std::string_view longer = foldedA.size() <= foldedB.size() ? foldedB : foldedA;
@@ -595,11 +618,8 @@ bool isDerivedForm(std::string_view foldedA, std::string_view foldedB) {
   }
   const std::string_view suffix = longer.substr(shorter.size());
   // A model of the name, not a spelling of it: "Nucell-50" of Nucell, "Boeing-747s".
-  if (suffix.size() >= 2 && suffix.front() == '-' &&
-      std::isdigit(static_cast<unsigned char>(suffix[1])) != 0) {
-    const size_t digitsEnd = suffix.find_first_not_of("0123456789", 1);
-    return digitsEnd == std::string_view::npos ||
-           (digitsEnd + 1 == suffix.size() && suffix.back() == 's');
+  if (modelNumber(suffix)) {
+    return true;
   }
   static constexpr std::array<std::string_view, 9> kSuffixes = {"s",  "'s",  "'", "es", "n",
                                                                 "an", "ian", "i", "ese"};

@@ -114,18 +114,6 @@ std::vector<Word> wordsOf(std::string_view text, Span span) {
   return out;
 }
 
-/// True when `span` lies inside one of `exprs` (in text order, not overlapping).
-bool insideExpression(const std::vector<TimeExpression>& exprs, Span span) {
-  auto it = std::upper_bound(
-      exprs.begin(), exprs.end(), span.begin,
-      [](uint32_t offset, const TimeExpression& e) { return offset < e.span.begin; });
-  if (it == exprs.begin()) {
-    return false;
-  }
-  --it;
-  return span.begin >= it->span.begin && span.end <= it->span.end;
-}
-
 /// Indices [first, last) of the expressions that start inside `sentence`.
 std::pair<size_t, size_t> expressionsIn(const std::vector<TimeExpression>& exprs, Span sentence) {
   auto first = std::lower_bound(
@@ -1377,6 +1365,17 @@ std::shared_ptr<const DateIndex> Builder::finish(const NameIndex& names) {
 }
 
 } // namespace
+
+bool insideExpression(const std::vector<TimeExpression>& expressions, Span span) {
+  auto it = std::upper_bound(
+      expressions.begin(), expressions.end(), span.begin,
+      [](uint32_t offset, const TimeExpression& e) { return offset < e.span.begin; });
+  if (it == expressions.begin()) {
+    return false;
+  }
+  --it;
+  return span.begin >= it->span.begin && span.end <= it->span.end;
+}
 
 struct DateResolution::State {
   explicit State(const CorpusSnapshot& snapshot) : builder(snapshot) {}

@@ -173,5 +173,13 @@ TEST(Spelling, DerivedForms) {
   EXPECT_FALSE(isDerivedForm("nucell", "nucell-"));
 }
 
+TEST(Spelling, NumberedVersions) {
+  EXPECT_TRUE(isNumberedVersion("karbala-7", "karbala-8"));
+  EXPECT_TRUE(isNumberedVersion("dc-9s", "dc-10s"));
+  EXPECT_FALSE(isNumberedVersion("karbala-7", "kerbala-7")); // a spelling of one version
+  EXPECT_FALSE(isNumberedVersion("karbala-7", "karbala"));   // a model: isDerivedForm
+  EXPECT_FALSE(isNumberedVersion("ex-im", "ex-in"));
+}
+
 } // namespace
 } // namespace newslint::analysis

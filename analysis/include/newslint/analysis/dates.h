@@ -293,6 +293,10 @@ Resolution resolveExpression(const TimeExpression& expression, const ResolveCont
 /// The interval of a day's part (00:00-06:00 for EarlyHours, 18:00-24:00 for Night, ...).
 Interval partOfDayInterval(CivilDate date, PartOfDay part);
 
+/// True when `span` lies inside one of `expressions` (in text order, not overlapping, as
+/// extractDates gives them): "May" in "early May" is a date, not a name.
+bool insideExpression(const std::vector<TimeExpression>& expressions, Span span);
+
 /// Content-word stem used to compare sentences: lower-cased, inflection stripped
 /// ("visited" -> "visit", "departure" -> "depart", "moving" -> "mov").
 std::string stemWord(std::string_view word);

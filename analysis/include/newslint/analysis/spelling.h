@@ -42,5 +42,8 @@ std::vector<std::string> blockingKeys(const SpellingKey& key);
 /// True when one string is the other plus an inflectional or demonym suffix
 /// (Syria/Syrian/Syrias, Egypt/Egyptian, Israel/Israeli, Moscow/Moscow's).
 bool isDerivedForm(std::string_view foldedA, std::string_view foldedB);
+/// Two numbered versions of one name ("karbala-7", "karbala-8"; "dc-9", "dc-10"): different
+/// things, not two spellings.
+bool isNumberedVersion(std::string_view foldedA, std::string_view foldedB);
 
 } // namespace newslint::analysis
