@@ -532,6 +532,9 @@ TEST(NameEvidence, ANeighbourIsANameNotACommonWordOpeningTheSentence) {
       flagged(genexAndGynex("Acme Inc said NAME would open an office soon."), "Gynex").empty());
   EXPECT_EQ(flagged(genexAndGynex("NAME would open an office in Moscow soon."), "Gynex").size(),
             1U);
+  // "May" in "early May" is a date.
+  EXPECT_TRUE(
+      flagged(genexAndGynex("NAME would open an office in early May, it said."), "Gynex").empty());
 }
 
 } // namespace
