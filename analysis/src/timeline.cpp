@@ -831,6 +831,10 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       t.resolution = std::move(doc.resolutions[i]);
       t.anchorInferred = t.resolution.yearInferred || (t.resolution.resolved && e.relative() &&
                                                        doc.anchor.kind == AnchorKind::None);
+      {
+        const std::string_view after = std::string_view(doc.facts->doc.text).substr(e.span.end);
+        t.possessive = after.starts_with("'s") || after.starts_with("\u2019s");
+      }
       index.times.push_back(std::move(t));
     }
     std::vector<Resolution>().swap(doc.resolutions);
@@ -1212,6 +1216,11 @@ void Builder::linkClaims(DateIndex& index) const {
                         index.times[link.timeB].relation == Relation::Narrative)) {
       return std::nullopt; // "the previous day" depends on which date came before: not enough to
                            // disagree
+    }
+    if (!link.agree && (index.times[link.timeA].possessive || index.times[link.timeB].possessive)) {
+      // "Monday's attack", "retaliation for last Friday's attack": a date that names which
+      // event it is tells it from the others of its kind; another date is another event.
+      return std::nullopt;
     }
     // Exact distances for the message (without the clock tolerance).
     if (!link.agree && aligned) {

@@ -132,6 +132,22 @@ TEST(DateChecks, AReportingVerbOfTheNextSentenceDatesNothingHere) {
   EXPECT_EQ(withCode(a, "date-conflict").size(), 2U);
 }
 
+TEST(DateChecks, ADateThatNamesTheEventTellsItFromOthersOfItsKind) {
+  // "last Friday's attack" is another attack than Monday's, not another date for it.
+  const Analysis a = twoReports(
+      "American warships attacked two Iranian oil platforms in the Gulf on Monday.\n",
+      "American warships attacked two Iranian oil platforms in the Gulf in reply to last "
+      "Friday's missile attack.\n",
+      CivilDate{1987, 10, 20});
+  EXPECT_TRUE(withCode(a, "date-conflict").empty());
+  // Written as a plain date, the same sentence disagrees.
+  const Analysis b =
+      twoReports("American warships attacked two Iranian oil platforms in the Gulf on Monday.\n",
+                 "American warships attacked two Iranian oil platforms in the Gulf last Friday.\n",
+                 CivilDate{1987, 10, 20});
+  EXPECT_EQ(withCode(b, "date-conflict").size(), 2U);
+}
+
 TEST(DateChecks, SimilarEventsFarApartAreNotConflicts) {
   Config config;
   config.sources["a.txt"].published = CivilDate{2013, 5, 3};

@@ -56,6 +56,8 @@ struct ResolvedTime {
   Relation relation = Relation::None;
   bool anchorInferred =
       false; ///< a year or anchor came from inference, not from the text or register
+  /// Written as a possessive ("Friday's attack"): the date names which event it is.
+  bool possessive = false;
 };
 
 /// A sentence that dates something: its resolved times, who takes part, what happens.
