@@ -7,7 +7,7 @@
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
-//                    [--edit letter|word|name]
+//                    [--edit letter|word|name] [--allocator server|default]
 //
 // `--edit letter` (the default) types a letter at the start of the article and deletes it
 // again. `--edit word` types a letter at the end of the article's first "the" ("thex") and
@@ -177,10 +177,19 @@ long statusKiB(const std::string& field = "VmRSS:") {
 } // namespace
 
 int main(int argc, char** argv) {
-  newslint::workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
+  // As `newslint serve` runs, unless `--allocator default` (to measure what the policy costs).
+  bool serverAllocator = true;
+  for (int i = 2; i + 1 < argc; i += 2) {
+    if (std::string_view(argv[i]) == "--allocator") {
+      serverAllocator = std::string_view(argv[i + 1]) != "default";
+    }
+  }
+  if (serverAllocator) {
+    newslint::workspace::useServerAllocatorPolicy();
+  }
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
-                 "[--typing-ms N] [--edit letter|word|name]\n";
+                 "[--typing-ms N] [--edit letter|word|name] [--allocator server|default]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
