@@ -949,7 +949,16 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       for (size_t k = 0; k < all.size(); ++k) {
         const std::string low = lowerAscii(all[k].text);
         if (low == "before" || low == "after" || low == "until" || low == "since") {
-          for (size_t q = k + 1; q < all.size() && q <= k + 4; ++q) {
+          // To the clause's end: "after the CDU and liberal FDP won state elections" counts
+          // from the election, it is not the sentence's event. At most ten words, and not
+          // past a comma.
+          for (size_t q = k + 1; q < all.size() && q <= k + 10; ++q) {
+            const std::string_view between = std::string_view(d.text).substr(
+                all[q - 1].span.end, all[q].span.begin - all[q - 1].span.end);
+            if (between.find(',') != std::string_view::npos ||
+                between.find(';') != std::string_view::npos) {
+              break;
+            }
             anchorClause[q] = true;
           }
         }

@@ -148,6 +148,21 @@ TEST(DateChecks, ADateThatNamesTheEventTellsItFromOthersOfItsKind) {
   EXPECT_EQ(withCode(b, "date-conflict").size(), 2U);
 }
 
+TEST(DateChecks, TheEventOfAnAfterClauseIsNotTheSentences) {
+  // "yesterday" dates the shares' gain; the election is what it counts from.
+  Config config;
+  config.sources["a.txt"].published = CivilDate{1987, 4, 5};
+  config.sources["b.txt"].published = CivilDate{1987, 4, 7};
+  const Analysis a =
+      run({{"a.txt", "Chancellor Helmut Kohl's CDU and their liberal Free Democrat Party (FDP) "
+                     "allies today won control of the central state of Hesse in state "
+                     "elections.\n"},
+           {"b.txt", "Shares gained strongly yesterday after the centre-right CDU and liberal FDP "
+                     "won state elections in Hesse, but there was no follow-through today.\n"}},
+          config);
+  EXPECT_TRUE(withCode(a, "date-conflict").empty());
+}
+
 TEST(DateChecks, SimilarEventsFarApartAreNotConflicts) {
   Config config;
   config.sources["a.txt"].published = CivilDate{2013, 5, 3};
