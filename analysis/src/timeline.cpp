@@ -939,9 +939,6 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
         lowerWords.emplace_back(stem, k);
       }
       flush();
-      // The predicate: verbs and event nouns near the claim's times (within ten words),
-      // leaving out the event a time clause counts from ("a few hours before leaving", "after
-      // the early morning fire").
       // The predicate: for each time of the claim, the nearest word naming a kind of event
       // on either side (within ten words), leaving out the event a time clause counts from ("a few
       // hours before leaving", "after the early morning fire").
@@ -965,7 +962,9 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       }
       std::vector<std::pair<size_t, std::string>> eventWords; // (word index, stem), in order
       for (const auto& [stem, k] : lowerWords) {
-        if (!anchorClause[k] && isPredicateStem(stem)) {
+        // "the offer to acquire", "plans to visit": what is meant to happen, not what did.
+        const bool infinitive = k > 0 && lowerAscii(all[k - 1].text) == "to";
+        if (!anchorClause[k] && !infinitive && isPredicateStem(stem)) {
           eventWords.emplace_back(k, stem);
         }
       }

@@ -163,6 +163,20 @@ TEST(DateChecks, TheEventOfAnAfterClauseIsNotTheSentences) {
   EXPECT_TRUE(withCode(a, "date-conflict").empty());
 }
 
+TEST(DateChecks, WhatIsMeantToHappenIsNotTheEvent) {
+  // "the offer to acquire" is no acquisition: the meeting and the rejection are two events.
+  Config config;
+  config.sources["a.txt"].published = CivilDate{1987, 3, 5};
+  config.sources["b.txt"].published = CivilDate{1987, 3, 6};
+  const Analysis a = run(
+      {{"a.txt", "USAir said its board and that of Piedmont Aviation Inc met separately yesterday "
+                 "to consider USAir's offer to acquire 50.1 pct of Piedmont.\n"},
+       {"b.txt", "The board of Piedmont Aviation Inc rejected yesterday USAir's offer to acquire "
+                 "50.1 pct of Piedmont.\n"}},
+      config);
+  EXPECT_TRUE(withCode(a, "date-conflict").empty());
+}
+
 TEST(DateChecks, SimilarEventsFarApartAreNotConflicts) {
   Config config;
   config.sources["a.txt"].published = CivilDate{2013, 5, 3};
