@@ -177,16 +177,6 @@ long statusKiB(const std::string& field = "VmRSS:") {
 } // namespace
 
 int main(int argc, char** argv) {
-  // As `newslint serve` runs, unless `--allocator default` (to measure what the policy costs).
-  bool serverAllocator = true;
-  for (int i = 2; i + 1 < argc; i += 2) {
-    if (std::string_view(argv[i]) == "--allocator") {
-      serverAllocator = std::string_view(argv[i + 1]) != "default";
-    }
-  }
-  if (serverAllocator) {
-    newslint::workspace::useServerAllocatorPolicy();
-  }
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
                  "[--typing-ms N] [--edit letter|word|name] [--allocator server|default]\n";
@@ -197,6 +187,8 @@ int main(int argc, char** argv) {
   int debounceMs = 150;
   int typingMs = 0; // > 0: one edit every this many ms, the corpus pulled after the last
   std::string file;
+  // As `newslint serve` runs, unless `--allocator default` (to measure what the policy costs).
+  bool serverAllocator = true;
   bool editName = false;
   bool editWord = false;
   for (int i = 2; i + 1 < argc; i += 2) {
@@ -217,7 +209,12 @@ int main(int argc, char** argv) {
       debounceMs = std::stoi(argv[i + 1]);
     } else if (a == "--file") {
       file = argv[i + 1];
+    } else if (a == "--allocator") {
+      serverAllocator = std::string_view(argv[i + 1]) != "default";
     }
+  }
+  if (serverAllocator) {
+    newslint::workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
   }
   uintmax_t bytes = 0;
   size_t files = 0;

@@ -4,7 +4,7 @@
 //
 // usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID]
 //                     [--changed K] [--kind E] [--flagged 1] [--crowded 0]
-//                     [--server-allocator 1]
+//                     [--allocator server|default]
 //
 // Edits (chosen at random, seeded): a letter typed at the start; one letter of a name part
 // changed (a new spelling variant); a sentence deleted; a name repeated in a new sentence;
@@ -18,6 +18,8 @@
 // With `--changed K`, K other documents are edited first and the corpus analysed again, and
 // the re-checks use the index of that analysis sharing the first one's tables, as the
 // server does: the K documents are passed as changed since the tables were built.
+// `--allocator server` sets the allocator as `newslint serve` does (freed memory handed back
+// to the system at once), as `lsp_latency` does unless `--allocator default`.
 //
 // The last lines say where each re-check found its names (RecheckIndex::NamesFrom), how
 // many merged pairs of forms the scopes took from the analysis, and how many they judged.
@@ -104,8 +106,9 @@ std::string edit(const analysis::DocumentFacts& facts, int kind, std::mt19937& r
 
 int main(int argc, char** argv) {
   if (argc < 2) {
-    std::cerr << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
-                 "[--changed K] [--kind E] [--flagged 1] [--crowded 0] [--server-allocator 1]\n";
+    std::cerr
+        << "usage: recheck_eval CORPUS_DIR [--edits N] [--compare M] [--seed S] [--file ID] "
+           "[--changed K] [--kind E] [--flagged 1] [--crowded 0] [--allocator server|default]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -134,7 +137,7 @@ int main(int argc, char** argv) {
       flagged = std::stoi(argv[i + 1]) != 0;
     } else if (a == "--crowded") {
       analysis::limitCrowdedPartners() = std::stoi(argv[i + 1]) != 0;
-    } else if (a == "--server-allocator" && std::stoi(argv[i + 1]) != 0) {
+    } else if (a == "--allocator" && std::string_view(argv[i + 1]) == "server") {
       workspace::useServerAllocatorPolicy(); // as `newslint serve` runs
     }
   }

@@ -64,18 +64,8 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
   const auto put = [&w](char32_t c) {
     if (c < 0x80) {
       *w++ = static_cast<char>(c);
-    } else if (c < 0x800) {
-      *w++ = static_cast<char>(0xC0 | (c >> 6));
-      *w++ = static_cast<char>(0x80 | (c & 0x3F));
-    } else if (c < 0x10000) {
-      *w++ = static_cast<char>(0xE0 | (c >> 12));
-      *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      *w++ = static_cast<char>(0x80 | (c & 0x3F));
     } else {
-      *w++ = static_cast<char>(0xF0 | (c >> 18));
-      *w++ = static_cast<char>(0x80 | ((c >> 12) & 0x3F));
-      *w++ = static_cast<char>(0x80 | ((c >> 6) & 0x3F));
-      *w++ = static_cast<char>(0x80 | (c & 0x3F));
+      w = encodeUtf8(c, w);
     }
   };
   size_t pos = 0;

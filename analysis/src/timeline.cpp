@@ -312,15 +312,13 @@ constexpr size_t kClosingAttributionWords = 3;
 
 // "Yesterday, the police explained that ...", "Peskov said on December 11": the time dates
 // the statement, not the event it reports.
-bool datesReporting(const Document& doc, const TimeExpression& e) {
+bool datesReporting(const Document& doc, const TimeExpression& e, Span sentence) {
   static const std::vector<std::string_view> kReporting = {
       "said",     "says",   "say",   "told",  "tells", "explained",
       "reported", "stated", "added", "noted", "quoted"};
   const std::string_view text = doc.text;
   // The words around it within its sentence: a reporting verb of the next sentence ("...
   // on July 6.\n\nOfficials said ...") dates nothing here.
-  const Span sentence = doc.sentences.empty() ? Span{0, static_cast<uint32_t>(text.size())}
-                                              : doc.sentences[doc.sentenceAt(e.span.begin)].span;
   const uint32_t from = std::max(e.span.begin > 40 ? e.span.begin - 40 : 0U, sentence.begin);
   const uint32_t to = std::max(
       e.span.end, std::min(static_cast<uint32_t>(std::min<size_t>(text.size(), e.span.end + 40)),
@@ -853,7 +851,7 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       const TimeExpression& e = exprs[i];
       const auto timeIndex = static_cast<uint32_t>(firstTime + i);
       if (!dayLevel(resolutionOf(i)) || e.quoted || e.vague || e.kind == TimeKind::Duration ||
-          isDateline(d, e) || datesReporting(d, e)) {
+          isDateline(d, e) || datesReporting(d, e, doc.sentenceSpans[i])) {
         continue;
       }
       // One claim per sentence.

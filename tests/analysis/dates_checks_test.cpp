@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <gtest/gtest.h>
+#include <optional>
 
 namespace newslint::analysis {
 namespace {
@@ -86,12 +87,13 @@ TEST(DateChecks, ConflictBetweenSourcesAndAgreement) {
   EXPECT_TRUE(agreement);
 }
 
-// Two reports of one meeting, in a.txt and b.txt, published on `published`; each sentence
-// is given whole.
-Analysis twoReports(const std::string& a, const std::string& b, CivilDate published) {
+// Two reports, a.txt and b.txt, published on `published` (b.txt on `publishedB` when given);
+// each text is given whole.
+Analysis twoReports(const std::string& a, const std::string& b, CivilDate published,
+                    std::optional<CivilDate> publishedB = std::nullopt) {
   Config config;
   config.sources["a.txt"].published = published;
-  config.sources["b.txt"].published = published;
+  config.sources["b.txt"].published = publishedB.value_or(published);
   return run({{"a.txt", a}, {"b.txt", b}}, config);
 }
 
@@ -150,30 +152,23 @@ TEST(DateChecks, ADateThatNamesTheEventTellsItFromOthersOfItsKind) {
 
 TEST(DateChecks, TheEventOfAnAfterClauseIsNotTheSentences) {
   // "yesterday" dates the shares' gain; the election is what it counts from.
-  Config config;
-  config.sources["a.txt"].published = CivilDate{1987, 4, 5};
-  config.sources["b.txt"].published = CivilDate{1987, 4, 7};
-  const Analysis a =
-      run({{"a.txt", "Chancellor Helmut Kohl's CDU and their liberal Free Democrat Party (FDP) "
-                     "allies today won control of the central state of Hesse in state "
-                     "elections.\n"},
-           {"b.txt", "Shares gained strongly yesterday after the centre-right CDU and liberal FDP "
-                     "won state elections in Hesse, but there was no follow-through today.\n"}},
-          config);
+  const Analysis a = twoReports(
+      "Chancellor Helmut Kohl's CDU and their liberal Free Democrat Party (FDP) allies today won "
+      "control of the central state of Hesse in state elections.\n",
+      "Shares gained strongly yesterday after the centre-right CDU and liberal FDP won state "
+      "elections in Hesse, but there was no follow-through today.\n",
+      CivilDate{1987, 4, 5}, CivilDate{1987, 4, 7});
   EXPECT_TRUE(withCode(a, "date-conflict").empty());
 }
 
 TEST(DateChecks, WhatIsMeantToHappenIsNotTheEvent) {
   // "the offer to acquire" is no acquisition: the meeting and the rejection are two events.
-  Config config;
-  config.sources["a.txt"].published = CivilDate{1987, 3, 5};
-  config.sources["b.txt"].published = CivilDate{1987, 3, 6};
-  const Analysis a = run(
-      {{"a.txt", "USAir said its board and that of Piedmont Aviation Inc met separately yesterday "
-                 "to consider USAir's offer to acquire 50.1 pct of Piedmont.\n"},
-       {"b.txt", "The board of Piedmont Aviation Inc rejected yesterday USAir's offer to acquire "
-                 "50.1 pct of Piedmont.\n"}},
-      config);
+  const Analysis a = twoReports(
+      "USAir said its board and that of Piedmont Aviation Inc met separately yesterday to "
+      "consider USAir's offer to acquire 50.1 pct of Piedmont.\n",
+      "The board of Piedmont Aviation Inc rejected yesterday USAir's offer to acquire 50.1 pct of "
+      "Piedmont.\n",
+      CivilDate{1987, 3, 5}, CivilDate{1987, 3, 6});
   EXPECT_TRUE(withCode(a, "date-conflict").empty());
 }
 

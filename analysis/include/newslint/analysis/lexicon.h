@@ -3,7 +3,6 @@
 // entries (countries and major places) that never merge with one another.
 #pragma once
 
-#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_set>

@@ -61,6 +61,8 @@ inline char32_t decodeUtf8(std::string_view text, size_t& pos) {
   }
   return detail::decodeUtf8PastAscii(text, pos);
 }
+/// Writes `cp` as UTF-8 at `out` (room for four bytes); returns the end of what it wrote.
+char* encodeUtf8(char32_t cp, char* out);
 void appendUtf8(std::string& out, char32_t cp);
 
 /// The byte offset of the first invalid UTF-8 sequence, or npos when the text is valid.
