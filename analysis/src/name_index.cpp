@@ -14,6 +14,7 @@
 #include <tuple>
 #include <unordered_map>
 #include <unordered_set>
+#include <utility>
 
 #include "name_scope.h"
 #include "newslint/analysis/corpus.h"
@@ -102,6 +103,83 @@ struct FormSummary {
 // Elements that never move once made (a deque), reached by index in one load (a table of
 // their addresses): std::deque's indexing is a call that divides on every access, and the
 // name index indexes its forms in every loop.
+// A map keyed by one or two addresses of interned texts (one text, one address; the
+// second is null for one), open-addressed: each slot holds both addresses and the value, so
+// that a lookup reads one place in memory. The corpus-wide passes over every mention look
+// up their part keys here.
+template <class Value> class AddressTable {
+public:
+  using Key = std::pair<const std::string*, const std::string*>; // first never null
+
+  [[nodiscard]] const Value* find(Key key) const {
+    if (slots_.empty()) {
+      return nullptr;
+    }
+    for (size_t at = hash(key) & mask_;; at = (at + 1) & mask_) {
+      const Slot& slot = slots_[at];
+      if (slot.key.first == nullptr) {
+        return nullptr;
+      }
+      if (slot.key == key) {
+        return &slot.value;
+      }
+    }
+  }
+  /// The value of `key`, value-initialised when new.
+  Value& operator[](Key key) {
+    if (2 * (size_ + 1) > slots_.size()) {
+      grow();
+    }
+    Slot& slot = slotOf(key);
+    if (slot.key.first == nullptr) {
+      slot.key = key;
+      ++size_;
+    }
+    return slot.value;
+  }
+  template <class F> void forEach(F&& visit) const {
+    for (const Slot& slot : slots_) {
+      if (slot.key.first != nullptr) {
+        visit(slot.key, slot.value);
+      }
+    }
+  }
+  [[nodiscard]] size_t size() const { return size_; }
+
+private:
+  struct Slot {
+    Key key{nullptr, nullptr};
+    Value value{};
+  };
+  static size_t hash(Key key) {
+    const auto a = reinterpret_cast<uintptr_t>(key.first);
+    const auto b = reinterpret_cast<uintptr_t>(key.second);
+    const uint64_t mixed = (a ^ (b * 0x9E3779B97F4A7C15ULL)) * 0xFF51AFD7ED558CCDULL;
+    return static_cast<size_t>(mixed ^ (mixed >> 32));
+  }
+  // The slot holding `key`, or the empty one where it goes.
+  Slot& slotOf(Key key) {
+    size_t at = hash(key) & mask_;
+    while (slots_[at].key.first != nullptr && slots_[at].key != key) {
+      at = (at + 1) & mask_;
+    }
+    return slots_[at];
+  }
+  void grow() {
+    std::vector<Slot> old =
+        std::exchange(slots_, std::vector<Slot>(std::max<size_t>(1024, 2 * slots_.size())));
+    mask_ = slots_.size() - 1;
+    for (Slot& slot : old) {
+      if (slot.key.first != nullptr) {
+        slotOf(slot.key) = std::move(slot);
+      }
+    }
+  }
+  std::vector<Slot> slots_; // a power of two, at most half full
+  size_t mask_ = 0;
+  size_t size_ = 0;
+};
+
 template <class T> class StableArray {
 public:
   T& emplace_back() {
@@ -454,37 +532,44 @@ private:
     // also used as part of a name elsewhere), and the documents naming each part. A scope
     // brings both from the whole corpus.
     // Both are counted by the address of the interned part key (one text, one address):
-    // a pointer hashes and compares faster than the text.
-    std::unordered_set<const std::string*> strongKeys;
+    // a pointer hashes and compares faster than the text. Each document's keys are sorted
+    // first, so that a key is looked up once per document.
+    struct PartCount {
+      uint32_t documents = 0;
+      bool strong = false; // used by a confident mention
+    };
+    AddressTable<PartCount> partCounts;
     if (scope_ == nullptr) {
-      std::unordered_map<const std::string*, uint32_t> frequency;
-      std::vector<const std::string*> seen; // the part keys of one document
+      std::vector<std::pair<const std::string*, bool>> seen; // one document's keys, strong
       SurnameFirstNames firstNames(lexicon_);
       for (const DocumentFacts* facts : docs_) {
         seen.clear();
         for (const Mention& m : facts->mentions) {
           firstNames.add(m);
           for (const NamePart& p : m.parts) {
-            seen.push_back(&p.key.str());
-            if (!m.weak) {
-              strongKeys.insert(&p.key.str());
-            }
+            seen.emplace_back(&p.key.str(), !m.weak);
           }
         }
-        sortUnique(seen);
-        for (const std::string* key : seen) {
-          ++frequency[key];
+        std::sort(seen.begin(), seen.end());
+        for (size_t k = 0; k < seen.size(); ++k) {
+          if (k + 1 < seen.size() && seen[k + 1].first == seen[k].first) {
+            continue; // the last of a key's run: strong if any is (true sorts last)
+          }
+          PartCount& count = partCounts[{seen[k].first, nullptr}];
+          ++count.documents;
+          count.strong = count.strong || seen[k].second;
         }
       }
-      documentFrequency_.reserve(frequency.size());
-      for (const auto& [key, count] : frequency) {
-        documentFrequency_.emplace(*key, count);
-      }
+      documentFrequency_.reserve(partCounts.size());
+      partCounts.forEach([&](AddressTable<PartCount>::Key key, const PartCount& count) {
+        documentFrequency_.emplace(*key.first, count.documents);
+      });
       firstNamesOfSurname_ = firstNames.take();
     }
     // Whether a weak mention with the first part of `m` counts.
     auto weakCounts = [&](const Mention& m) {
-      return strongKeys.contains(&m.parts.front().key.str()) ||
+      const PartCount* count = partCounts.find({&m.parts.front().key.str(), nullptr});
+      return (count != nullptr && count->strong) ||
              (scope_ != nullptr && scope_->strongKey(m.parts.front().key));
     };
     auto taken = [&](const Mention& m) { return !m.weak || weakCounts(m); };
@@ -493,23 +578,18 @@ private:
     std::string formKey;
     // Most names are one or two parts of their own: their forms are also found by the
     // addresses of the interned part keys, without building the key.
-    using PartAddresses = std::pair<const std::string*, const std::string*>;
-    struct AddressHash {
-      size_t operator()(const PartAddresses& a) const {
-        return std::hash<const void*>()(a.first) ^
-               (std::hash<const void*>()(a.second) * 0x9E3779B97F4A7C15ULL);
-      }
-    };
-    std::unordered_map<PartAddresses, uint32_t, AddressHash> formOfParts;
-    auto add = [&](uint32_t d, uint32_t i) {
+    // Nearly every mention is such a name, so this lookup is the loop's cost: the table is
+    // open-addressed, each slot holding both addresses and the form (one cache line read).
+    AddressTable<uint32_t> formOfParts;
+    // The form of mention i of document d, made when new; the mention is not added to it.
+    auto formOf = [&](uint32_t d, uint32_t i) {
       const Mention& m = docs_[d]->mentions[i];
       const bool shortName = m.parts.size() <= 2 && m.inheritedKey().empty();
-      PartAddresses parts{&m.parts.front().key.str(),
-                          m.parts.size() == 2 ? &m.parts.back().key.str() : nullptr};
+      const AddressTable<uint32_t>::Key parts{
+          &m.parts.front().key.str(), m.parts.size() == 2 ? &m.parts.back().key.str() : nullptr};
       if (shortName) {
-        if (const auto it = formOfParts.find(parts); it != formOfParts.end()) {
-          forms_[it->second].mentions.push_back({d, i});
-          return it->second;
+        if (const uint32_t* f = formOfParts.find(parts)) {
+          return *f;
         }
       }
       formKey.clear();
@@ -527,9 +607,8 @@ private:
         formKey += "#" + std::to_string(m.parts.size());
       }
       if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
-        forms_[it->second].mentions.push_back({d, i});
         if (shortName) {
-          formOfParts.emplace(parts, it->second);
+          formOfParts[parts] = it->second;
         }
         return it->second;
       }
@@ -543,19 +622,41 @@ private:
         tokens.push_back(tokenId(m.inheritedKey().str(), m.inheritedKey().view()));
       }
       const uint32_t f = newForm(formKey, static_cast<uint32_t>(m.parts.size()), std::move(tokens));
-      forms_[f].mentions.push_back({d, i});
       if (shortName) {
-        formOfParts.emplace(parts, f);
+        formOfParts[parts] = f;
       }
       return f;
     };
+    auto add = [&](uint32_t d, uint32_t i) {
+      const uint32_t f = formOf(d, i);
+      forms_[f].mentions.push_back({d, i});
+      return f;
+    };
     if (scope_ == nullptr) {
+      // Each mention's form first, then every form's list filled at its exact size through a
+      // cursor per form: the lists are not grown one mention at a time, and a mention costs
+      // one write where it goes instead of a walk to its form.
+      std::vector<std::pair<uint32_t, MentionRef>> placed;
       for (uint32_t d = 0; d < docs_.size(); ++d) {
         for (uint32_t i = 0; i < docs_[d]->mentions.size(); ++i) {
           if (taken(docs_[d]->mentions[i])) {
-            add(d, i);
+            placed.push_back({formOf(d, i), MentionRef{d, i}});
           }
         }
+      }
+      std::vector<MentionRef*> cursor(forms_.size());
+      {
+        std::vector<uint32_t> count(forms_.size(), 0);
+        for (const auto& [f, ref] : placed) {
+          ++count[f];
+        }
+        for (uint32_t f = 0; f < forms_.size(); ++f) {
+          forms_[f].mentions.resize(count[f]);
+          cursor[f] = forms_[f].mentions.data();
+        }
+      }
+      for (const auto& [f, ref] : placed) {
+        *cursor[f]++ = ref;
       }
     } else {
       // A scope gives its mentions grouped by form, each group in text order. Forms are
