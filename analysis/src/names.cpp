@@ -15,6 +15,9 @@
 
 namespace newslint::analysis {
 
+// A corpus holds about a hundred mentions per article (names.h).
+static_assert(sizeof(Mention) == 64, "Mention fields are laid out in NameParts' tail");
+
 namespace {
 
 // Title words: stripped from the front of a name and kept as its context.

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cstdint>
 #include <memory>
 #include <new>
@@ -37,7 +38,7 @@ public:
   NameParts(NameParts&& other) noexcept { take(other); }
   NameParts& operator=(const NameParts& other) {
     if (this != &other) {
-      clear();
+      release();
       assign(other.data(), other.size_);
     }
     return *this;
@@ -67,58 +68,59 @@ public:
   const NamePart& back() const { return data()[size_ - 1]; }
 
   void push_back(NamePart part) {
-    if (size_ == capacity_) {
-      grow(2 * capacity_);
+    if (size_ < kInPlace) {
+      std::construct_at(inPlace() + size_, part);
+    } else {
+      if (size_ == kInPlace || (size_ & (size_ - 1)) == 0) { // the place is full: twice it
+        auto* bigger = static_cast<NamePart*>(::operator new(2 * size_ * sizeof(NamePart)));
+        std::uninitialized_copy_n(data(), size_, bigger);
+        if (onHeap()) {
+          ::operator delete(heap_);
+        }
+        heap_ = bigger;
+      }
+      std::construct_at(heap_ + size_, part);
     }
-    std::construct_at(data() + size_, part);
     ++size_;
   }
-  void clear() { size_ = 0; }
+  void clear() { release(); }
   /// Whether the parts are on the heap (more than fit in place).
-  [[nodiscard]] bool onHeap() const { return capacity_ > kInPlace; }
+  [[nodiscard]] bool onHeap() const { return size_ > kInPlace; }
   friend bool operator==(const NameParts& a, const NameParts& b) {
     return std::equal(a.begin(), a.end(), b.begin(), b.end());
   }
 
 private:
+  // The capacity is not stored: parts past kInPlace live on the heap in a block of the
+  // smallest power of two that holds them. So the size is the one field beside the parts,
+  // and a Mention lays its own fields in the four bytes left (64 bytes in all).
   static constexpr uint32_t kInPlace = 2;
   static_assert(std::is_trivially_copyable_v<NamePart>);
   static_assert(std::is_trivially_destructible_v<NamePart>);
 
+  static uint32_t blockFor(uint32_t count) { return std::bit_ceil(count); }
   NamePart* inPlace() { return reinterpret_cast<NamePart*>(inPlace_); }
   const NamePart* inPlace() const { return reinterpret_cast<const NamePart*>(inPlace_); }
-  void grow(uint32_t capacity) {
-    auto* bigger = static_cast<NamePart*>(::operator new(capacity * sizeof(NamePart)));
-    const uint32_t size = size_;
-    std::uninitialized_copy_n(data(), size, bigger);
-    release();
-    heap_ = bigger;
-    capacity_ = capacity;
-    size_ = size;
-  }
+  // Only on empty parts (a new object, or after release).
   void assign(const NamePart* parts, uint32_t count) {
-    if (count > capacity_) {
-      grow(count);
+    if (count > kInPlace) {
+      heap_ = static_cast<NamePart*>(::operator new(blockFor(count) * sizeof(NamePart)));
     }
-    std::uninitialized_copy_n(parts, count, data());
     size_ = count;
+    std::uninitialized_copy_n(parts, count, data());
   }
   void take(NameParts& other) {
     if (other.onHeap()) {
       heap_ = other.heap_;
-      capacity_ = other.capacity_;
-      other.capacity_ = kInPlace;
     } else {
       std::uninitialized_copy_n(other.inPlace(), other.size_, inPlace());
-      capacity_ = kInPlace;
     }
     size_ = other.size_;
-    other.size_ = 0;
+    other.size_ = 0; // the block is ours now
   }
   void release() {
     if (onHeap()) {
       ::operator delete(heap_);
-      capacity_ = kInPlace;
     }
     size_ = 0;
   }
@@ -128,7 +130,6 @@ private:
     NamePart* heap_;
   };
   uint32_t size_ = 0;
-  uint32_t capacity_ = kInPlace;
 };
 
 /// What a mention says beside its name: a surname shared by coordination, a title, a role
@@ -147,10 +148,11 @@ struct MentionContext {
   static const MentionContext* intern(const MentionContext& context);
 };
 
-/// One name as written. A corpus holds about a hundred per article: 72 bytes each.
+/// One name as written. A corpus holds about a hundred per article: 64 bytes each (the
+/// fields after `parts` start in its last four bytes: [[no_unique_address]]).
 struct Mention {
   Span span; ///< the name, without title or possessive
-  NameParts parts;
+  [[no_unique_address]] NameParts parts;
   uint32_t sentence = 0;
   int32_t list = -1; ///< id of the enumeration it stands in, -1 when none
   int16_t age = -1;
