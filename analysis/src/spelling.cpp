@@ -27,6 +27,9 @@
 #include <array>
 #include <cctype>
 #include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
 
 #include <unicode/normalizer2.h>
 #include <unicode/translit.h>
@@ -50,24 +53,36 @@ bool startsWith(std::string_view s, std::string_view prefix) {
   return s.size() >= prefix.size() && s.substr(0, prefix.size()) == prefix;
 }
 
-// Letters without a canonical decomposition (ß, ø, æ, ł, ı, đ) to ASCII, via ICU.
-std::string latinToAscii(const icu::UnicodeString& text) {
-  thread_local std::unique_ptr<icu::Transliterator> transliterator = [] {
+// A letter without a canonical decomposition (ß, ø, æ, ł, ı, đ) in ASCII, via ICU's
+// Latin-ASCII transliterator. Making one takes ICU about 10 ms, and one must not be used by
+// two threads at once: the process makes one, under a lock, and keeps each letter's ASCII.
+// (One per thread cost each new thread 10 ms at its first such letter: the editor's first
+// quick re-check of a name with an ø, say.)
+std::string latinToAscii(char32_t letter) {
+  static std::mutex mutex;
+  static auto* const known = new std::unordered_map<char32_t, std::string>(); // never freed
+  static icu::Transliterator* transliterator = nullptr;
+  static bool made = false;
+  const std::lock_guard lock(mutex);
+  if (const auto it = known->find(letter); it != known->end()) {
+    return it->second;
+  }
+  if (!made) {
+    made = true;
     UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::Transliterator> t(
-        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status));
+    transliterator = icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
-      t.reset();
+      delete transliterator;
+      transliterator = nullptr;
     }
-    return t;
-  }();
-  icu::UnicodeString u = text;
-  if (transliterator) {
+  }
+  icu::UnicodeString u(static_cast<UChar32>(letter));
+  if (transliterator != nullptr) {
     transliterator->transliterate(u);
   }
   std::string out;
   u.toUTF8String(out);
-  return out;
+  return known->emplace(letter, std::move(out)).first->second;
 }
 
 // Lower-case ASCII letters of a case-folded token; apostrophes, hyphens, digits dropped.
@@ -121,7 +136,7 @@ std::string asciiLetters(std::string_view folded) {
       continue;
     }
     if (isLetter(static_cast<char32_t>(cp))) {
-      for (char c : latinToAscii(icu::UnicodeString(cp))) {
+      for (char c : latinToAscii(static_cast<char32_t>(cp))) {
         if (c >= 'A' && c <= 'Z') {
           c = static_cast<char>(c - 'A' + 'a');
         }

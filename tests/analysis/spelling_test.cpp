@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <string>
+#include <thread>
+#include <vector>
 
 namespace newslint::analysis {
 namespace {
@@ -114,6 +116,38 @@ TEST(Spelling, DiacriticsAndNonAsciiLettersFold) {
   check("Sergueï", "Sergei", Expect::Identical);
   check("Hüseyin", "Huseyin", Expect::Identical);
   check("Søren", "Soren", Expect::Identical);
+}
+
+// The letters without a decomposition share one transliterator and one table of their
+// ASCII across threads: keys made on several threads at once are the keys made on one.
+TEST(Spelling, LettersWithoutDecompositionFoldAlikeOnEveryThread) {
+  const std::vector<std::string> names = {"Søren", "Strauß", "Łódź",  "Ærø",   "Đorđe",
+                                          "Işık",  "Þór",    "Œuvre", "Bjørn", "Wałęsa"};
+  EXPECT_EQ(spellingKey("Strauß").normalized, "stross"); // ß: ss; au: o
+  EXPECT_EQ(spellingKey("Łódź").normalized, "loj");      // ł: l; dz: j
+  std::vector<std::vector<std::string>> keys(4);
+  std::vector<std::thread> threads;
+  for (auto& out : keys) {
+    threads.emplace_back([&names, &out] {
+      for (int round = 0; round < 50; ++round) {
+        for (const std::string& name : names) {
+          out.push_back(spellingKey(name).normalized);
+        }
+      }
+    });
+  }
+  for (std::thread& t : threads) {
+    t.join();
+  }
+  std::vector<std::string> expected;
+  for (int round = 0; round < 50; ++round) {
+    for (const std::string& name : names) {
+      expected.push_back(spellingKey(name).normalized);
+    }
+  }
+  for (const auto& out : keys) {
+    EXPECT_EQ(out, expected);
+  }
 }
 
 TEST(Spelling, ArticleIsStripped) {
