@@ -633,30 +633,37 @@ private:
       return f;
     };
     if (scope_ == nullptr) {
-      // Each mention's form first, then every form's list filled at its exact size through a
-      // cursor per form: the lists are not grown one mention at a time, and a mention costs
-      // one write where it goes instead of a walk to its form.
-      std::vector<std::pair<uint32_t, MentionRef>> placed;
+      // Each mention's form first (in a list of 4 bytes per mention, in mention order),
+      // then every form's list filled at its exact size through a cursor per form: the lists
+      // are not grown one mention at a time, and a mention costs one write where it goes
+      // instead of a walk to its form.
+      constexpr uint32_t kNotTaken = UINT32_MAX;
+      std::vector<uint32_t> formOfMention;
+      std::vector<uint32_t> count;
       for (uint32_t d = 0; d < docs_.size(); ++d) {
         for (uint32_t i = 0; i < docs_[d]->mentions.size(); ++i) {
+          uint32_t f = kNotTaken;
           if (taken(docs_[d]->mentions[i])) {
-            placed.push_back({formOf(d, i), MentionRef{d, i}});
+            f = formOf(d, i);
+            count.resize(forms_.size());
+            ++count[f];
+          }
+          formOfMention.push_back(f);
+        }
+      }
+      count.resize(forms_.size());
+      std::vector<MentionRef*> cursor(forms_.size());
+      for (uint32_t f = 0; f < forms_.size(); ++f) {
+        forms_[f].mentions.resize(count[f]);
+        cursor[f] = forms_[f].mentions.data();
+      }
+      size_t k = 0;
+      for (uint32_t d = 0; d < docs_.size(); ++d) {
+        for (uint32_t i = 0; i < docs_[d]->mentions.size(); ++i) {
+          if (const uint32_t f = formOfMention[k++]; f != kNotTaken) {
+            *cursor[f]++ = MentionRef{d, i};
           }
         }
-      }
-      std::vector<MentionRef*> cursor(forms_.size());
-      {
-        std::vector<uint32_t> count(forms_.size(), 0);
-        for (const auto& [f, ref] : placed) {
-          ++count[f];
-        }
-        for (uint32_t f = 0; f < forms_.size(); ++f) {
-          forms_[f].mentions.resize(count[f]);
-          cursor[f] = forms_[f].mentions.data();
-        }
-      }
-      for (const auto& [f, ref] : placed) {
-        *cursor[f]++ = ref;
       }
     } else {
       // A scope gives its mentions grouped by form, each group in text order. Forms are
