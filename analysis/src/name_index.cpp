@@ -100,9 +100,6 @@ struct FormSummary {
   }
 };
 
-// Elements that never move once made (a deque), reached by index in one load (a table of
-// their addresses): std::deque's indexing is a call that divides on every access, and the
-// name index indexes its forms in every loop.
 // A map keyed by one or two addresses of interned texts (one text, one address; the
 // second is null for one), open-addressed: each slot holds both addresses and the value, so
 // that a lookup reads one place in memory. The corpus-wide passes over every mention look
@@ -180,6 +177,9 @@ private:
   size_t size_ = 0;
 };
 
+// Elements that never move once made (a deque), reached by index in one load (a table of
+// their addresses): std::deque's indexing is a call that divides on every access, and the
+// name index indexes its forms in every loop.
 template <class T> class StableArray {
 public:
   T& emplace_back() {
