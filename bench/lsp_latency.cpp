@@ -7,14 +7,21 @@
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
-//                    [--edit letter|word|name] [--allocator server|default]
+//                    [--edit letter|word|name] [--allocator server|default] [--evict-mb N]
+//                    [--pause-ms N]
 //
+// `--evict-mb N` reads and writes N MB of the driver's own memory before each edit, so that
+// the re-check finds nothing of the corpus in the caches, as on a machine whose last-level
+// cache is much smaller than the corpus's facts (this one reports 480 MB). `--pause-ms N`
+// waits N ms before each edit, so that the edit comes to an idle machine, as a writer's
+// keystroke after a pause does (the edits otherwise follow the previous full analysis at
+// once).
 // `--edit letter` (the default) types a letter at the start of the article and deletes it
 // again. `--edit word` types a letter at the end of the article's first "the" ("thex") and
 // deletes it: a keystroke inside a sentence, which leaves the article's names as they were,
 // as most keystrokes do. `--edit name` instead doubles the last letter of the article's
-// first name part and undoes that: each edit makes a new spelling, so the re-check must
-// judge its pairs again.
+// first name part and undoes that: the edits alternate between a new spelling and the
+// article's own, so the re-check must judge the pairs of the new one again.
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -179,7 +186,8 @@ long statusKiB(const std::string& field = "VmRSS:") {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
-                 "[--typing-ms N] [--edit letter|word|name] [--allocator server|default]\n";
+                 "[--typing-ms N] [--edit letter|word|name] [--allocator server|default] "
+                 "[--evict-mb N] [--pause-ms N]\n";
     return 2;
   }
   const fs::path root = fs::absolute(argv[1]);
@@ -191,6 +199,8 @@ int main(int argc, char** argv) {
   bool serverAllocator = true;
   bool editName = false;
   bool editWord = false;
+  size_t evictMb = 0; // > 0: this many MB read and written before each edit (caches emptied)
+  int pauseMs = 0;    // > 0: the driver waits this long before each edit (the machine idles)
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edit") {
@@ -211,6 +221,10 @@ int main(int argc, char** argv) {
       file = argv[i + 1];
     } else if (a == "--allocator") {
       serverAllocator = std::string_view(argv[i + 1]) != "default";
+    } else if (a == "--evict-mb") {
+      evictMb = std::stoul(argv[i + 1]);
+    } else if (a == "--pause-ms") {
+      pauseMs = std::stoi(argv[i + 1]);
     }
   }
   if (serverAllocator) {
@@ -333,6 +347,18 @@ int main(int argc, char** argv) {
     const json after = {{"line", editAt.line}, {"character", editAt.character + 1}};
     json change = insert ? json{{"range", {{"start", at}, {"end", at}}}, {"text", letter}}
                          : json{{"range", {{"start", at}, {"end", after}}}, {"text", ""}};
+    if (pauseMs > 0) {
+      // A writer who stops to think: the machine has been idle when the key comes.
+      std::this_thread::sleep_for(std::chrono::milliseconds(pauseMs));
+    }
+    if (evictMb > 0) {
+      // A machine whose last-level cache is smaller than the corpus's facts: the data the
+      // re-check reads is pushed out by other work before each edit.
+      static std::vector<unsigned char> other(evictMb << 20);
+      for (size_t b = 0; b < other.size(); b += 64) {
+        other[b] = static_cast<unsigned char>(other[b] + 1);
+      }
+    }
     from = client.mark();
     const auto sent = Clock::now();
     client.send({{"jsonrpc", "2.0"},
