@@ -639,19 +639,17 @@ private:
       // instead of a walk to its form.
       constexpr uint32_t kNotTaken = UINT32_MAX;
       std::vector<uint32_t> formOfMention;
-      std::vector<uint32_t> count;
       for (uint32_t d = 0; d < docs_.size(); ++d) {
         for (uint32_t i = 0; i < docs_[d]->mentions.size(); ++i) {
-          uint32_t f = kNotTaken;
-          if (taken(docs_[d]->mentions[i])) {
-            f = formOf(d, i);
-            count.resize(forms_.size());
-            ++count[f];
-          }
-          formOfMention.push_back(f);
+          formOfMention.push_back(taken(docs_[d]->mentions[i]) ? formOf(d, i) : kNotTaken);
         }
       }
-      count.resize(forms_.size());
+      std::vector<uint32_t> count(forms_.size(), 0);
+      for (const uint32_t f : formOfMention) {
+        if (f != kNotTaken) {
+          ++count[f];
+        }
+      }
       std::vector<MentionRef*> cursor(forms_.size());
       for (uint32_t f = 0; f < forms_.size(); ++f) {
         forms_[f].mentions.resize(count[f]);

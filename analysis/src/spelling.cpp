@@ -61,21 +61,21 @@ bool startsWith(std::string_view s, std::string_view prefix) {
 std::string latinToAscii(char32_t letter) {
   static std::mutex mutex;
   static auto* const known = new std::unordered_map<char32_t, std::string>(); // never freed
-  static icu::Transliterator* transliterator = nullptr;
-  static bool made = false;
   const std::lock_guard lock(mutex);
   if (const auto it = known->find(letter); it != known->end()) {
     return it->second;
   }
-  if (!made) {
-    made = true;
+  // Made at the first such letter (never freed); null when ICU cannot make it.
+  static icu::Transliterator* const transliterator = [] {
     UErrorCode status = U_ZERO_ERROR;
-    transliterator = icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status);
+    icu::Transliterator* t =
+        icu::Transliterator::createInstance("Latin-ASCII", UTRANS_FORWARD, status);
     if (U_FAILURE(status)) {
-      delete transliterator;
-      transliterator = nullptr;
+      delete t;
+      t = nullptr;
     }
-  }
+    return t;
+  }();
   icu::UnicodeString u(static_cast<UChar32>(letter));
   if (transliterator != nullptr) {
     transliterator->transliterate(u);

@@ -941,8 +941,13 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       // on either side (within ten words), leaving out the event a time clause counts from ("a few
       // hours before leaving", "after the early morning fire").
       std::vector<bool> anchorClause(all.size(), false);
+      // "the offer to acquire", "plans to visit": what is meant to happen, not what did.
+      std::vector<bool> afterTo(all.size(), false);
       for (size_t k = 0; k < all.size(); ++k) {
         const std::string low = lowerAscii(all[k].text);
+        if (low == "to" && k + 1 < all.size()) {
+          afterTo[k + 1] = true;
+        }
         if (low == "before" || low == "after" || low == "until" || low == "since") {
           // To the clause's end: "after the CDU and liberal FDP won state elections" counts
           // from the election, it is not the sentence's event. At most ten words, and not
@@ -960,9 +965,7 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       }
       std::vector<std::pair<size_t, std::string>> eventWords; // (word index, stem), in order
       for (const auto& [stem, k] : lowerWords) {
-        // "the offer to acquire", "plans to visit": what is meant to happen, not what did.
-        const bool infinitive = k > 0 && lowerAscii(all[k - 1].text) == "to";
-        if (!anchorClause[k] && !infinitive && isPredicateStem(stem)) {
+        if (!anchorClause[k] && !afterTo[k] && isPredicateStem(stem)) {
           eventWords.emplace_back(k, stem);
         }
       }
