@@ -2383,7 +2383,9 @@ std::optional<Candidate> Scanner::matchHoliday(size_t i) const {
 
 std::optional<Candidate> Scanner::matchAt(size_t i) const {
   std::optional<Candidate> best;
-  auto consider = [&](std::optional<Candidate> c) {
+  // By reference: a candidate is trivially copyable, so an optional of it passed by value
+  // is copied whole (about 150 bytes) for each of the dozen patterns, matched or not.
+  auto consider = [&](std::optional<Candidate>&& c) {
     if (c && (!best || c->end > best->end)) {
       best = std::move(c);
     }
