@@ -799,23 +799,24 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
   for (const Entity& entity : names.entities) {
     entityById[entity.id] = &entity;
   }
-  size_t timeCount = 0;
-  for (const DocWork& doc : docs_) {
-    timeCount += doc.resolutions.size();
-  }
-  index.times.reserve(timeCount);
-  // Every document's times first (each takes its resolution), in corpus order; then each
-  // document's claims on every core; then the claims in corpus order, numbered through,
-  // and their times pointed at them.
+  // Every document's times first (each takes its resolution), in corpus order, filled on
+  // every core; then each document's claims on every core; then the claims in corpus order,
+  // numbered through, and their times pointed at them.
   std::vector<uint32_t> firstTimeOf(docs_.size());
+  size_t timeCount = index.times.size();
   for (size_t docIndex = 0; docIndex < docs_.size(); ++docIndex) {
+    firstTimeOf[docIndex] = static_cast<uint32_t>(timeCount);
+    timeCount += docs_[docIndex].facts->dates.expressions.size();
+  }
+  index.times.resize(timeCount);
+  parallelFor(docs_.size(), 64, [&](size_t docIndex) {
     DocWork& doc = docs_[docIndex];
     const auto& exprs = doc.facts->dates.expressions;
-    firstTimeOf[docIndex] = static_cast<uint32_t>(index.times.size());
+    const InternedString document(doc.id); // looked up once, not once per time
     for (size_t i = 0; i < exprs.size(); ++i) {
       const TimeExpression& e = exprs[i];
-      ResolvedTime t;
-      t.document = doc.id;
+      ResolvedTime& t = index.times[firstTimeOf[docIndex] + i];
+      t.document = document;
       t.expression = static_cast<uint32_t>(i);
       t.span = e.span;
       t.text = e.text;
@@ -833,10 +834,9 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
         const std::string_view after = std::string_view(doc.facts->doc.text).substr(e.span.end);
         t.possessive = after.starts_with("'s") || after.starts_with("\u2019s");
       }
-      index.times.push_back(std::move(t));
     }
     std::vector<Resolution>().swap(doc.resolutions);
-  }
+  });
   std::vector<std::vector<Claim>> claimsOf(docs_.size());
   parallelFor(docs_.size(), 16, [&](size_t docIndex) {
     const DocWork& doc = docs_[docIndex];
@@ -1338,8 +1338,10 @@ void Builder::resolve() {
 
 std::shared_ptr<const DateIndex> Builder::finish(const NameIndex& names) {
   auto index = std::make_shared<DateIndex>();
+  // The documents come in id order (the snapshot's): each goes in at the end of the map,
+  // without a search from its root comparing ids.
   for (const DocWork& doc : docs_) {
-    index->anchors[doc.id] = doc.anchor;
+    index->anchors.emplace_hint(index->anchors.end(), doc.id, doc.anchor);
   }
   buildClaims(*index, names);
   std::vector<DocWork>().swap(docs_); // the claims hold what the links read
