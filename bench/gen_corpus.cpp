@@ -8,6 +8,9 @@
 // `Date:` header line, a headline, a lead sentence dating the event, follow-up paragraphs
 // that name the participants by surname, and background paragraphs (other people, places,
 // organisations, dates, numbers). Files go to DIR/dNNNN/aNNNNNNNN.txt, 1,000 per folder.
+// People's surnames come from a pool that grows with the corpus past 20,000 articles, so
+// that each surname comes back about as often at every size, as a growing archive's names
+// do.
 //
 // Planted findings, listed in DIR/planted.json:
 // - variant: in one article of a story covered by three or more, one participant's first
@@ -15,6 +18,7 @@
 //   spelt another way throughout the article;
 // - conflict: in one article of a story covered by two or more, the event's clock time or
 //   day differs from the other articles (same participants, predicate, place and topic).
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <cstdint>
@@ -179,6 +183,30 @@ constexpr std::array<std::string_view, 12> kMiddles = {"an", "or",  "ik", "ud", 
 constexpr std::array<std::string_view, 8> kEndings = {"ov", "in",  "i",  "a",
                                                       "ek", "ani", "ez", "os"};
 constexpr size_t kGeneratedSurnames = kStems.size() * kMiddles.size() * kEndings.size();
+// Past the first kGeneratedSurnames come surnames of four syllables from other lists, a
+// stem, a middle, two more syllables, and an ending chosen by the other four, so that two of
+// them that differ in one syllable mostly differ in their ending too: a pool whose names are
+// one letter apart would make different people look like spellings of one.
+constexpr std::array<std::string_view, 40> kLongStems = {
+    "Vel",   "Ob",   "Trask", "Dun",  "Pell", "Ferr", "Sig",  "Hov",  "Ulm",  "Quar",
+    "Brenn", "Cald", "Ettr",  "Gund", "Ilv",  "Jorv", "Kest", "Lund", "Mord", "Norv",
+    "Pask",  "Rell", "Stov",  "Thal", "Uld",  "Varn", "Wess", "Yorg", "Zeff", "Alb",
+    "Bosk",  "Crem", "Dalv",  "Esk",  "Fost", "Garm", "Hesk", "Istr", "Kolv", "Marr"};
+constexpr std::array<std::string_view, 24> kMoreMiddles = {
+    "dul", "ber", "mon", "tes", "kar", "lin", "sor", "vat", "gel", "pur", "hin", "dam",
+    "rok", "fel", "nus", "tib", "zor", "mek", "pal", "sun", "tav", "bir", "gon", "lem"};
+constexpr size_t kLongSurnames =
+    kLongStems.size() * kMiddles.size() * kMoreMiddles.size() * kMoreMiddles.size();
+// 2: past 20,000 articles the pool of surnames grows with the corpus (kArticlesPerPool).
+constexpr int kGeneratorVersion = 2;
+
+// Up to this many articles the people come from the kGeneratedSurnames surnames alone (the
+// corpora of 20,000 articles and fewer are as they were before the pool grew). Past it the
+// pool grows with the corpus, keeping the people per surname where they are at this size:
+// with a fixed pool, every surname (and every pair of surnames one letter apart) would come
+// back in ever more articles, and the name variants found among different people who share
+// a first name and a similar surname would grow faster than the corpus.
+constexpr size_t kArticlesPerPool = 20000;
 
 struct Title {
   std::string_view full;   ///< "Russian Foreign Minister"
@@ -317,7 +345,7 @@ constexpr std::array<std::string_view, 12> kFollowUp = {
 
 struct Person {
   uint16_t first = 0;
-  uint16_t last = 0;
+  uint32_t last = 0;
   uint8_t title = 0;
 };
 
@@ -433,6 +461,10 @@ public:
       : dir_(std::move(dir)), rng_(seed), variantRate_(variantRate), conflictRate_(conflictRate) {}
 
   void run(size_t articles) {
+    generatedSurnames_ =
+        std::max(kGeneratedSurnames,
+                 articles / kArticlesPerPool * kGeneratedSurnames +
+                     articles % kArticlesPerPool * kGeneratedSurnames / kArticlesPerPool);
     while (written_ < articles) {
       size_t k = 1 + rng_.below(4); // outlets covering the story: 1..4
       k = std::min(k, articles - written_);
@@ -456,11 +488,11 @@ private:
 
   Person randomPerson() {
     const size_t last = rng_.chance(0.1) ? rng_.below(kSurnames.size())
-                                         : kSurnames.size() + rng_.below(kGeneratedSurnames);
+                                         : kSurnames.size() + rng_.below(generatedSurnames_);
     const size_t first = rng_.below(kFirstNames.size());
     // One person, one title: the same name always comes with the same office.
     const uint64_t h = (first * 0x9E3779B1ULL + last * 0x85EBCA77ULL) >> 7;
-    return {static_cast<uint16_t>(first), static_cast<uint16_t>(last),
+    return {static_cast<uint16_t>(first), static_cast<uint32_t>(last),
             static_cast<uint8_t>(h % kTitles.size())};
   }
 
@@ -469,10 +501,25 @@ private:
       return std::string(kSurnames[index].name);
     }
     index -= kSurnames.size();
-    const size_t ending = index % kEndings.size();
-    index /= kEndings.size();
-    return std::string(kStems[index / kMiddles.size()]) +
-           std::string(kMiddles[index % kMiddles.size()]) + std::string(kEndings[ending]);
+    if (index < kGeneratedSurnames) {
+      const size_t ending = index % kEndings.size();
+      index /= kEndings.size();
+      return std::string(kStems[index / kMiddles.size()]) +
+             std::string(kMiddles[index % kMiddles.size()]) + std::string(kEndings[ending]);
+    }
+    // Spread over every stem and syllable, not filled one stem at a time (the multiplier has
+    // no factor in common with kLongSurnames, so no two indices meet).
+    index = (index - kGeneratedSurnames) % kLongSurnames * 104729 % kLongSurnames;
+    const size_t fourth = index % kMoreMiddles.size();
+    index /= kMoreMiddles.size();
+    const size_t third = index % kMoreMiddles.size();
+    index /= kMoreMiddles.size();
+    const size_t middle = index % kMiddles.size();
+    const size_t stem = index / kMiddles.size();
+    const size_t ending = (stem + 3 * middle + 5 * third + 7 * fourth) % kEndings.size();
+    return std::string(kLongStems[stem]) + std::string(kMiddles[middle]) +
+           std::string(kMoreMiddles[third]) + std::string(kMoreMiddles[fourth]) +
+           std::string(kEndings[ending]);
   }
   static std::string_view surnameVariant(size_t index) {
     return index < kSurnames.size() ? kSurnames[index].variant : std::string_view();
@@ -604,7 +651,7 @@ private:
         break;
       }
       case 'S':
-        out += surname(rng_.below(kSurnames.size() + kGeneratedSurnames));
+        out += surname(rng_.below(kSurnames.size() + generatedSurnames_));
         break;
       case 'L':
         out += kPlaces[rng_.below(kPlaces.size())];
@@ -747,7 +794,10 @@ private:
       std::cerr << "gen_corpus: cannot write " << path << '\n';
       std::exit(1);
     }
-    std::string out = "{\n  \"articles\": " + std::to_string(articles) +
+    // "generator" numbers the way articles are made: a corpus written by an earlier one is
+    // regenerated by bench/cold_check.sh.
+    std::string out = "{\n  \"generator\": " + std::to_string(kGeneratorVersion) +
+                      ",\n  \"articles\": " + std::to_string(articles) +
                       ",\n  \"bytes\": " + std::to_string(bytes_) + ",\n  \"variants\": [\n" +
                       planted_.variants + "\n  ],\n  \"conflicts\": [\n" + planted_.conflicts +
                       "\n  ]\n}\n";
@@ -761,6 +811,7 @@ private:
   fs::path dir_;
   Rng rng_;
   double variantRate_;
+  size_t generatedSurnames_ = kGeneratedSurnames; ///< the pool people's surnames come from
   double conflictRate_;
   size_t written_ = 0;
   size_t bytes_ = 0;
