@@ -1511,7 +1511,9 @@ private:
   // The forms of `self` to compare with those of `other`, at most kMaxFormsPerToken: when a
   // name part is used in more forms than that ("Yevgeny" with a hundred surnames), the
   // forms sharing another part with a form of `other` ("Yevgeny Dorala" for "Evgeny
-  // Dorala") come first, as only they can be aligned; the rest follow in order.
+  // Dorala") come first, as only they can be aligned; the rest follow in order. Forms
+  // sharing a part are all kept up to kMaxSharedFormsPerToken: each side choosing 64 of
+  // its own would leave most pairs of a widely used variant apart.
   FormList formsToCompare(const TokenInfo& self, uint32_t selfId, const TokenInfo& other) const {
     if (self.forms.size() <= kMaxFormsPerToken) {
       return self.forms;
@@ -1523,12 +1525,14 @@ private:
       }
     }
     FormList out = self.forms;
-    std::stable_partition(out.begin(), out.end(), [&](const std::pair<uint32_t, uint32_t>& fp) {
-      const std::vector<uint32_t>& parts = forms_[fp.first].tokens;
-      return std::any_of(parts.begin(), parts.end(),
-                         [&](uint32_t t) { return t != selfId && otherParts.contains(t); });
-    });
-    out.resize(kMaxFormsPerToken);
+    const auto sharing =
+        std::stable_partition(out.begin(), out.end(), [&](const std::pair<uint32_t, uint32_t>& fp) {
+          const std::vector<uint32_t>& parts = forms_[fp.first].tokens;
+          return std::any_of(parts.begin(), parts.end(),
+                             [&](uint32_t t) { return t != selfId && otherParts.contains(t); });
+        });
+    const auto shared = static_cast<size_t>(sharing - out.begin());
+    out.resize(std::max(kMaxFormsPerToken, std::min(shared, kMaxSharedFormsPerToken)));
     return out;
   }
 
@@ -1561,7 +1565,8 @@ private:
     // core, then numbered in pair order, so that key ids are given out in the same order
     // whatever the batch size), then the evidence and the decision for each pair (on every
     // core). A scope's summaries are made in the loop: its bound reads them.
-    static_assert(kMaxFormsPerToken <= 256, "form indices are kept in a byte");
+    static_assert(kMaxFormsPerToken <= 256 && kMaxSharedFormsPerToken <= 256,
+                  "form indices are kept in a byte");
     std::vector<Job> jobs;
     for (size_t from = 0; from < candidates_.size(); from += kPairsPerBatch) {
       const size_t to = std::min(candidates_.size(), from + kPairsPerBatch);

@@ -28,6 +28,11 @@ inline constexpr size_t kMaxEvidenceMentions = 32;
 /// (formsToCompare): "Yevgeny" with a hundred surnames is compared through 64 of them.
 inline constexpr size_t kMaxFormsPerToken = 64;
 
+/// Past kMaxFormsPerToken, the forms sharing another part with the other part's forms are
+/// all compared, up to this many: a variant spelling used with 200 surnames ("Sergey X")
+/// meets its "Sergei X" whatever the corpus's other "Sergei"s.
+inline constexpr size_t kMaxSharedFormsPerToken = 256;
+
 /// The name index's threshold for a candidate spelling pair.
 inline constexpr double kCandidateSimilarity = 0.70;
 

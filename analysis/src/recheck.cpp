@@ -844,9 +844,10 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
 
 // The name index compares a part's forms with another part's forms through at most
 // kMaxFormsPerToken of them when it has more (formsToCompare): first those sharing some
-// other part with a form of the other part, then the rest in the order of their first
-// mentions. A scope that gathered every form of a crowded partner ("Olivia" with thousands
-// of surnames) would make thousands of forms to compare a few. It takes instead:
+// other part with a form of the other part (all of them, up to kMaxSharedFormsPerToken),
+// then the rest in the order of their first mentions. A scope that gathered every form of a crowded
+// partner ("Olivia" with thousands of surnames) would make thousands of forms to compare a few. It
+// takes instead:
 //  - its forms used by a document that differs from the tables' version (the edited one
 //    and the changed ones, in every version), whose first mentions may move;
 //  - the first kMaxFormsPerToken + 2 of its other forms, in the order of their first
@@ -856,8 +857,9 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
 //  - its forms with another part used by a form in the scope, or a part or partner of the
 //    edited names, or a part or partner of a part of its used forms: the only ones that
 //    can share a part with a form they are compared with, or pair with a used form;
-//  - when two crowded parts are partners and one is used: the first kMaxFormsPerToken + 2
-//    forms of each that share a part with some form of the other;
+//  - when two crowded parts are partners and one is used: the first
+//    kMaxSharedFormsPerToken + 2 forms of each that share a part with some form of the
+//    other;
 //  - every form of the analysis's entities among those (their pairs keep its decisions);
 // again until no form is added, since each may bring new parts. A form left out is one no
 // comparison of the full analysis would pick, and no entity in scope holds. Only its name
@@ -950,7 +952,7 @@ void RecheckIndex::crowdedForms(
         if (std::any_of(parts.begin(), parts.end(),
                         [&](uint32_t k) { return k != crowded[a] && shares[k] != 0; })) {
           take(f);
-          if (++first > kMaxFormsPerToken + 1) {
+          if (++first > kMaxSharedFormsPerToken + 1) {
             break;
           }
         }

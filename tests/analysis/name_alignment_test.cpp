@@ -73,6 +73,54 @@ TEST(NameAlignment, ManyFormsOnBothSidesAlignOnlyWhereTheirOtherPartsMeet) {
   EXPECT_EQ(merged, surnames.size());
 }
 
+// Two spellings of one first name, each with the same 100 surnames: more forms on each side
+// than the 64 compared of a part (kMaxFormsPerToken), all sharing a surname with the other
+// side. Every surname's two spellings are still compared, and are one person.
+TEST(NameAlignment, AVariantUsedWithMoreSurnamesThanTheCapMeetsEachOfThem) {
+  const std::vector<std::string> heads = {"Bar", "Dom", "Gor", "Kul", "Mar",
+                                          "Pol", "Ros", "Tar", "Wil", "Zel"};
+  const std::vector<std::string> tails = {"anek", "owicz", "iak", "czyk", "ewski",
+                                          "ecki", "uch",   "asz", "ota",  "ynski"};
+  const std::vector<std::string> towns = {"Gdansk", "Krakow", "Lodz",   "Poznan", "Lublin",
+                                          "Torun",  "Opole",  "Kielce", "Radom",  "Plock"};
+  static_assert(kMaxFormsPerToken < 100 && 100 <= kMaxSharedFormsPerToken);
+  Corpus corpus(workspace::loadLexicon());
+  int n = 0;
+  // Two surnames with the same head or tail never share a town: a similar surname in the
+  // same town would be the same mayor.
+  std::vector<std::string> surnames;
+  std::vector<std::string> townOf;
+  for (size_t h = 0; h < heads.size(); ++h) {
+    for (size_t t = 0; t < tails.size(); ++t) {
+      surnames.push_back(heads[h] + tails[t]);
+      townOf.push_back(towns[(h + t) % towns.size()]);
+    }
+  }
+  for (size_t k = 0; k < surnames.size(); ++k) {
+    const std::string& town = townOf[k];
+    for (const char* first : {"Zbigniewa ", "Zbygniewa "}) {
+      const std::string name = first + surnames[k];
+      corpus.upsert(std::to_string(1000 + n++) + ".txt",
+                    "Date: 2024-12-10\n\n" + name + ", the mayor of " + town + ", visited " + town +
+                        " on Monday. " + name + " spoke to reporters in " + town + ".\n");
+    }
+  }
+  const Analysis analysis = analyze(corpus.snapshot());
+  size_t merged = 0;
+  for (const Entity& entity : analysis.names.entities) {
+    const std::set<std::string> spellings = spellingsOf(entity);
+    std::set<std::string> surnamesHere;
+    for (const std::string& s : spellings) {
+      surnamesHere.insert(s.substr(s.find(' ') + 1));
+    }
+    EXPECT_EQ(surnamesHere.size(), 1U) << entity.name;
+    const std::string& surname = *surnamesHere.begin();
+    merged +=
+        spellings.count("Zbigniewa " + surname) + spellings.count("Zbygniewa " + surname) == 2;
+  }
+  EXPECT_EQ(merged, surnames.size());
+}
+
 /// What the name index gives, as text: entities with their spellings and documents, and
 /// the findings.
 std::vector<std::string> namesOf(const Analysis& analysis) {
