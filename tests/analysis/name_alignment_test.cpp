@@ -26,6 +26,15 @@ std::set<std::string> spellingsOf(const Entity& entity) {
   return out;
 }
 
+/// The surnames (what follows the first space) of two-part spellings.
+std::set<std::string> surnamesOf(const std::set<std::string>& spellings) {
+  std::set<std::string> out;
+  for (const std::string& s : spellings) {
+    out.insert(s.substr(s.find(' ') + 1));
+  }
+  return out;
+}
+
 // Two spellings of one first name with ten surnames each (10 x 10 pairs of forms, over the
 // index's threshold), plus a surname spelt two ways: each surname's two first-name spellings
 // are one person, no two surnames are, and the other spelling of Brzostek joins its entity.
@@ -55,10 +64,7 @@ TEST(NameAlignment, ManyFormsOnBothSidesAlignOnlyWhereTheirOtherPartsMeet) {
   size_t merged = 0;
   for (const Entity& entity : analysis.names.entities) {
     const std::set<std::string> spellings = spellingsOf(entity);
-    std::set<std::string> surnamesHere;
-    for (const std::string& s : spellings) {
-      surnamesHere.insert(s.substr(s.find(' ') + 1));
-    }
+    std::set<std::string> surnamesHere = surnamesOf(spellings);
     // Brzostec is Brzostek spelt another way; otherwise one surname per entity.
     surnamesHere.erase("Brzostec");
     EXPECT_EQ(surnamesHere.size(), 1U) << entity.name;
@@ -109,10 +115,7 @@ TEST(NameAlignment, AVariantUsedWithMoreSurnamesThanTheCapMeetsEachOfThem) {
   size_t merged = 0;
   for (const Entity& entity : analysis.names.entities) {
     const std::set<std::string> spellings = spellingsOf(entity);
-    std::set<std::string> surnamesHere;
-    for (const std::string& s : spellings) {
-      surnamesHere.insert(s.substr(s.find(' ') + 1));
-    }
+    const std::set<std::string> surnamesHere = surnamesOf(spellings);
     EXPECT_EQ(surnamesHere.size(), 1U) << entity.name;
     const std::string& surname = *surnamesHere.begin();
     merged +=
