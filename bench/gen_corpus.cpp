@@ -186,7 +186,7 @@ constexpr size_t kGeneratedSurnames = kStems.size() * kMiddles.size() * kEndings
 // Past the first kGeneratedSurnames come surnames of four syllables from other lists, a
 // stem, a middle, two more syllables, and an ending chosen by the other four, so that two of
 // them that differ in one syllable mostly differ in their ending too: a pool whose names are
-// one letter apart would make different people look like spellings of one.
+// one syllable apart would make different people look like spellings of one.
 constexpr std::array<std::string_view, 40> kLongStems = {
     "Vel",   "Ob",   "Trask", "Dun",  "Pell", "Ferr", "Sig",  "Hov",  "Ulm",  "Quar",
     "Brenn", "Cald", "Ettr",  "Gund", "Ilv",  "Jorv", "Kest", "Lund", "Mord", "Norv",
@@ -462,9 +462,7 @@ public:
 
   void run(size_t articles) {
     generatedSurnames_ =
-        std::max(kGeneratedSurnames,
-                 articles / kArticlesPerPool * kGeneratedSurnames +
-                     articles % kArticlesPerPool * kGeneratedSurnames / kArticlesPerPool);
+        std::max(kGeneratedSurnames, articles * kGeneratedSurnames / kArticlesPerPool);
     while (written_ < articles) {
       size_t k = 1 + rng_.below(4); // outlets covering the story: 1..4
       k = std::min(k, articles - written_);

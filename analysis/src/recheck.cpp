@@ -845,9 +845,9 @@ std::vector<std::string> RecheckIndex::similarParts(const std::string& key,
 // The name index compares a part's forms with another part's forms through at most
 // kMaxFormsPerToken of them when it has more (formsToCompare): first those sharing some
 // other part with a form of the other part (all of them, up to kMaxSharedFormsPerToken),
-// then the rest in the order of their first mentions. A scope that gathered every form of a crowded
-// partner ("Olivia" with thousands of surnames) would make thousands of forms to compare a few. It
-// takes instead:
+// then the rest in the order of their first mentions. A scope that gathered every form of a
+// crowded partner ("Olivia" with thousands of surnames) would make thousands of forms to
+// compare a few. It takes instead:
 //  - its forms used by a document that differs from the tables' version (the edited one
 //    and the changed ones, in every version), whose first mentions may move;
 //  - the first kMaxFormsPerToken + 2 of its other forms, in the order of their first
