@@ -70,10 +70,11 @@ run_all() {
   fi
 }
 
+gen_version=$("$gen" --version)
 for n in $sizes; do
   dir="$build/corpora/gen-$n"
-  # A corpus made by an earlier version of the generator is made again.
-  if ! grep -q '"generator": 2,' "$dir/planted.json" 2>/dev/null; then
+  # A corpus made by another version of the generator is made again.
+  if ! grep -q "\"generator\": $gen_version," "$dir/planted.json" 2>/dev/null; then
     rm -rf "$dir"
     "$gen" "$n" "$dir" >&2
   fi

@@ -2,6 +2,7 @@
 // with planted spelling variants and date conflicts whose detection the benchmark scores.
 //
 //   gen_corpus N DIR [--seed S] [--variant-rate R] [--conflict-rate R]
+//   gen_corpus --version   (the number planted.json's "generator" holds)
 //
 // Articles come in stories: one event (participants, a predicate, a place, a topic, a day
 // and a clock time) reported by one to four outlets, each article about 5 KB with a
@@ -834,8 +835,12 @@ int main(int argc, char** argv) {
       } else {
         conflictRate = std::strtod(v.c_str(), nullptr);
       }
+    } else if (a == "--version") {
+      std::cout << kGeneratorVersion << '\n'; // what planted.json's "generator" holds
+      return 0;
     } else if (a.starts_with("-")) {
-      std::cerr << "usage: gen_corpus N DIR [--seed S] [--variant-rate R] [--conflict-rate R]\n";
+      std::cerr << "usage: gen_corpus N DIR [--seed S] [--variant-rate R] [--conflict-rate R]\n"
+                   "       gen_corpus --version\n";
       return 2;
     } else {
       positional.push_back(a);

@@ -908,10 +908,12 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
         }
         run.clear();
       };
+      std::vector<std::string> lows(all.size()); // each word in lower case, for both passes
       for (size_t k = 0; k < all.size(); ++k) {
         const Word& w = all[k];
         const bool inTime = insideExpression(exprs, w.span);
-        const std::string low = lowerAscii(w.text);
+        lows[k] = lowerAscii(w.text);
+        const std::string& low = lows[k];
         if (inTime || isCalendarWord(low)) {
           flush();
           continue;
@@ -944,7 +946,7 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
       // "the offer to acquire", "plans to visit": what is meant to happen, not what did.
       std::vector<bool> afterTo(all.size(), false);
       for (size_t k = 0; k < all.size(); ++k) {
-        const std::string low = lowerAscii(all[k].text);
+        const std::string& low = lows[k];
         if (low == "to" && k + 1 < all.size()) {
           afterTo[k + 1] = true;
         }
