@@ -5,7 +5,8 @@
 #include <array>
 #include <cstdio>
 #include <string>
-#include <unordered_set>
+
+#include "newslint/analysis/word_table.h"
 
 namespace newslint::analysis {
 
@@ -473,7 +474,7 @@ std::string stemWord(std::string_view word) {
 }
 
 bool isStopWord(std::string_view stem) {
-  static const std::unordered_set<std::string_view> kSet(std::begin(kStop), std::end(kStop));
+  static const WordSet kSet(std::begin(kStop), std::end(kStop));
   return kSet.contains(stem);
 }
 

@@ -103,16 +103,24 @@ std::vector<Tok> tokenize(std::string_view text, std::string& arena) {
       const auto add = [&](char32_t c) { put(c >= U'A' && c <= U'Z' ? c - U'A' + U'a' : c); };
       add(cp);
       while (pos < text.size()) {
-        // ASCII, most of the text, without the calls: a letter joins, anything else ends.
-        const auto byte = static_cast<unsigned char>(text[pos]);
-        if (byte < 0x80) {
-          const auto folded = static_cast<unsigned char>(byte | 0x20U);
-          if (folded < 'a' || folded > 'z') {
-            break;
+        // ASCII, most of the text, without the calls and in locals (the lambdas above take
+        // `w` and `pos` by reference): a letter joins, anything else ends.
+        {
+          size_t at = pos;
+          char* to = w;
+          while (at < text.size()) {
+            const auto folded = static_cast<unsigned char>(text[at] | 0x20);
+            if (folded < 'a' || folded > 'z') {
+              break;
+            }
+            *to++ = static_cast<char>(folded);
+            ++at;
           }
-          *w++ = static_cast<char>(folded);
-          ++pos;
-          continue;
+          pos = at;
+          w = to;
+        }
+        if (pos >= text.size() || static_cast<unsigned char>(text[pos]) < 0x80) {
+          break;
         }
         size_t next = pos;
         const char32_t c = decodeUtf8(text, next);

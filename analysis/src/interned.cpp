@@ -1,9 +1,9 @@
 // The process-wide pool behind InternedString.
 #include "newslint/analysis/interned.h"
-#include "newslint/analysis/string_hash.h"
+#include "newslint/analysis/word_table.h"
 
+#include <deque>
 #include <mutex>
-#include <unordered_set>
 
 namespace newslint::analysis {
 
@@ -16,8 +16,9 @@ namespace {
 // kept the cores waiting on each other.
 struct Shard {
   std::mutex mutex;
-  // Nodes never move: a pointer to an element stays valid as the set grows.
-  std::unordered_set<std::string, StringHash, std::equal_to<>> texts;
+  // The texts live in a deque, where they never move: an interned string points at one.
+  WordMap<const std::string*> index;
+  std::deque<std::string> texts;
 };
 
 constexpr size_t kShards = 64;
@@ -34,15 +35,17 @@ InternedString::InternedString(std::string_view text) {
   if (text.empty()) {
     return;
   }
-  const size_t hash = StringHash{}(text);
-  // The high bits pick the shard; the set inside uses the hash whole.
+  const uint64_t hash = wordHash(text);
+  // The high bits pick the shard; the table inside uses the hash whole.
   Shard& shard = pool()[(hash >> 58) % kShards];
   const std::lock_guard<std::mutex> lock(shard.mutex);
-  auto it = shard.texts.find(text);
-  if (it == shard.texts.end()) {
-    it = shard.texts.emplace(text).first;
+  if (const std::string* const* found = shard.index.find(text, hash)) {
+    text_ = *found;
+    return;
   }
-  text_ = &*it;
+  const std::string& added = shard.texts.emplace_back(text);
+  shard.index.tryEmplace(text, hash, &added);
+  text_ = &added;
 }
 
 } // namespace newslint::analysis

@@ -113,19 +113,19 @@ void Lexicon::addPlace(std::string_view name) {
   }
   std::string folded = foldDiacritics(name);
   proper_.insert(folded);
-  places_.insert(std::move(folded));
+  places_.insert(folded);
 }
 
 bool Lexicon::isCommonWord(std::string_view folded) const {
-  return common_.find(folded) != common_.end();
+  return common_.contains(folded);
 }
 
 bool Lexicon::isProperName(std::string_view folded) const {
-  return proper_.find(folded) != proper_.end();
+  return proper_.contains(folded);
 }
 
 bool Lexicon::isPlace(std::string_view folded) const {
-  return places_.find(folded) != places_.end();
+  return places_.contains(folded);
 }
 
 Lexicon Lexicon::builtin() {

@@ -412,6 +412,7 @@ private:
   // Filled before the pairs are judged, only for the forms of aligned pairs (a small part
   // of all forms): summaryOf_ gives each form's index into summaries_, kNoSummary if none.
   static constexpr uint32_t kNoSummary = UINT32_MAX;
+  static constexpr uint32_t kNoForm = UINT32_MAX;
   std::vector<uint32_t> summaryOf_;
   StableArray<FormSummary> summaries_;
   const FormSummary& summaryOf(uint32_t f) const { return summaries_[summaryOf_[f]]; }
@@ -1459,8 +1460,7 @@ private:
         "systems",     "partners", "associates", "university", "committee",
         "council",     "ministry", "department", "agency",     "party",
         "army",        "court",    "news"};
-    static const std::unordered_set<std::string_view> kSet(kDesignators.begin(),
-                                                           kDesignators.end());
+    static const WordSet kSet(kDesignators.begin(), kDesignators.end());
     return kSet.contains(key);
   }
 
@@ -1548,6 +1548,9 @@ private:
       std::vector<std::pair<uint8_t, uint8_t>> aligned; // (index in formsA, in formsB)
       double sim = 0;                                   // spelling similarity of the two parts
       Surnames surnames; // what the first names before the two parts tell
+      // Without a scope, by aligned pair: its lone form when its aloneDocs are wanted (see
+      // listAloneDocs), else kNoForm.
+      std::vector<uint32_t> lone;
     };
     summaryOf_.assign(forms_.size(), kNoSummary);
     tokenKeyId_.assign(tokens_.size(), 0);
@@ -1579,31 +1582,71 @@ private:
                            formsToCompare(tokens_[tb], tb, tokens_[ta]),
                            {},
                            0,
+                           {},
                            {}});
       }
       parallelFor(jobs.size(), 64, [&](size_t i) {
         Job& job = jobs[i];
         alignForms(job.formsA, job.formsB, job.aligned);
         job.sim = spellingSimilarity(tokens_[job.ta].spelling, tokens_[job.tb].spelling);
+        if (scope_ == nullptr) {
+          // What the serial pass below needs of each pair, read here on every core: every
+          // aligned pair is judged (the analysis decides none beforehand).
+          if (std::any_of(job.aligned.begin(), job.aligned.end(),
+                          [&](const std::pair<uint8_t, uint8_t>& ij) {
+                            return loneForm(job.formsA[ij.first]) ||
+                                   loneForm(job.formsB[ij.second]);
+                          })) {
+            job.surnames = surnamesOf(job.ta, job.tb);
+          }
+          job.lone.reserve(job.aligned.size());
+          for (const auto& [a, b] : job.aligned) {
+            const auto [fa, pa] = job.formsA[a];
+            const auto [fb, pb] = job.formsB[b];
+            job.lone.push_back(wantsAloneDocs(fa, pa, fb, pb, job.surnames)
+                                   ? (loneForm({fa, pa}) ? fa : fb)
+                                   : kNoForm);
+          }
+        }
       });
       uint64_t judged = 0;
       std::vector<uint32_t> shared;
       std::vector<uint32_t> aloneAsked; // lone forms whose aloneDocs are yet to be made
       std::vector<uint32_t> pending;    // forms whose summaries are yet to be filled
-      for (Job& job : jobs) {
-        if (std::any_of(job.aligned.begin(), job.aligned.end(),
-                        [&](const std::pair<uint8_t, uint8_t>& ij) {
-                          return loneForm(job.formsA[ij.first]) || loneForm(job.formsB[ij.second]);
-                        })) {
-          job.surnames = surnamesOf(job.ta, job.tb);
-        }
-        std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
-          const auto [fa, pa] = job.formsA[ij.first];
-          const auto [fb, pb] = job.formsB[ij.second];
-          if (analysisDecides(fa, fb)) {
-            return false; // scorePair passes over it
+      if (scope_ == nullptr) {
+        // The summaries numbered and the lone forms listed in pair order.
+        for (const Job& job : jobs) {
+          for (size_t k = 0; k < job.aligned.size(); ++k) {
+            for (const uint32_t f : {job.formsA[job.aligned[k].first].first,
+                                     job.formsB[job.aligned[k].second].first}) {
+              if (reserveSummary(f)) {
+                pending.push_back(f);
+              }
+            }
+            if (job.lone[k] != kNoForm) {
+              FormSummary& summary = summaries_[summaryOf_[job.lone[k]]];
+              if (!summary.aloneDocsListed) {
+                summary.aloneDocsListed = true;
+                aloneAsked.push_back(job.lone[k]);
+              }
+            }
           }
-          if (scope_ != nullptr) {
+        }
+      } else {
+        for (Job& job : jobs) {
+          if (std::any_of(job.aligned.begin(), job.aligned.end(),
+                          [&](const std::pair<uint8_t, uint8_t>& ij) {
+                            return loneForm(job.formsA[ij.first]) ||
+                                   loneForm(job.formsB[ij.second]);
+                          })) {
+            job.surnames = surnamesOf(job.ta, job.tb);
+          }
+          std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
+            const auto [fa, pa] = job.formsA[ij.first];
+            const auto [fb, pb] = job.formsB[ij.second];
+            if (analysisDecides(fa, fb)) {
+              return false; // scorePair passes over it
+            }
             // One summary may settle the pair: one made already, else that of the side with
             // fewer forms (its forms meet many of the other side's).
             const bool aFirst =
@@ -1619,22 +1662,13 @@ private:
                                summaryOf(first), other, shared)) {
               return true;
             }
-          }
-          if (scope_ != nullptr) {
             summarise(fa);
             summarise(fb);
-          } else {
-            // Made below, after the loop: their reading on every core.
-            for (const uint32_t f : {fa, fb}) {
-              if (reserveSummary(f)) {
-                pending.push_back(f);
-              }
-            }
-          }
-          listAloneDocs(fa, pa, fb, pb, job.surnames, aloneAsked);
-          ++judged;
-          return false;
-        });
+            listAloneDocs(fa, pa, fb, pb, job.surnames, aloneAsked);
+            ++judged;
+            return false;
+          });
+        }
       }
       {
         std::vector<std::vector<MentionReading>> readings(pending.size());
@@ -1845,13 +1879,19 @@ private:
     return static_cast<size_t>(to - from);
   }
 
-  // Lists the lone form's articles for standsFor when needsStrongClue will ask it of an
-  // aligned pair (both summaries placed): at once in a scope, whose bounds read them in the
-  // loop over the pairs; otherwise queued, to be made on every core after that loop.
+  // Whether needsStrongClue will ask standsFor of an aligned pair, which reads the lone
+  // form's articles.
+  bool wantsAloneDocs(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb, Surnames surnames) const {
+    return surnames.shared && !loneAgainstInner(fa, pa, fb, pb) &&
+           loneAgainstSurname({fa, pa}, {fb, pb});
+  }
+
+  // Lists the lone form's articles for standsFor when wantsAloneDocs (both summaries
+  // placed): at once in a scope, whose bounds read them in the loop over the pairs;
+  // otherwise queued, to be made on every core after that loop.
   void listAloneDocs(uint32_t fa, uint32_t pa, uint32_t fb, uint32_t pb, Surnames surnames,
                      std::vector<uint32_t>& queue) {
-    if (!surnames.shared || loneAgainstInner(fa, pa, fb, pb) ||
-        !loneAgainstSurname({fa, pa}, {fb, pb}) || summaryOf_[fa] == kNoSummary ||
+    if (!wantsAloneDocs(fa, pa, fb, pb, surnames) || summaryOf_[fa] == kNoSummary ||
         summaryOf_[fb] == kNoSummary) {
       return;
     }

@@ -11,6 +11,7 @@
 
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
+#include "newslint/analysis/word_table.h"
 #include "word_memo.h"
 
 namespace newslint::analysis {
@@ -80,7 +81,7 @@ bool isTitleWord(std::string_view folded) {
                                                                "brigadier",
                                                                "ayatollah",
                                                                "imam"};
-  static const std::unordered_set<std::string_view> kSet(kTitles.begin(), kTitles.end());
+  static const WordSet kSet(kTitles.begin(), kTitles.end());
   return kSet.contains(folded);
 }
 
@@ -89,7 +90,7 @@ bool isConnector(std::string_view word) {
   static constexpr std::array<std::string_view, 20> kConnectors = {
       "al",  "el",    "bin", "ibn", "bint", "abu", "de", "da", "di",  "du",
       "del", "della", "van", "von", "der",  "den", "la", "le", "dos", "ben"};
-  static const std::unordered_set<std::string_view> kSet(kConnectors.begin(), kConnectors.end());
+  static const WordSet kSet(kConnectors.begin(), kConnectors.end());
   return kSet.contains(word);
 }
 
@@ -106,7 +107,7 @@ bool isRoleWord(std::string_view folded) {
       "secretary", "chairman",  "director",      "head",        "diplomat",     "mayor",
       "governor",  "judge",     "correspondent", "reporter",    "editor",       "manager",
       "lawyer",    "doctor",    "premier",       "cousins"};
-  static const std::unordered_set<std::string_view> kSet(kOffices.begin(), kOffices.end());
+  static const WordSet kSet(kOffices.begin(), kOffices.end());
   return isRelationRole(folded) || kSet.contains(folded);
 }
 
@@ -547,7 +548,7 @@ bool isRelationRole(std::string_view folded) {
       "niece",       "grandson",       "granddaughter", "grandfather",
       "grandmother", "brother-in-law", "sister-in-law", "mother-in-law",
       "son-in-law",  "father-in-law",  "widow",         "children"};
-  static const std::unordered_set<std::string_view> kSet(kRelations.begin(), kRelations.end());
+  static const WordSet kSet(kRelations.begin(), kRelations.end());
   return kSet.contains(folded);
 }
 
@@ -557,7 +558,7 @@ bool isCalendarWord(std::string_view folded) {
       "january",   "february", "march",     "april",    "june",     "july",     "august",
       "september", "october",  "november",  "december", "jan",      "feb",      "aug",
       "sept",      "oct",      "nov",       "dec",      "christmas"};
-  static const std::unordered_set<std::string_view> kSet(kCalendar.begin(), kCalendar.end());
+  static const WordSet kSet(kCalendar.begin(), kCalendar.end());
   return kSet.contains(folded);
 }
 

@@ -7,6 +7,7 @@
 
 #include "newslint/analysis/names.h"
 #include "newslint/analysis/unicode.h"
+#include "newslint/analysis/word_table.h"
 
 #include <algorithm>
 #include <cctype>
@@ -19,7 +20,6 @@
 #include <set>
 #include <span>
 #include <unordered_map>
-#include <unordered_set>
 
 namespace newslint::analysis {
 
@@ -172,10 +172,12 @@ std::vector<std::string> predicatesOf(const std::vector<std::string>& stems) {
 }
 
 bool isPredicateStem(std::string_view stem) {
-  static const std::unordered_set<std::string_view> kStems = [] {
-    std::unordered_set<std::string_view> out;
+  static const WordSet kStems = [] {
+    WordSet out;
     for (const auto& cls : predicateClasses()) {
-      out.insert(cls.stems.begin(), cls.stems.end());
+      for (const auto& s : cls.stems) {
+        out.insert(s);
+      }
     }
     return out;
   }();

@@ -5,10 +5,9 @@
 #include <functional>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 
 #include "newslint/analysis/interned.h"
-#include "newslint/analysis/string_hash.h"
+#include "newslint/analysis/word_table.h"
 
 namespace newslint::analysis {
 
@@ -21,18 +20,17 @@ public:
 
   /// The text `make(word)` gave when the word was first met.
   template <class Make> InternedString of(std::string_view word, const Make& make) {
-    auto it = made_.find(word);
-    if (it == made_.end()) {
-      if (made_.size() >= kMaxWords) {
-        made_.clear();
-      }
-      it = made_.emplace(std::string(word), InternedString(make(word))).first;
+    if (const InternedString* made = made_.find(word)) {
+      return *made;
     }
-    return it->second;
+    if (made_.size() >= kMaxWords) {
+      made_.clear();
+    }
+    return *made_.tryEmplace(word, InternedString(make(word))).first;
   }
 
 private:
-  std::unordered_map<std::string, InternedString, StringHash, std::equal_to<>> made_;
+  WordMap<InternedString> made_;
 };
 
 } // namespace newslint::analysis

@@ -3,11 +3,9 @@
 // entries (countries and major places) that never merge with one another.
 #pragma once
 
+#include "newslint/analysis/word_table.h"
 #include <string>
 #include <string_view>
-#include <unordered_set>
-
-#include "newslint/analysis/string_hash.h"
 
 namespace newslint::analysis {
 
@@ -31,7 +29,6 @@ public:
   static Lexicon builtin();
 
 private:
-  using WordSet = std::unordered_set<std::string, StringHash, std::equal_to<>>;
   WordSet common_;
   WordSet proper_;
   WordSet places_;
