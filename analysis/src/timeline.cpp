@@ -390,6 +390,7 @@ private:
 
   [[nodiscard]] std::optional<uint32_t> stemId(std::string_view stem) const;
   void setAnchors();
+  void indexStems(); // the content stems of the dated sentences, and their postings
   void resolveDocument(DocWork& doc);
   std::optional<std::pair<CivilDate, std::string>> findEvent(const DocWork& doc,
                                                              size_t expression) const;
@@ -414,11 +415,7 @@ void Builder::setAnchors() {
       documents.emplace_back(&id, facts.get());
     }
   }
-  // Each document's anchor and the content stems of its dated sentences, on every core. The
-  // stems are numbered in the order the threads first meet them, under a lock; those numbers
-  // depend on thread timing and are replaced below by the stems' alphabetical ranks.
-  std::mutex tableMutex;
-  std::unordered_map<const std::string*, uint32_t> firstMet; // by interned stem
+  // Each document's anchor and the sentence of each expression, on every core.
   docs_.resize(documents.size());
   parallelFor(documents.size(), 64, [&](size_t d) {
     const std::string& id = *documents[d].first;
@@ -447,11 +444,48 @@ void Builder::setAnchors() {
     const auto& exprs = facts->dates.expressions;
     work.resolutions.resize(exprs.size());
     work.sentenceSpans.resize(exprs.size());
+    for (size_t i = 0; i < exprs.size(); ++i) {
+      work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
+    }
+  });
+  // The latest year stated in full anywhere in the corpus: a weak hint for weekday-fixed years.
+  for (const DocWork& doc : docs_) {
+    for (const TimeExpression& e : doc.facts->dates.expressions) {
+      if (e.year > 0 && e.kind != TimeKind::Duration && (!yearHint_ || e.year > *yearHint_)) {
+        yearHint_ = e.year;
+        yearHintSource_ = "the weekday allows it; the nearest such year to " +
+                          std::to_string(e.year) + " (`" + e.text + "` in " + doc.id + ")";
+      }
+    }
+  }
+  // The stems of the dated sentences are read only by the search for an event's date and by
+  // the year taken from another source: without an event offset or an undated document in
+  // the corpus, neither runs.
+  const bool stemsRead = std::any_of(docs_.begin(), docs_.end(), [](const DocWork& doc) {
+    const auto& exprs = doc.facts->dates.expressions;
+    return !doc.anchor.published ||
+           std::any_of(exprs.begin(), exprs.end(),
+                       [](const TimeExpression& e) { return e.relation == Relation::EventOffset; });
+  });
+  if (stemsRead) {
+    indexStems();
+  }
+}
+
+void Builder::indexStems() {
+  // The content stems of each document's dated sentences, on every core. They are numbered
+  // in the order the threads first meet them, under a lock; those numbers depend on thread
+  // timing and are replaced below by the stems' alphabetical ranks.
+  std::mutex tableMutex;
+  std::unordered_map<const std::string*, uint32_t> firstMet; // by interned stem
+  parallelFor(docs_.size(), 64, [&](size_t d) {
+    DocWork& work = docs_[d];
+    const DocumentFacts* facts = work.facts;
+    const auto& exprs = facts->dates.expressions;
     work.stemSetOf.resize(exprs.size());
     std::vector<const std::string*> texts; // every dated sentence's stems, until numbered
     work.stemSetBegin.push_back(0);
     for (size_t i = 0; i < exprs.size(); ++i) {
-      work.sentenceSpans[i] = sentenceSpanOf(facts->doc, exprs[i]);
       if (i > 0 && work.sentenceSpans[i] == work.sentenceSpans[i - 1]) {
         work.stemSetOf[i] = work.stemSetOf[i - 1];
         continue;
@@ -535,16 +569,6 @@ void Builder::setAnchors() {
         if (!predicateStem_[stem]) {
           byStem_[stem].emplace_back(static_cast<uint32_t>(d), static_cast<uint32_t>(i));
         }
-      }
-    }
-  }
-  // The latest year stated in full anywhere in the corpus: a weak hint for weekday-fixed years.
-  for (const DocWork& doc : docs_) {
-    for (const TimeExpression& e : doc.facts->dates.expressions) {
-      if (e.year > 0 && e.kind != TimeKind::Duration && (!yearHint_ || e.year > *yearHint_)) {
-        yearHint_ = e.year;
-        yearHintSource_ = "the weekday allows it; the nearest such year to " +
-                          std::to_string(e.year) + " (`" + e.text + "` in " + doc.id + ")";
       }
     }
   }
