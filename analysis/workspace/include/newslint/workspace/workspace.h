@@ -83,6 +83,7 @@ std::optional<std::string> globError(std::string_view pattern);
 
 struct Discovery {
   std::vector<std::filesystem::path> files; ///< sorted
+  std::vector<std::string> ids;             ///< per file: its path under the root, '/'-separated
   std::vector<std::string> problems;        ///< "path: what went wrong"
 };
 
