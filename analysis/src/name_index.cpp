@@ -22,6 +22,7 @@
 #include "newslint/analysis/recheck.h"
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/unicode.h"
+#include "newslint/analysis/word_table.h"
 #include "sorted.h"
 
 namespace newslint::analysis {
@@ -367,9 +368,9 @@ private:
   const NameScope* scope_ = nullptr; // null: the whole corpus is in docs_
 
   StableArray<Form> forms_; // forms never move, and formByKey_ views their keys
-  std::unordered_map<std::string_view, uint32_t> formByKey_;
+  WordMap<uint32_t> formByKey_;
   std::vector<TokenInfo> tokens_;
-  std::unordered_map<std::string, uint32_t> tokenByKey_;
+  WordMap<uint32_t> tokenByKey_;
   std::vector<std::pair<uint32_t, uint32_t>> candidates_; // sorted, each pair once
   // The candidate partners of token t: partners_[partnersBegin_[t] .. partnersBegin_[t + 1]).
   std::vector<uint32_t> partnersBegin_;
@@ -388,14 +389,14 @@ private:
   // Surname key -> the first names written before it (a scope brings them from the corpus).
   std::unordered_map<std::string_view, FirstNames> firstNamesOfSurname_;
   // Part key -> documents naming it; the keys view the interned part keys.
-  std::unordered_map<std::string_view, uint32_t> documentFrequency_;
+  WordMap<uint32_t> documentFrequency_;
   // Part keys as ids (for sentence neighbours), and whether each is in most documents.
-  std::unordered_map<std::string, uint32_t> keyId_;
+  WordMap<uint32_t> keyId_;
   std::vector<std::string> keyText_;
   std::vector<uint8_t> ubiquitousById_;
   std::vector<uint32_t> tokenKeyId_;      // key id of each token's key
   std::vector<uint8_t> distinctiveToken_; // distinctive(t) of each token
-  std::unordered_map<std::string, uint32_t> roleId_;
+  WordMap<uint32_t> roleId_;
   // The summaries meet the same few interned texts (part keys, roles) over and over: their
   // ids by the text's address, so that a text already seen is not hashed again.
   struct RoleHead {
@@ -407,7 +408,7 @@ private:
   std::unordered_map<const std::string*, uint32_t> roleIdByText_;
   std::unordered_map<const std::string*, RoleHead> roleHeadByText_;
   // Whole-name keys of listed mentions as ids (for the "listed with the same names" clue).
-  std::unordered_map<std::string, uint32_t> listKeyId_;
+  WordMap<uint32_t> listKeyId_;
   std::vector<std::string> listKeyText_;
   // Filled before the pairs are judged, only for the forms of aligned pairs (a small part
   // of all forms): summaryOf_ gives each form's index into summaries_, kNoSummary if none.
@@ -426,7 +427,9 @@ private:
   }
 
   uint32_t tokenId(const std::string& key, std::string_view text) {
-    auto [it, inserted] = tokenByKey_.try_emplace(key, static_cast<uint32_t>(tokens_.size()));
+    const auto [found, inserted] =
+        tokenByKey_.tryEmplace(key, static_cast<uint32_t>(tokens_.size()));
+    const uint32_t t = *found;
     if (inserted) {
       TokenInfo info;
       info.key = key;
@@ -440,10 +443,10 @@ private:
       tokens_.push_back(std::move(info));
     }
     // Once a spelling of the part is known to be no acronym, its text need not be read.
-    if (TokenInfo& info = tokens_[it->second]; info.acronym && !isAcronym(text)) {
+    if (TokenInfo& info = tokens_[t]; info.acronym && !isAcronym(text)) {
       info.acronym = false;
     }
-    return it->second;
+    return t;
   }
 
   uint32_t formId(const std::vector<std::string>& keys, const std::vector<std::string>& texts,
@@ -453,8 +456,8 @@ private:
     if (ownParts < keys.size()) {
       key += "#" + std::to_string(ownParts);
     }
-    if (const auto it = formByKey_.find(key); it != formByKey_.end()) {
-      return it->second;
+    if (const uint32_t* f = formByKey_.find(key)) {
+      return *f;
     }
     std::vector<uint32_t> tokens;
     tokens.reserve(keys.size());
@@ -471,7 +474,7 @@ private:
     form.key = std::move(key);
     form.ownParts = ownParts;
     form.tokens = std::move(tokens);
-    formByKey_.emplace(form.key, f);
+    formByKey_.tryEmplace(form.key, f);
     registerEntryOfForm_.push_back(-1);
     return f;
   }
@@ -515,14 +518,13 @@ private:
         if (pair.formA != forms_[f].key) {
           continue; // taken from its first form
         }
-        const auto g = formByKey_.find(pair.formB);
-        const auto ta = tokenByKey_.find(pair.partA);
-        const auto tb = tokenByKey_.find(pair.partB);
-        if (g == formByKey_.end() || decided_[g->second] == 0 || ta == tokenByKey_.end() ||
-            tb == tokenByKey_.end()) {
+        const uint32_t* g = formByKey_.find(pair.formB);
+        const uint32_t* ta = tokenByKey_.find(pair.partA);
+        const uint32_t* tb = tokenByKey_.find(pair.partB);
+        if (g == nullptr || decided_[*g] == 0 || ta == nullptr || tb == nullptr) {
           continue;
         }
-        edges_.push_back(Edge{f, g->second, ta->second, tb->second, pair.evidence});
+        edges_.push_back(Edge{f, *g, *ta, *tb, pair.evidence});
         ++taken;
       }
     }
@@ -561,9 +563,8 @@ private:
           count.strong = count.strong || seen[k].second;
         }
       }
-      documentFrequency_.reserve(partCounts.size());
       partCounts.forEach([&](AddressTable<PartCount>::Key key, const PartCount& count) {
-        documentFrequency_.emplace(*key.first, count.documents);
+        documentFrequency_.tryEmplace(*key.first, count.documents);
       });
       firstNamesOfSurname_ = firstNames.take();
     }
@@ -607,11 +608,11 @@ private:
         append(m.inheritedKey().view());
         formKey += "#" + std::to_string(m.parts.size());
       }
-      if (const auto it = formByKey_.find(formKey); it != formByKey_.end()) {
+      if (const uint32_t* found = formByKey_.find(formKey)) {
         if (shortName) {
-          formOfParts[parts] = it->second;
+          formOfParts[parts] = *found;
         }
-        return it->second;
+        return *found;
       }
       // A new form, from the key built above.
       std::vector<uint32_t> tokens;
@@ -980,11 +981,11 @@ private:
   }
 
   uint32_t keyId(const std::string& key) {
-    auto [it, inserted] = keyId_.try_emplace(key, static_cast<uint32_t>(keyText_.size()));
+    const auto [id, inserted] = keyId_.tryEmplace(key, static_cast<uint32_t>(keyText_.size()));
     if (inserted) {
       keyText_.push_back(key);
     }
-    return it->second;
+    return *id;
   }
 
   // What a summary reads of one mention and its document, before any id is given out: read
@@ -1083,8 +1084,7 @@ private:
     if (text.empty()) {
       return 0;
     }
-    auto [it, inserted] = roleId_.try_emplace(text, static_cast<uint32_t>(roleId_.size() + 1));
-    return it->second;
+    return *roleId_.tryEmplace(text, static_cast<uint32_t>(roleId_.size() + 1)).first;
   }
 
   uint32_t roleId(InternedString text) {
@@ -1207,11 +1207,12 @@ private:
   void listNeighbours(const std::vector<std::string>& keys, std::vector<uint32_t>& out) {
     const size_t begin = out.size();
     for (const std::string& key : keys) {
-      auto [it, inserted] = listKeyId_.try_emplace(key, static_cast<uint32_t>(listKeyText_.size()));
+      const auto [id, inserted] =
+          listKeyId_.tryEmplace(key, static_cast<uint32_t>(listKeyText_.size()));
       if (inserted) {
-        listKeyText_.push_back(it->first);
+        listKeyText_.push_back(key);
       }
-      out.push_back(it->second);
+      out.push_back(*id);
     }
     std::sort(out.begin() + static_cast<ptrdiff_t>(begin), out.end());
     out.erase(std::unique(out.begin() + static_cast<ptrdiff_t>(begin), out.end()), out.end());
@@ -1478,8 +1479,8 @@ private:
     if (scope_ != nullptr) {
       count = static_cast<double>(scope_->documentFrequency(key));
       n = static_cast<double>(scope_->documentCount());
-    } else if (auto it = documentFrequency_.find(key); it != documentFrequency_.end()) {
-      count = static_cast<double>(it->second);
+    } else if (const uint32_t* documents = documentFrequency_.find(key)) {
+      count = static_cast<double>(*documents);
     }
     return count > std::max(3.0, 0.6 * n);
   }
@@ -2217,14 +2218,14 @@ void Builder::buildEntities() {
       entity.accepted = entry->variants;
       entity.registerNote = entry->note;
       for (const std::string& k : keysOf(entry->canonical)) {
-        if (auto it = tokenByKey_.find(k); it != tokenByKey_.end()) {
-          registerTokensCanonical.insert(it->second);
+        if (const uint32_t* t = tokenByKey_.find(k)) {
+          registerTokensCanonical.insert(*t);
         }
       }
       for (const std::string& v : entry->variants) {
         for (const std::string& k : keysOf(v)) {
-          if (auto it = tokenByKey_.find(k); it != tokenByKey_.end()) {
-            registerTokensAccepted.insert(it->second);
+          if (const uint32_t* t = tokenByKey_.find(k)) {
+            registerTokensAccepted.insert(*t);
           }
         }
       }
