@@ -14,6 +14,7 @@
 #include <array>
 #include <cassert>
 #include <cstdlib>
+#include <cstring>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -175,6 +176,29 @@ constexpr std::array<NumberWord, 31> kNumberWords = {{
     {"sixty", 60},    {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"hundred", 100},
     {"several", -1},
 }};
+
+/// By word number: the value of a number word (kNumberWords), kNoNumber for any other word.
+/// A token's number is compared with the table instead of its text with each number word.
+constexpr int kNoNumber = -1000;
+constexpr std::array<int, kScannerWords.size() + 1> kNumberWordValue = [] {
+  std::array<int, kScannerWords.size() + 1> out{};
+  out.fill(kNoNumber);
+  for (const NumberWord& nw : kNumberWords) {
+    const uint16_t id = scannerWordId(nw.word);
+    if (id == 0) {
+      throw "a number word missing from kScannerWords"; // does not compile
+    }
+    out[id] = nw.value;
+  }
+  return out;
+}();
+/// The value of a word token that is a number word from one to nine hundred, not "a" or
+/// "an" ("three" -> 3; "several" and the articles have none), else kNoNumber.
+constexpr int plainNumberValue(uint16_t word) {
+  const int value = kNumberWordValue[word];
+  return value >= 1 && word != scannerWordId("a") && word != scannerWordId("an") ? value
+                                                                                 : kNoNumber;
+}
 
 struct Candidate {
   TimeExpression expr;
@@ -492,11 +516,8 @@ std::optional<int> Scanner::countAt(size_t i, size_t& end) const {
   if (!has(i) || t_[i].kind != Kind::Word) {
     return std::nullopt;
   }
-  for (const auto& nw : kNumberWords) {
-    if (t_[i].low != nw.word) {
-      continue;
-    }
-    int value = nw.value < 0 ? 0 : nw.value;
+  if (const int word = kNumberWordValue[t_[i].word]; word != kNoNumber) {
+    int value = word < 0 ? 0 : word;
     end = i + 1;
     if (value >= 20 && value < 100) {
       size_t j = end;
@@ -504,13 +525,9 @@ std::optional<int> Scanner::countAt(size_t i, size_t& end) const {
         ++j;
       }
       if (has(j) && t_[j].kind == Kind::Word) {
-        for (const auto& unit : kNumberWords) {
-          if (t_[j].low == unit.word && unit.value >= 1 && unit.value <= 9 && unit.word != "a" &&
-              unit.word != "an") {
-            value += unit.value;
-            end = j + 1;
-            break;
-          }
+        if (const int unit = plainNumberValue(t_[j].word); unit >= 1 && unit <= 9) {
+          value += unit;
+          end = j + 1;
         }
       }
     }
@@ -524,8 +541,8 @@ Unit Scanner::unitAt(size_t i, size_t& end, bool& plural) const {
     return Unit::None;
   }
   struct Entry {
-    std::string_view singular;
-    std::string_view pluralForm;
+    ScannerWord singular;
+    ScannerWord pluralForm;
     Unit unit;
   };
   static constexpr std::array<Entry, 10> kUnits = {{
@@ -540,11 +557,12 @@ Unit Scanner::unitAt(size_t i, size_t& end, bool& plural) const {
       {"decade", "decades", Unit::Decade},
       {"century", "centuries", Unit::Decade},
   }};
+  const WordIs w{t_[i].word};
   for (const auto& entry : kUnits) {
-    if (t_[i].low == entry.singular || t_[i].low == entry.pluralForm) {
-      plural = t_[i].low == entry.pluralForm;
+    if (w == entry.singular || w == entry.pluralForm) {
+      plural = w == entry.pluralForm;
       end = i + 1;
-      if (entry.singular == "century") {
+      if (w == "century" || w == "centuries") {
         return Unit::Year; // counted as 100 years by the caller
       }
       return entry.unit;
@@ -607,12 +625,8 @@ int Scanner::spelledYearAt(size_t i, size_t& end) const {
     if (!has(k) || t_[k].kind != Kind::Word) {
       return -1;
     }
-    for (const auto& nw : kNumberWords) {
-      if (t_[k].low == nw.word && nw.value >= 1 && nw.word != "a" && nw.word != "an") {
-        return nw.value;
-      }
-    }
-    return -1;
+    const int value = plainNumberValue(t_[k].word);
+    return value == kNoNumber ? -1 : value;
   };
   // The last two digits: "ninety-six", "ninety six", "ninety", "twelve", "oh five".
   auto tail = [&](size_t k, size_t& after) -> int {
@@ -2866,9 +2880,25 @@ DateFacts extractDates(const Document& doc) {
   }
   // Numbers inside a web address ("…/2009-02-03-williams-arrested.htm") are not times of
   // the story.
+  // Each of the two words is searched for once per place found, not once per address
+  // (memmem: the string's find stops at every letter h of the text).
+  const auto next = [&](std::string_view word, size_t from) {
+    if (from >= text.size()) {
+      return std::string_view::npos;
+    }
+    const void* hit = ::memmem(text.data() + from, text.size() - from, word.data(), word.size());
+    return hit == nullptr ? std::string_view::npos
+                          : static_cast<size_t>(static_cast<const char*>(hit) - text.data());
+  };
+  size_t http = next("http", 0);
+  size_t www = next("www.", 0);
   for (size_t at = 0; at < text.size();) {
-    const size_t http = text.find("http", at);
-    const size_t www = text.find("www.", at);
+    if (http < at) {
+      http = next("http", at);
+    }
+    if (www < at) {
+      www = next("www.", at);
+    }
     const size_t start = std::min(http, www);
     if (start == std::string_view::npos) {
       break;
