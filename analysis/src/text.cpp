@@ -2,10 +2,30 @@
 #include "newslint/analysis/text.h"
 
 #include <algorithm>
+#include <cstring>
 
 namespace newslint::analysis {
 
 LineTable::LineTable(std::string_view text) : size_(static_cast<uint32_t>(text.size())) {
+  if (text.empty()) {
+    starts_.push_back(0);
+    return;
+  }
+  if (std::memchr(text.data(), '\r', text.size()) == nullptr) {
+    // Line feeds alone, as nearly every file has: counted, then found with memchr, both
+    // many bytes at a time.
+    starts_.reserve(static_cast<size_t>(std::count(text.begin(), text.end(), '\n')) + 1);
+    starts_.push_back(0);
+    const char* const begin = text.data();
+    const char* const end = begin + text.size();
+    for (const char* p = begin;
+         (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<size_t>(end - p)))) !=
+         nullptr;) {
+      ++p;
+      starts_.push_back(static_cast<uint32_t>(p - begin));
+    }
+    return;
+  }
   // Two passes: the first counts the lines, so that the table is allocated once, exactly.
   for (const bool record : {false, true}) {
     uint32_t lines = 1;

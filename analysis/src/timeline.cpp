@@ -682,34 +682,24 @@ std::optional<std::pair<CivilDate, std::string>> Builder::findEvent(const DocWor
 
 void Builder::resolveDocument(DocWork& doc) {
   const auto& exprs = doc.facts->dates.expressions;
-  std::optional<CivilDate> reference;
-  std::string referenceText;
-  bool referenceNarrative = false;
-  std::optional<int> referenceYear; // for "that year", "the year before"
-  std::string referenceYearText;
-  std::optional<CivilDate> referenceMonth; // for "that month", "the following month"
-  std::string referenceMonthText;
+  // One context for the whole document: what the expressions before tell is updated in it
+  // as they are resolved, and its texts are not copied again for each expression.
+  ResolveContext c;
+  c.anchor = doc.anchor.published;
+  c.anchorSource = doc.anchor.how;
+  c.year = doc.anchor.year;
+  c.yearSource = doc.anchor.yearHow;
+  c.yearHint = yearHint_;
+  c.yearHintSource = yearHintSource_;
   std::vector<Resolution> next(exprs.size());
   for (size_t i = 0; i < exprs.size(); ++i) {
     const TimeExpression& e = exprs[i];
-    ResolveContext c;
-    c.anchor = doc.anchor.published;
-    c.anchorSource = doc.anchor.how;
-    c.reference = reference;
-    c.referenceText = referenceText;
-    c.referenceNarrative = referenceNarrative;
-    c.referenceYear = referenceYear;
-    c.referenceYearText = referenceYearText;
-    c.referenceMonth = referenceMonth;
-    c.referenceMonthText = referenceMonthText;
-    c.year = doc.anchor.year;
-    c.yearSource = doc.anchor.yearHow;
-    c.yearHint = yearHint_;
-    c.yearHintSource = yearHintSource_;
+    c.eventDate.reset();
+    c.eventText.clear();
     if (e.relation == Relation::EventOffset) {
       if (auto event = findEvent(doc, i)) {
         c.eventDate = event->first;
-        c.eventText = event->second;
+        c.eventText = std::move(event->second);
       }
     }
     const bool speechRelative =
@@ -721,18 +711,18 @@ void Builder::resolveDocument(DocWork& doc) {
           "; inside quoted speech, where it counts from when it was said, which may be earlier";
     }
     if (dayLevel(r) && e.kind != TimeKind::Duration && !e.vague && !speechRelative) {
-      reference = r.first;
-      referenceText = shorten(e.text, 60);
-      referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset ||
-                           (r.narrative && referenceNarrative);
+      c.reference = r.first;
+      c.referenceText = shorten(e.text, 60);
+      c.referenceNarrative = e.narrativeCue || e.relation == Relation::EventOffset ||
+                             (r.narrative && c.referenceNarrative);
     }
     if (r.resolved && r.granularity <= Granularity::Year && e.kind != TimeKind::Duration &&
         !speechRelative) {
-      referenceYear = r.first.year;
-      referenceYearText = shorten(e.text, 60);
+      c.referenceYear = r.first.year;
+      c.referenceYearText = shorten(e.text, 60);
       if (r.granularity <= Granularity::Month) {
-        referenceMonth = r.first;
-        referenceMonthText = referenceYearText;
+        c.referenceMonth = r.first;
+        c.referenceMonthText = c.referenceYearText;
       }
     }
     next[i] = std::move(r);
