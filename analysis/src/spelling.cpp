@@ -523,18 +523,38 @@ double substitutionCost(char a, char b, bool initial, bool final) {
 }
 
 double weightedDistance(std::string_view a, std::string_view b) {
-  std::vector<double> prev(b.size() + 1);
-  std::vector<double> cur(b.size() + 1);
+  // Two rows of the table and each letter's insertion cost, on the stack for the words of
+  // names (the candidate pairs of a corpus are compared by the tens of thousands); the same
+  // sums in the same order as a table of every cell, so the same result.
+  constexpr size_t kOnStack = 48;
+  std::array<double, 4 * kOnStack> stack; // each cell is written before it is read
+  std::vector<double> heap;
+  double* cells = stack.data();
+  const size_t width = std::max(a.size(), b.size()) + 1;
+  if (width > kOnStack) {
+    heap.resize(4 * width);
+    cells = heap.data();
+  }
+  double* prev = cells;
+  double* cur = cells + width;
+  double* indelA = cells + 2 * width;
+  double* indelB = cells + 3 * width;
+  for (size_t i = 0; i < a.size(); ++i) {
+    indelA[i] = indelCost(a, i);
+  }
+  for (size_t j = 0; j < b.size(); ++j) {
+    indelB[j] = indelCost(b, j);
+  }
   prev[0] = 0.0;
   for (size_t j = 1; j <= b.size(); ++j) {
-    prev[j] = prev[j - 1] + indelCost(b, j - 1);
+    prev[j] = prev[j - 1] + indelB[j - 1];
   }
   for (size_t i = 1; i <= a.size(); ++i) {
-    cur[0] = prev[0] + indelCost(a, i - 1);
+    cur[0] = prev[0] + indelA[i - 1];
     for (size_t j = 1; j <= b.size(); ++j) {
       const bool initial = i == 1 || j == 1;
       const bool final = i == a.size() || j == b.size();
-      cur[j] = std::min({prev[j] + indelCost(a, i - 1), cur[j - 1] + indelCost(b, j - 1),
+      cur[j] = std::min({prev[j] + indelA[i - 1], cur[j - 1] + indelB[j - 1],
                          prev[j - 1] + substitutionCost(a[i - 1], b[j - 1], initial, final)});
     }
     std::swap(prev, cur);
