@@ -75,16 +75,25 @@ std::span<const Finding> Analysis::findingsFor(std::string_view document) const 
 }
 
 void runChecks(const CheckContext& context, const Config& config, std::vector<Finding>& out) {
-  for (const CheckInfo& check : allChecks()) {
+  // The checks only read the analysis: each runs on a core of its own, and their findings
+  // are gathered in the order of the checks.
+  const std::vector<CheckInfo>& checks = allChecks();
+  std::vector<Severity> severities(checks.size());
+  std::vector<std::vector<Finding>> founds(checks.size());
+  parallelFor(checks.size(), 1, [&](size_t k) {
+    const CheckInfo& check = checks[k];
     Severity severity = check.defaultSeverity;
     if (auto it = config.checks.find(std::string(check.code)); it != config.checks.end()) {
       severity = it->second;
     }
-    if (severity == Severity::Off) {
-      continue;
+    severities[k] = severity;
+    if (severity != Severity::Off) {
+      check.run(context, founds[k]);
     }
-    std::vector<Finding> found;
-    check.run(context, found);
+  });
+  for (size_t k = 0; k < checks.size(); ++k) {
+    const Severity severity = severities[k];
+    std::vector<Finding>& found = founds[k];
     out.reserve(out.size() + found.size());
     for (Finding& f : found) {
       auto doc = context.corpus.documents.find(f.primary.document);
