@@ -937,7 +937,8 @@ void Builder::buildClaims(DateIndex& index, const NameIndex& names) {
         const bool inName = std::any_of(covered.begin(), covered.end(), [&](const Span& sp) {
           return w.span.begin < sp.end && sp.begin < w.span.end;
         });
-        const std::string stem = stemWord(w.text);
+        thread_local WordMemo stems; // a corpus repeats its words
+        const std::string& stem = stems.of(w.text, stemWord).str();
         if (w.cap && !w.first) {
           const bool common = snapshot_.lexicon && snapshot_.lexicon->isCommonWord(low);
           flush();
