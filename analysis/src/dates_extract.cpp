@@ -2593,7 +2593,9 @@ std::vector<TimeExpression> Scanner::run() {
     // expression): most words and all punctuation start none.
     if (!everyToken &&
         (t_[i].kind == Kind::Punct ||
-         (t_[i].kind == Kind::Word && (t_[i].word == 0 || kIsContextOnlyWord[t_[i].word])))) {
+         (t_[i].kind == Kind::Word && (t_[i].word == 0 || kIsContextOnlyWord[t_[i].word] ||
+                                       (kNeedsListedNext[t_[i].word] && has(i + 1) &&
+                                        t_[i + 1].kind == Kind::Word && t_[i + 1].word == 0))))) {
       ++i;
       continue;
     }
