@@ -1574,20 +1574,12 @@ private:
     std::vector<Job> jobs;
     for (size_t from = 0; from < candidates_.size(); from += kPairsPerBatch) {
       const size_t to = std::min(candidates_.size(), from + kPairsPerBatch);
-      jobs.clear();
-      for (size_t c = from; c < to; ++c) {
-        const auto [ta, tb] = candidates_[c];
-        jobs.push_back(Job{ta,
-                           tb,
-                           formsToCompare(tokens_[ta], ta, tokens_[tb]),
-                           formsToCompare(tokens_[tb], tb, tokens_[ta]),
-                           {},
-                           0,
-                           {},
-                           {}});
-      }
+      jobs.assign(to - from, Job{});
       parallelFor(jobs.size(), 64, [&](size_t i) {
         Job& job = jobs[i];
+        std::tie(job.ta, job.tb) = candidates_[from + i];
+        job.formsA = formsToCompare(tokens_[job.ta], job.ta, tokens_[job.tb]);
+        job.formsB = formsToCompare(tokens_[job.tb], job.tb, tokens_[job.ta]);
         alignForms(job.formsA, job.formsB, job.aligned);
         job.sim = spellingSimilarity(tokens_[job.ta].spelling, tokens_[job.tb].spelling);
         if (scope_ == nullptr) {
