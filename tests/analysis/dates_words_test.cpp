@@ -83,6 +83,29 @@ std::vector<std::string> expressionsOf(const std::string& text) {
   return out;
 }
 
+/// `word` (lowercase ASCII) with its first letter capitalised.
+std::string capitalised(std::string_view word) {
+  std::string out(word);
+  out[0] = static_cast<char>(out[0] - 'a' + 'A');
+  return out;
+}
+
+/// The expressions of `text` found by the scanner as it runs (skipping the places where no
+/// pattern can start) and by trying every token.
+struct SkipAndTry {
+  std::vector<std::string> skipping;
+  std::vector<std::string> trying;
+};
+SkipAndTry skipAndTry(const std::string& text) {
+  std::atomic<bool>& every = scannerTriesEveryToken();
+  SkipAndTry out;
+  out.skipping = expressionsOf(text);
+  every = true;
+  out.trying = expressionsOf(text);
+  every = false;
+  return out;
+}
+
 // The scanner skips punctuation, unlisted words and the words it reads only around an
 // expression (kContextOnlyWords). Each context-only word, lowercase and capitalised, before
 // every listed word followed by a number, a year, a clock time, "of" and a month or a unit,
@@ -91,9 +114,8 @@ std::vector<std::string> expressionsOf(const std::string& text) {
 TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
   std::string text;
   for (const ScannerWord context : kContextOnlyWords) {
-    std::string lower(kScannerWords[context.id() - 1]);
-    std::string upper = lower;
-    upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    const std::string lower(kScannerWords[context.id() - 1]);
+    const std::string upper = capitalised(lower);
     for (const std::string_view word : kScannerWords) {
       const std::string w(word);
       text += "x " + lower + " " + w + " 2 days ago; " + upper + " " + w + " of May 1990. " +
@@ -101,13 +123,9 @@ TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
               " 3 " + w + ", " + lower + " " + w + " weeks ago, " + lower + " a " + w + ".\n";
     }
   }
-  std::atomic<bool>& every = scannerTriesEveryToken();
-  const std::vector<std::string> skipping = expressionsOf(text);
-  every = true;
-  const std::vector<std::string> trying = expressionsOf(text);
-  every = false;
-  EXPECT_GT(skipping.size(), 10000U);
-  EXPECT_EQ(skipping, trying);
+  const SkipAndTry found = skipAndTry(text);
+  EXPECT_GT(found.skipping.size(), 10000U);
+  EXPECT_EQ(found.skipping, found.trying);
 }
 
 // The determiners skipped before an unlisted word (kListedNextWords), lowercase and
@@ -118,29 +136,23 @@ TEST(ScannerWords, SkippingContextOnlyWordsFindsWhatTryingEveryTokenFinds) {
 TEST(ScannerWords, SkippingDeterminersBeforeUnlistedWordsFindsWhatTryingEveryTokenFinds) {
   std::string text;
   for (const ScannerWord determiner : kListedNextWords) {
-    std::string lower(kScannerWords[determiner.id() - 1]);
-    std::string upper = lower;
-    upper[0] = static_cast<char>(upper[0] - 'a' + 'A');
+    const std::string lower(kScannerWords[determiner.id() - 1]);
+    const std::string upper = capitalised(lower);
     for (const std::string_view unlisted : {"fateful", "minister", "Zanzibar", "busy"}) {
       ASSERT_EQ(scannerWordId(unlisted), 0) << unlisted;
       for (const std::string_view word : kScannerWords) {
         const std::string u(unlisted);
-        std::string w(word);
-        std::string cap = w; // as weekdays, months and holidays are written
-        cap[0] = static_cast<char>(cap[0] - 'a' + 'A');
+        const std::string w(word);
+        const std::string cap = capitalised(w); // as weekdays, months and holidays are written
         text += "x " + lower + " " + u + " " + w + " 2 days ago; " + upper + " " + u + " " + cap +
                 " of May 1990, " + lower + " " + u + " " + cap + " 7:30 pm, " + lower + " " + u +
                 " " + w + " ago.\n";
       }
     }
   }
-  std::atomic<bool>& every = scannerTriesEveryToken();
-  const std::vector<std::string> skipping = expressionsOf(text);
-  every = true;
-  const std::vector<std::string> trying = expressionsOf(text);
-  every = false;
-  EXPECT_GT(skipping.size(), 1000U);
-  EXPECT_EQ(skipping, trying);
+  const SkipAndTry found = skipAndTry(text);
+  EXPECT_GT(found.skipping.size(), 1000U);
+  EXPECT_EQ(found.skipping, found.trying);
 }
 
 // The same on the sample articles.
@@ -150,14 +162,9 @@ TEST(ScannerWords, SkippingFindsWhatTryingEveryTokenFindsInTheSample) {
     if (entry.path().extension() != ".txt") {
       continue;
     }
-    const std::string text = testing::readFile(entry.path());
-    std::atomic<bool>& every = scannerTriesEveryToken();
-    const std::vector<std::string> skipping = expressionsOf(text);
-    every = true;
-    const std::vector<std::string> trying = expressionsOf(text);
-    every = false;
-    EXPECT_EQ(skipping, trying) << entry.path();
-    expressions += skipping.size();
+    const SkipAndTry found = skipAndTry(testing::readFile(entry.path()));
+    EXPECT_EQ(found.skipping, found.trying) << entry.path();
+    expressions += found.skipping.size();
   }
   EXPECT_GT(expressions, 20U);
 }
