@@ -129,7 +129,7 @@ LoadedCorpus discoverCorpus(const std::vector<std::string>& paths,
         const std::string shown = (fs::path(p) / found.ids[k]).string();
         if (dirAbs == loaded.root) {
           // The folder is the corpus root: the document id is the path the walk found,
-          // without the path arithmetic of addFile (a tenth of a 10,000-article check).
+          // without the path arithmetic of addFile (about 20 ms at 10,000 articles).
           loaded.displayPaths[found.ids[k]] = fs::path(shown).lexically_normal().string();
           files.push_back({found.files[k], found.ids[k]});
         } else {

@@ -367,7 +367,7 @@ private:
   const Lexicon* lexicon_ = nullptr;
   const NameScope* scope_ = nullptr; // null: the whole corpus is in docs_
 
-  StableArray<Form> forms_; // forms never move, and formByKey_ views their keys
+  StableArray<Form> forms_; // forms never move
   WordMap<uint32_t> formByKey_;
   std::vector<TokenInfo> tokens_;
   WordMap<uint32_t> tokenByKey_;
@@ -388,7 +388,7 @@ private:
   std::set<std::pair<std::string, std::string>> distinct_;
   // Surname key -> the first names written before it (a scope brings them from the corpus).
   std::unordered_map<std::string_view, FirstNames> firstNamesOfSurname_;
-  // Part key -> documents naming it; the keys view the interned part keys.
+  // Part key -> documents naming it.
   WordMap<uint32_t> documentFrequency_;
   // Part keys as ids (for sentence neighbours), and whether each is in most documents.
   WordMap<uint32_t> keyId_;
@@ -1571,6 +1571,15 @@ private:
     // core). A scope's summaries are made in the loop: its bound reads them.
     static_assert(kMaxFormsPerToken <= 256 && kMaxSharedFormsPerToken <= 256,
                   "form indices are kept in a byte");
+    // What the first names tell of the two parts, read only when one of the aligned pairs
+    // has a lone word.
+    const auto surnamesOfLone = [&](const Job& job) {
+      const bool lone = std::any_of(
+          job.aligned.begin(), job.aligned.end(), [&](const std::pair<uint8_t, uint8_t>& ij) {
+            return loneForm(job.formsA[ij.first]) || loneForm(job.formsB[ij.second]);
+          });
+      return lone ? surnamesOf(job.ta, job.tb) : Surnames{};
+    };
     std::vector<Job> jobs;
     for (size_t from = 0; from < candidates_.size(); from += kPairsPerBatch) {
       const size_t to = std::min(candidates_.size(), from + kPairsPerBatch);
@@ -1585,13 +1594,7 @@ private:
         if (scope_ == nullptr) {
           // What the serial pass below needs of each pair, read here on every core: every
           // aligned pair is judged (the analysis decides none beforehand).
-          if (std::any_of(job.aligned.begin(), job.aligned.end(),
-                          [&](const std::pair<uint8_t, uint8_t>& ij) {
-                            return loneForm(job.formsA[ij.first]) ||
-                                   loneForm(job.formsB[ij.second]);
-                          })) {
-            job.surnames = surnamesOf(job.ta, job.tb);
-          }
+          job.surnames = surnamesOfLone(job);
           job.lone.reserve(job.aligned.size());
           for (const auto& [a, b] : job.aligned) {
             const auto [fa, pa] = job.formsA[a];
@@ -1627,13 +1630,7 @@ private:
         }
       } else {
         for (Job& job : jobs) {
-          if (std::any_of(job.aligned.begin(), job.aligned.end(),
-                          [&](const std::pair<uint8_t, uint8_t>& ij) {
-                            return loneForm(job.formsA[ij.first]) ||
-                                   loneForm(job.formsB[ij.second]);
-                          })) {
-            job.surnames = surnamesOf(job.ta, job.tb);
-          }
+          job.surnames = surnamesOfLone(job);
           std::erase_if(job.aligned, [&](const std::pair<uint8_t, uint8_t>& ij) {
             const auto [fa, pa] = job.formsA[ij.first];
             const auto [fb, pb] = job.formsB[ij.second];

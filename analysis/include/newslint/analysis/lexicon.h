@@ -3,9 +3,10 @@
 // entries (countries and major places) that never merge with one another.
 #pragma once
 
-#include "newslint/analysis/word_table.h"
 #include <string>
 #include <string_view>
+
+#include "newslint/analysis/word_table.h"
 
 namespace newslint::analysis {
 
