@@ -192,13 +192,17 @@ constexpr std::array<int, kScannerWords.size() + 1> kNumberWordValue = [] {
   }
   return out;
 }();
-/// The value of a word token that is a number word from one to nine hundred, not "a" or
+/// By word number: the value of a number word from one to a hundred that is not "a" or
 /// "an" ("three" -> 3; "several" and the articles have none), else kNoNumber.
-constexpr int plainNumberValue(uint16_t word) {
-  const int value = kNumberWordValue[word];
-  return value >= 1 && word != scannerWordId("a") && word != scannerWordId("an") ? value
-                                                                                 : kNoNumber;
-}
+constexpr std::array<int, kScannerWords.size() + 1> kPlainNumberValue = [] {
+  std::array<int, kScannerWords.size() + 1> out = kNumberWordValue;
+  out[scannerWordId("a")] = kNoNumber;
+  out[scannerWordId("an")] = kNoNumber;
+  for (int& value : out) {
+    value = value >= 1 ? value : kNoNumber;
+  }
+  return out;
+}();
 
 struct Candidate {
   TimeExpression expr;
@@ -525,7 +529,7 @@ std::optional<int> Scanner::countAt(size_t i, size_t& end) const {
         ++j;
       }
       if (has(j) && t_[j].kind == Kind::Word) {
-        if (const int unit = plainNumberValue(t_[j].word); unit >= 1 && unit <= 9) {
+        if (const int unit = kPlainNumberValue[t_[j].word]; unit >= 1 && unit <= 9) {
           value += unit;
           end = j + 1;
         }
@@ -625,7 +629,7 @@ int Scanner::spelledYearAt(size_t i, size_t& end) const {
     if (!has(k) || t_[k].kind != Kind::Word) {
       return -1;
     }
-    const int value = plainNumberValue(t_[k].word);
+    const int value = kPlainNumberValue[t_[k].word];
     return value == kNoNumber ? -1 : value;
   };
   // The last two digits: "ninety-six", "ninety six", "ninety", "twelve", "oh five".

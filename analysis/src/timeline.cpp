@@ -458,18 +458,6 @@ void Builder::setAnchors() {
       }
     }
   }
-  // The stems of the dated sentences are read only by the search for an event's date and by
-  // the year taken from another source: without an event offset or an undated document in
-  // the corpus, neither runs.
-  const bool stemsRead = std::any_of(docs_.begin(), docs_.end(), [](const DocWork& doc) {
-    const auto& exprs = doc.facts->dates.expressions;
-    return !doc.anchor.published ||
-           std::any_of(exprs.begin(), exprs.end(),
-                       [](const TimeExpression& e) { return e.relation == Relation::EventOffset; });
-  });
-  if (stemsRead) {
-    indexStems();
-  }
 }
 
 void Builder::indexStems() {
@@ -1330,6 +1318,13 @@ void Builder::resolve() {
                     [](const TimeExpression& e) { return e.relation == Relation::EventOffset; })) {
       barriers.push_back(d);
     }
+  }
+  // The stems of the dated sentences are read only by the search for an event's date and by
+  // the year taken from another source: without an event offset or an undated document in
+  // the corpus, neither runs.
+  if (!barriers.empty() || std::any_of(docs_.begin(), docs_.end(),
+                                       [](const DocWork& doc) { return !doc.anchor.published; })) {
+    indexStems();
   }
   barriers.push_back(static_cast<uint32_t>(docs_.size()));
   for (int pass = 0; pass < kPasses; ++pass) {
