@@ -7,7 +7,8 @@
 // The real server runs in-process behind the in-memory transport (no sockets, no editor).
 //
 // usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] [--typing-ms N]
-//                    [--edit letter|word|name] [--allocator server|default] [--evict-mb N]
+//                    [--edit letter|word|name|respell] [--allocator server|default]
+//                    [--evict-mb N]
 //                    [--pause-ms N]
 //
 // `--evict-mb N` reads and writes N MB of the driver's own memory before each edit, so that
@@ -21,7 +22,10 @@
 // deletes it: a keystroke inside a sentence, which leaves the article's names as they were,
 // as most keystrokes do. `--edit name` instead doubles the last letter of the article's
 // first name part and undoes that: the edits alternate between a new spelling and the
-// article's own, so the re-check must judge the pairs of the new one again.
+// article's own, so the re-check must judge the pairs of the new one again. `--edit respell`
+// replaces that last letter with another at each edit (b, c, d, ...): every edit makes a
+// spelling the run has not made before, as a writer typing or mistyping a name does, so no
+// edit finds the corpus's parts spelled like it remembered from an earlier one.
 #include <algorithm>
 #include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
@@ -186,7 +190,7 @@ long statusKiB(const std::string& field = "VmRSS:") {
 int main(int argc, char** argv) {
   if (argc < 2) {
     std::cerr << "usage: lsp_latency CORPUS_DIR [--edits N] [--file NAME] [--debounce-ms N] "
-                 "[--typing-ms N] [--edit letter|word|name] [--allocator server|default] "
+                 "[--typing-ms N] [--edit letter|word|name|respell] [--allocator server|default] "
                  "[--evict-mb N] [--pause-ms N]\n";
     return 2;
   }
@@ -199,17 +203,19 @@ int main(int argc, char** argv) {
   bool serverAllocator = true;
   bool editName = false;
   bool editWord = false;
+  bool respell = false;
   size_t evictMb = 0; // > 0: this many MB read and written before each edit (caches emptied)
   int pauseMs = 0;    // > 0: the driver waits this long before each edit (the machine idles)
   for (int i = 2; i + 1 < argc; i += 2) {
     const std::string a = argv[i];
     if (a == "--edit") {
       const std::string kind = argv[i + 1];
-      if (kind != "letter" && kind != "word" && kind != "name") {
-        std::cerr << "lsp_latency: --edit takes letter, word or name\n";
+      if (kind != "letter" && kind != "word" && kind != "name" && kind != "respell") {
+        std::cerr << "lsp_latency: --edit takes letter, word, name or respell\n";
         return 2;
       }
-      editName = kind == "name";
+      respell = kind == "respell";
+      editName = kind == "name" || respell;
       editWord = kind == "word";
     } else if (a == "--edits") {
       edits = std::stoi(argv[i + 1]);
@@ -336,6 +342,18 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "lsp_latency: respelling \"%s\"\n",
                  std::string(facts->doc.slice(part)).c_str());
+    if (respell && (part.size() < 2 || static_cast<unsigned char>(letter[0]) >= 0x80)) {
+      std::cerr << "lsp_latency: --edit respell needs a first name part of two or more letters "
+                   "ending in an ASCII letter\n";
+      return 1;
+    }
+  }
+  // --edit respell: the letters that replace the part's last one in turn (not its own).
+  std::string respellings;
+  for (char c = 'b'; c <= 'z'; ++c) {
+    if (c != letter[0] && std::string_view("aeiou").find(c) == std::string_view::npos) {
+      respellings.push_back(c);
+    }
   }
   std::vector<double> edited;
   std::vector<double> last;
@@ -347,6 +365,13 @@ int main(int argc, char** argv) {
     const json after = {{"line", editAt.line}, {"character", editAt.character + 1}};
     json change = insert ? json{{"range", {{"start", at}, {"end", at}}}, {"text", letter}}
                          : json{{"range", {{"start", at}, {"end", after}}}, {"text", ""}};
+    if (respell) {
+      // The part's last letter (one UTF-16 unit before editAt) becomes the next of the list.
+      const json lastLetter = {{"line", editAt.line}, {"character", editAt.character - 1}};
+      const char next = respellings[static_cast<size_t>(v - 2) % respellings.size()];
+      change =
+          json{{"range", {{"start", lastLetter}, {"end", at}}}, {"text", std::string(1, next)}};
+    }
     if (pauseMs > 0) {
       // A writer who stops to think: the machine has been idle when the key comes.
       std::this_thread::sleep_for(std::chrono::milliseconds(pauseMs));
