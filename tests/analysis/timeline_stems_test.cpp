@@ -2,8 +2,8 @@
 // lists the shared words in alphabetical order, and the index is the same whether its
 // loops run on one thread or on several (the stems are numbered by the threads as they meet
 // them, then renumbered in alphabetical order).
-#include "newslint/analysis/timeline.h"
 #include "newslint/analysis/parallel.h"
+#include "newslint/analysis/timeline.h"
 #include "support/corpus_fixture.h"
 
 #include <algorithm>
