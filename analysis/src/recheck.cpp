@@ -17,6 +17,7 @@
 #include "newslint/analysis/spelling.h"
 #include "newslint/analysis/timeline.h"
 #include "newslint/analysis/unicode.h"
+#include "newslint/analysis/word_table.h"
 #include "sorted.h"
 
 namespace newslint::analysis {
@@ -481,23 +482,24 @@ private:
 };
 
 struct RecheckIndex::Tables {
-  // Name part keys (and inherited surnames) are interned, and form and blocking keys are
-  // kept in `texts`, so the maps view them instead of copying them.
+  // The maps from texts to ids are word tables (word_table.h), which keep their own copies
+  // of the keys. `keys` views the interned part keys, and `formKeys` the form keys kept in
+  // `texts`.
   std::shared_ptr<const CorpusSnapshot> base; // the snapshot the tables were built from
   TextStore texts;
   std::vector<const DocumentFacts*> documents; // snapshot order
-  std::unordered_map<std::string_view, uint32_t> documentIndex;
+  WordMap<uint32_t> documentIndex;
   // Keys (the parts of names, and inherited surnames), by id.
-  std::unordered_map<std::string_view, uint32_t> keyId;
+  WordMap<uint32_t> keyId;
   std::vector<std::string_view> keys;
   std::vector<uint32_t> documentsNaming; // documents with the key as a part of a name
   std::vector<uint8_t> strong;           // the key is a part of a confident mention
   std::vector<SpellingKey> spellings;    // of keys used as parts (empty for the others)
   // Parts by blocking key.
-  std::unordered_map<std::string_view, uint32_t> blockId;
+  WordMap<uint32_t> blockId;
   Rows<uint32_t> partsByBlock; // key ids
   // Forms (whole names, keyed as the name index keys them) and their mentions.
-  std::unordered_map<std::string_view, uint32_t> formId;
+  WordMap<uint32_t> formId;
   std::vector<std::string_view> formKeys;
   Rows<std::pair<uint32_t, uint32_t>> formMentions; // (document, mention)
   Rows<uint32_t> formsByKey;                        // form ids
@@ -509,8 +511,8 @@ struct RecheckIndex::Tables {
   mutable std::unordered_map<std::string, std::vector<std::string>> similar;
 
   [[nodiscard]] std::optional<uint32_t> findKey(std::string_view key) const {
-    const auto it = keyId.find(key);
-    return it == keyId.end() ? std::nullopt : std::optional<uint32_t>(it->second);
+    const uint32_t* id = keyId.find(key);
+    return id == nullptr ? std::nullopt : std::optional<uint32_t>(*id);
   }
 
   /// The ids of the keys spelled like `key` (written as `spelling`) at the name index's
@@ -531,11 +533,11 @@ struct RecheckIndex::Tables {
     }
     const bool ownPlace = place(key);
     for (const std::string& block : blockingKeys(spelling)) {
-      const auto it = blockId.find(block);
-      if (it == blockId.end()) {
+      const uint32_t* id = blockId.find(block);
+      if (id == nullptr) {
         continue;
       }
-      for (const uint32_t other : partsByBlock[it->second]) {
+      for (const uint32_t other : partsByBlock[*id]) {
         const std::string_view otherKey = keys[other];
         const SpellingKey& otherSpelling = spellings[other];
         if (otherKey != key &&
@@ -558,7 +560,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   t.base = snapshot_;
   std::vector<uint32_t> lastDocument; // by key: the last document counted in documentsNaming
   auto key = [&](std::string_view text) {
-    auto [it, inserted] = t.keyId.try_emplace(text, static_cast<uint32_t>(t.keys.size()));
+    auto [id, inserted] = t.keyId.tryEmplace(text, static_cast<uint32_t>(t.keys.size()));
     if (inserted) {
       t.keys.push_back(text);
       t.documentsNaming.push_back(0);
@@ -566,7 +568,7 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
       t.spellings.emplace_back();
       lastDocument.push_back(UINT32_MAX);
     }
-    return it->second;
+    return *id;
   };
   std::vector<std::pair<uint32_t, std::pair<uint32_t, uint32_t>>> mentionsOfForm;
   std::vector<std::pair<uint32_t, uint32_t>> formsOfKey;
@@ -576,24 +578,24 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
   for (const auto& [id, facts] : snapshot_->documents) {
     const auto d = static_cast<uint32_t>(t.documents.size());
     t.documents.push_back(facts.get());
-    t.documentIndex.emplace(facts->doc.id, d);
+    t.documentIndex.tryEmplace(facts->doc.id, d);
     for (uint32_t i = 0; i < facts->mentions.size(); ++i) {
       const Mention& m = facts->mentions[i];
       firstNames.add(m);
       const std::string formKey = formKeyOf(m);
-      auto form = t.formId.find(formKey);
-      if (form == t.formId.end()) {
-        form =
-            t.formId.emplace(t.texts.keep(formKey), static_cast<uint32_t>(t.formKeys.size())).first;
-        t.formKeys.push_back(form->first);
+      const auto [form, added] =
+          t.formId.tryEmplace(formKey, static_cast<uint32_t>(t.formKeys.size()));
+      const uint32_t f = *form; // read now: the next addition may move the slot
+      if (added) {
+        t.formKeys.push_back(t.texts.keep(formKey));
         for (const NamePart& p : m.parts) {
-          formsOfKey.emplace_back(key(p.key), form->second);
+          formsOfKey.emplace_back(key(p.key), f);
         }
         if (!m.inheritedKey().empty()) {
-          formsOfKey.emplace_back(key(m.inheritedKey()), form->second);
+          formsOfKey.emplace_back(key(m.inheritedKey()), f);
         }
       }
-      mentionsOfForm.emplace_back(form->second, std::pair{d, i});
+      mentionsOfForm.emplace_back(f, std::pair{d, i});
       for (const NamePart& p : m.parts) {
         const uint32_t k = key(p.key);
         if (lastDocument[k] != d) {
@@ -608,12 +610,9 @@ RecheckIndex::RecheckIndex(std::shared_ptr<const CorpusSnapshot> snapshot,
           spelled[k] = 1;
           t.spellings[k] = spellingKey(p.text(facts->doc));
           for (const std::string& block : blockingKeys(t.spellings[k])) {
-            auto b = t.blockId.find(block);
-            if (b == t.blockId.end()) {
-              b = t.blockId.emplace(t.texts.keep(block), static_cast<uint32_t>(t.blockId.size()))
-                      .first;
-            }
-            partsOfBlock.emplace_back(b->second, k);
+            const uint32_t b =
+                *t.blockId.tryEmplace(block, static_cast<uint32_t>(t.blockId.size())).first;
+            partsOfBlock.emplace_back(b, k);
           }
         }
       }
@@ -659,9 +658,9 @@ void RecheckIndex::digest(const Analysis& analysis) {
     for (const InternedString& form : entityForms_[e]) {
       const std::vector<std::string_view> of = partsOfFormKey(form.view());
       parts.insert(parts.end(), of.begin(), of.end());
-      if (const auto it = t.formId.find(form.view()); it != t.formId.end()) {
-        entityOfTableForm_[it->second] = e;
-        entityTableForms_[e].push_back(it->second);
+      if (const uint32_t* f = t.formId.find(form.view())) {
+        entityOfTableForm_[*f] = e;
+        entityTableForms_[e].push_back(*f);
       }
     }
     std::sort(parts.begin(), parts.end());
@@ -874,8 +873,8 @@ void RecheckIndex::crowdedForms(
   std::vector<uint8_t> movable(t.formKeys.size(), 0);
   auto markMovable = [&](const DocumentFacts& facts) {
     for (const Mention& m : facts.mentions) {
-      if (const auto it = t.formId.find(formKeyOf(m)); it != t.formId.end()) {
-        movable[it->second] = 1;
+      if (const uint32_t* f = t.formId.find(formKeyOf(m))) {
+        movable[*f] = 1;
       }
     }
   };
@@ -883,8 +882,8 @@ void RecheckIndex::crowdedForms(
     if (facts != nullptr) {
       markMovable(*facts);
     }
-    if (const auto it = t.documentIndex.find(id); it != t.documentIndex.end()) {
-      markMovable(*t.documents[it->second]);
+    if (const uint32_t* d = t.documentIndex.find(id)) {
+      markMovable(*t.documents[*d]);
     }
   };
   markVersions(edited.doc.id, &edited);
@@ -1091,16 +1090,16 @@ NameIndex RecheckIndex::scopedNames(
   // place in an entity of the full analysis. ("Reuter", closing 18,800 stories, has none.)
   std::vector<uint32_t> forms;
   for (const std::string& key : ownForms) {
-    const auto it = t.formId.find(key);
-    if (it == t.formId.end()) {
+    const uint32_t* form = t.formId.find(key);
+    if (form == nullptr) {
       continue;
     }
-    bool pairs = entityOfTableForm_[it->second] != kNoEntity;
+    bool pairs = entityOfTableForm_[*form] != kNoEntity;
     for (const std::string_view part : partsOfFormKey(key)) {
       pairs = pairs || paired.contains(std::string(part));
     }
     if (pairs) {
-      forms.push_back(it->second);
+      forms.push_back(*form);
     }
   }
   // A partner used in many forms ("Olivia" with thousands of surnames) brings only those of
@@ -1167,13 +1166,13 @@ NameIndex RecheckIndex::scopedNames(
   // The snapshot's versions of the edited and changed documents are left out: those come
   // whole, in their new versions.
   std::vector<bool> replaced(t.documents.size(), false);
-  if (const auto it = t.documentIndex.find(id); it != t.documentIndex.end()) {
-    replaced[it->second] = true;
+  if (const uint32_t* d = t.documentIndex.find(id)) {
+    replaced[*d] = true;
   }
   std::vector<const DocumentFacts*> wholeDocuments{edited.get()};
   for (const auto& [other, facts] : changed) {
-    if (const auto it = t.documentIndex.find(other); it != t.documentIndex.end()) {
-      replaced[it->second] = true;
+    if (const uint32_t* d = t.documentIndex.find(other)) {
+      replaced[*d] = true;
     }
     if (facts && other != id) {
       wholeDocuments.push_back(facts.get());
@@ -1299,14 +1298,14 @@ NameIndex RecheckIndex::scopedNames(
   scope.merged = merged_.get();
   std::unordered_map<uint32_t, std::string_view> evidenceEnd; // form id -> document id
   auto pastEvidence = [&](const std::string& key, std::string_view document) {
-    const auto it = t.formId.find(key);
-    if (it == t.formId.end()) {
+    const uint32_t* form = t.formId.find(key);
+    if (form == nullptr) {
       return false;
     }
-    auto [end, inserted] = evidenceEnd.try_emplace(it->second);
+    auto [end, inserted] = evidenceEnd.try_emplace(*form);
     if (inserted) {
       size_t confident = 0;
-      for (const auto& [d, i] : t.formMentions[it->second]) {
+      for (const auto& [d, i] : t.formMentions[*form]) {
         if (t.documents[d]->mentions[i].weak) {
           break;
         }
