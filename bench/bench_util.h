@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
 #include <vector>
 
 namespace newslint::bench {
@@ -18,6 +19,16 @@ inline double percentile(std::vector<double> v, double p) {
   }
   std::sort(v.begin(), v.end());
   return v[std::min(v.size() - 1, static_cast<size_t>(p * static_cast<double>(v.size())))];
+}
+
+/// Prints `label` and every time of `times` in order on stderr, for the outliers a percentile
+/// hides.
+inline void printInOrder(const char* label, const std::vector<double>& times) {
+  std::fprintf(stderr, "%s, in order:", label);
+  for (const double t : times) {
+    std::fprintf(stderr, " %.1f", t);
+  }
+  std::fprintf(stderr, "\n");
 }
 
 } // namespace newslint::bench

@@ -342,7 +342,8 @@ int main(int argc, char** argv) {
     }
     std::fprintf(stderr, "lsp_latency: respelling \"%s\"\n",
                  std::string(facts->doc.slice(part)).c_str());
-    if (respell && (part.size() < 2 || static_cast<unsigned char>(letter[0]) >= 0x80)) {
+    // The edit's range is one UTF-16 unit before editAt: the part must end in an ASCII byte.
+    if (respell && (part.size() < 2 || static_cast<unsigned char>(article[part.end - 1]) >= 0x80)) {
       std::cerr << "lsp_latency: --edit respell needs a first name part of two or more letters "
                    "ending in an ASCII letter\n";
       return 1;
@@ -350,7 +351,7 @@ int main(int argc, char** argv) {
   }
   // --edit respell: the letters that replace the part's last one in turn (not its own).
   std::string respellings;
-  for (char c = 'b'; c <= 'z'; ++c) {
+  for (char c = 'b'; respell && c <= 'z'; ++c) {
     if (c != letter[0] && std::string_view("aeiou").find(c) == std::string_view::npos) {
       respellings.push_back(c);
     }
@@ -421,12 +422,7 @@ int main(int argc, char** argv) {
     last.push_back(ms(answered->at - sent));
   }
   const long peakEdited = statusKiB("VmHWM:"); // the peak over the edits too
-  // Every edit's time, in order, for the outliers a percentile hides.
-  std::fprintf(stderr, "lsp_latency: edited ms, in order:");
-  for (const double t : edited) {
-    std::fprintf(stderr, " %.1f", t);
-  }
-  std::fprintf(stderr, "\n");
+  newslint::bench::printInOrder("lsp_latency: edited ms", edited);
   std::printf("| articles | corpus MB | index s | peak RSS MB | x corpus | RSS settled MB | "
               "x corpus | peak RSS with edits MB | x corpus | edits | edited p50 ms | p95 | "
               "p99 | corpus up to date p50 ms | p95 | p99 | hover while indexing ms |\n");

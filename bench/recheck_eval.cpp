@@ -247,12 +247,7 @@ int main(int argc, char** argv) {
       }
     }
   }
-  // Every re-check's time, in order, for the outliers a percentile hides.
-  std::fprintf(stderr, "recheck_eval: re-check ms, in order:");
-  for (const double t : recheckMs) {
-    std::fprintf(stderr, " %.1f", t);
-  }
-  std::fprintf(stderr, "\n");
+  newslint::bench::printInOrder("recheck_eval: re-check ms", recheckMs);
   std::printf("| articles | full analysis ms | re-check index ms | re-checks | re-check p50 ms | "
               "p95 | p99 | compared | agreed | findings (quick / full) |\n");
   std::printf("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");

@@ -5,9 +5,9 @@
 // usage: wake_probe [--mb N] [--pause-ms N] [--rounds N] [--reads N]
 //
 // The quick re-check of an edit reads the facts of thousands of articles: a batch of reads
-// spread over a large heap, much like this one. On a machine where touching memory after an
-// idle spell costs extra (on some virtual machines the host takes back the mappings of idle
-// guest memory), the first edit after a pause pays that cost, and `lsp_latency`'s slowest
+// spread over a large heap, much like this one. On a machine where reading memory after an
+// idle spell costs extra (some virtual machines do; why is not visible from inside them),
+// the first edit after a pause pays that cost, and `lsp_latency`'s slowest
 // edits come from the machine rather than the server. Run this beside a latency run to tell
 // the two apart: on a machine without the effect, the ratio stays near 1.
 #include <algorithm>
